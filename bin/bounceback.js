@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+let main
+try {
+  ;({main} = await import('../lib/cli/main.js'))
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+  console.error('bounceback: the compiled code in lib/ is missing. Run `npm install` (or `npm run compile`) in the package folder.')
+  process.exit(1)
+}
+const io = {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY)
+}
+process.exitCode = await main(process.argv.slice(2), io)

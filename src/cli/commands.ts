@@ -1,0 +1,44 @@
+import path from 'node:path'
+import {build} from '../build.js'
+import {check} from '../check.js'
+import {BouncebackError} from '../errors.js'
+import {formatText} from '../report/text.js'
+import type {CliIO} from './main.js'
+
+export interface CommandOptions {
+  root: string
+  color: boolean
+}
+
+/** The heavy part of the CLI, loaded only when a command runs. */
+export async function runCommand(command: 'build' | 'check', options: CommandOptions, io: CliIO): Promise<number> {
+  const started = performance.now()
+  try {
+    if (command === 'check') {
+      const result = await check({root: options.root})
+      io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+      return result.ok ? 0 : 1
+    }
+    const result = await build({root: options.root})
+    if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+    const out = displayPath(io.cwd, result.config.outDir)
+    if (!result.written) {
+      io.stderr(`Build failed: fix the errors above. ${out}/ was left as it was.`)
+      return 1
+    }
+    const ms = Math.round(performance.now() - started)
+    io.stdout(`Built ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} into ${out}/ (${result.outputFiles} files) in ${ms} ms`)
+    return 0
+  } catch (error) {
+    if (error instanceof BouncebackError) {
+      io.stderr(`bounceback: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+function displayPath(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target)
+  return relative === '' ? '.' : relative.startsWith('..') ? target : relative
+}

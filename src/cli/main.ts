@@ -1,0 +1,71 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {commandHelp} from './help.js'
+
+/** Where the CLI writes, and what it knows of its surroundings: injected so tests need no process. */
+export interface CliIO {
+  stdout(text: string): void
+  stderr(text: string): void
+  cwd: string
+  env: Record<string, string | undefined>
+  isTTY: boolean
+}
+
+const commands = new Set(['build', 'check', 'help'])
+
+/** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help') {
+    io.stdout(commandHelp.main!)
+    return 0
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(version())
+    return 0
+  }
+  if (first.startsWith('-')) return usage(io, `Unknown option \`${first}\`: put options after a command, such as \`bounceback build ${first}\``)
+  if (!commands.has(first)) {
+    const known = [...commands].filter((c) => c !== 'help')
+    const guess = known.find((c) => c.startsWith(first.slice(0, 2)))
+    return usage(io, `Unknown command \`${first}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.map((c) => `\`${c}\``).join(', ')}`}`)
+  }
+  if (first === 'help') {
+    const topic = rest[0]
+    if (topic !== undefined && !(topic in commandHelp)) return usage(io, `No help for \`${topic}\`: it is not a command`)
+    io.stdout(commandHelp[topic ?? 'main']!)
+    return 0
+  }
+
+  let values: {root?: string; help?: boolean}
+  try {
+    const parsed = parseArgs({
+      args: [...rest],
+      options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      strict: true,
+      allowPositionals: false
+    })
+    values = parsed.values
+  } catch (error) {
+    return usage(io, `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. See \`bounceback ${first} --help\``)
+  }
+  if (values.help) {
+    io.stdout(commandHelp[first]!)
+    return 0
+  }
+  const root = path.resolve(io.cwd, values.root ?? '.')
+  const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
+  const {runCommand} = await import('./commands.js')
+  return runCommand(first as 'build' | 'check', {root, color}, io)
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr(`bounceback: ${message}\nRun \`bounceback --help\` for usage.`)
+  return 2
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return pkg.version
+}

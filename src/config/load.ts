@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {BouncebackError} from '../errors.js'
+import {resolveConfig} from './resolve.js'
+import type {ResolvedConfig, UserConfig} from './types.js'
+
+export const configNames = ['bounceback.config.mjs', 'bounceback.config.js', 'bounceback.config.json'] as const
+
+export interface LoadConfigOptions {
+  /** The project folder; defaults to the current directory. */
+  root?: string
+  /** Settings that win over the config file (from the command line or a program). */
+  overrides?: UserConfig
+}
+
+/** Find and read the project's config file (if any), then resolve it. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  const root = path.resolve(options.root ?? process.cwd())
+  const configFile = await findConfigFile(root)
+  const fromFile = configFile ? await readConfigFile(configFile) : {}
+  return resolveConfig({...fromFile, ...options.overrides}, {root, configFile})
+}
+
+async function findConfigFile(root: string): Promise<string | undefined> {
+  for (const name of configNames) {
+    const file = path.join(root, name)
+    try {
+      if ((await fs.stat(file)).isFile()) return file
+    } catch {
+      // Not there: try the next name.
+    }
+  }
+  return undefined
+}
+
+async function readConfigFile(file: string): Promise<UserConfig> {
+  const name = path.basename(file)
+  try {
+    if (file.endsWith('.json')) return JSON.parse(await fs.readFile(file, 'utf8')) as UserConfig
+    const mod = (await import(pathToFileURL(file).href)) as {default?: UserConfig}
+    if (mod.default === undefined) {
+      throw new BouncebackError('CONFIG_LOAD', `${name}: expected \`export default defineConfig({…})\``)
+    }
+    return mod.default
+  } catch (error) {
+    if (error instanceof BouncebackError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new BouncebackError('CONFIG_LOAD', `${name}: could not be loaded: ${reason}`, {cause: error})
+  }
+}
+
+/** Identity function that exists for types: `export default defineConfig({title: 'My lessons'})`. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config
+}

@@ -1,0 +1,102 @@
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {BouncebackError} from '../errors.js'
+import {defaultSections, type SectionSpec} from './sections.js'
+import {ruleDefaults} from './rule-defaults.js'
+import type {ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
+
+/** The package's own folder: `lib/config/` (compiled) or `src/config/` (tests) are two levels down. */
+export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
+const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules'])
+const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
+
+export interface ResolveOptions {
+  root: string
+  configFile?: string
+}
+
+/** Check what the user wrote and fill in defaults: the one place that decides configuration. */
+export function resolveConfig(user: UserConfig, options: ResolveOptions): ResolvedConfig {
+  const where = options.configFile ? path.relative(options.root, options.configFile) || options.configFile : 'config'
+  const fail = (message: string): never => {
+    throw new BouncebackError('CONFIG_INVALID', `${where}: ${message}`)
+  }
+  if (user === null || typeof user !== 'object' || Array.isArray(user)) {
+    fail('expected the config to be an object')
+  }
+  for (const key of Object.keys(user)) {
+    if (!knownKeys.has(key)) fail(`unknown key \`${key}\`, expected one of ${[...knownKeys].map((k) => `\`${k}\``).join(', ')}`)
+  }
+  for (const key of stringKeys) {
+    const value = user[key]
+    if (value !== undefined && typeof value !== 'string') fail(`\`${key}\` must be a string, got ${typeof value}`)
+  }
+
+  const root = path.resolve(options.root)
+  const defaultThemeDir = path.join(packageDir, 'themes', 'default')
+  const theme = user.theme === undefined || user.theme === 'default' ? defaultThemeDir : path.resolve(root, user.theme)
+
+  return {
+    root,
+    contentDir: path.resolve(root, user.content ?? 'content'),
+    outDir: path.resolve(root, user.output ?? 'dist'),
+    themeDir: theme,
+    defaultThemeDir,
+    configFile: options.configFile,
+    site: {
+      title: user.title ?? 'Post-mortems',
+      description: user.description ?? 'What I set out to do, what happened, and what I learned.',
+      author: user.author ?? '',
+      lang: user.lang ?? 'en',
+      base: normalizeBase(user.base ?? '/')
+    },
+    sections: resolveSections(user.sections, fail),
+    rules: resolveRules(user.rules, fail)
+  }
+}
+
+function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+function resolveSections(sections: UserConfig['sections'], fail: (m: string) => never): SectionSpec[] {
+  if (sections === undefined) return defaultSections.map((s) => ({...s, headings: [...s.headings]}))
+  if (!Array.isArray(sections)) fail('`sections` must be a list of `{id, headings, presence}`')
+  const seen = new Set<string>()
+  return sections.map((section, index) => {
+    const at = `\`sections[${index}]\``
+    if (!section || typeof section.id !== 'string' || !/^[a-z0-9-]+$/.test(section.id)) {
+      fail(`${at}.id must be made of a-z, 0-9 and -`)
+    }
+    if (seen.has(section.id)) fail(`${at}.id \`${section.id}\` is given twice`)
+    seen.add(section.id)
+    if (!Array.isArray(section.headings) || section.headings.length === 0 || !section.headings.every((h) => typeof h === 'string')) {
+      fail(`${at}.headings must be a non-empty list of strings`)
+    }
+    const presence = section.presence ?? 'required'
+    if (!['required', 'recommended', 'optional'].includes(presence)) {
+      fail(`${at}.presence must be 'required', 'recommended' or 'optional'`)
+    }
+    return {id: section.id, headings: [...section.headings], presence}
+  })
+}
+
+function resolveRules(rules: UserConfig['rules'], fail: (m: string) => never): Record<string, ResolvedRule> {
+  const resolved: Record<string, ResolvedRule> = Object.create(null)
+  for (const [id, level] of Object.entries(ruleDefaults)) resolved[id] = {level, options: {}}
+  if (rules === undefined) return resolved
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) fail('`rules` must be an object of rule ids')
+  for (const [id, setting] of Object.entries(rules)) {
+    if (!(id in resolved)) fail(`\`rules\` names an unknown rule \`${id}\``)
+    const [level, options] = Array.isArray(setting) ? setting : [setting, undefined]
+    if (!levels.has(level as RuleLevel)) fail(`\`rules.${id}\` must be 'off', 'warn' or 'error', or [level, options]`)
+    if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+      fail(`\`rules.${id}\` options must be an object`)
+    }
+    resolved[id] = {level: level as RuleLevel, options: {...options}}
+  }
+  return resolved
+}

@@ -1,0 +1,52 @@
+import type {SectionSpec} from './sections.js'
+
+export type RuleLevel = 'off' | 'warn' | 'error'
+export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>?]
+
+/** What people write in `bounceback.config.*`. Every key is optional. */
+export interface UserConfig {
+  /** The site's title, shown in every page's header. */
+  title?: string
+  description?: string
+  author?: string
+  /** The site's language, for `<html lang>` and dates. */
+  lang?: string
+  /** Path prefix the site is served under, such as `/lessons/`. */
+  base?: string
+  /** Folders, relative to the project root. */
+  content?: string
+  output?: string
+  /** `'default'` or a folder path relative to the project root. */
+  theme?: string
+  /** Replaces the default sections when given. */
+  sections?: SectionSpec[]
+  rules?: Record<string, RuleSetting>
+}
+
+export interface ResolvedRule {
+  level: RuleLevel
+  options: Record<string, unknown>
+}
+
+export interface SiteInfo {
+  readonly title: string
+  readonly description: string
+  readonly author: string
+  readonly lang: string
+  /** Always starts and ends with `/`. */
+  readonly base: string
+}
+
+/** The configuration every stage reads: defaults filled in, paths absolute. */
+export interface ResolvedConfig {
+  readonly root: string
+  readonly contentDir: string
+  readonly outDir: string
+  readonly themeDir: string
+  /** The package's own default theme, which fills in any layout a theme leaves out. */
+  readonly defaultThemeDir: string
+  readonly configFile: string | undefined
+  readonly site: SiteInfo
+  readonly sections: readonly SectionSpec[]
+  readonly rules: Readonly<Record<string, ResolvedRule>>
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {BouncebackError} from '../errors.js'
+import type {ResolvedConfig} from '../config/types.js'
+import {fileProblem} from '../diagnostics.js'
+import type {Diagnostic} from '../types.js'
+
+/** A Markdown file found under the content folder. */
+export interface SourceFile {
+  /** Absolute path. */
+  path: string
+  /** Relative to the project root, `/`-separated: how messages name it. */
+  file: string
+  /** Relative to the content folder, `/`-separated. */
+  source: string
+}
+
+export interface Discovered {
+  sources: SourceFile[]
+  messages: Diagnostic[]
+}
+
+const entryExtension = /\.(md|markdown)$/i
+const ignoredNames = new Set(['node_modules'])
+
+/**
+ * List every entry under the content folder, in a stable order. Hidden files are skipped; a
+ * symbolic link is followed only while it stays inside the content folder.
+ */
+export async function discover(config: ResolvedConfig): Promise<Discovered> {
+  const rootReal = await realContentDir(config.contentDir)
+  const sources: SourceFile[] = []
+  const messages: Diagnostic[] = []
+  const visited = new Set<string>([rootReal])
+  const toFile = (abs: string) => toPosix(path.relative(config.root, abs))
+
+  async function walk(dir: string): Promise<void> {
+    const dirents = await fs.readdir(dir, {withFileTypes: true})
+    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const dirent of dirents) {
+      if (dirent.name.startsWith('.') || ignoredNames.has(dirent.name)) continue
+      const abs = path.join(dir, dirent.name)
+      let isDir = dirent.isDirectory()
+      let isFile = dirent.isFile()
+      if (dirent.isSymbolicLink()) {
+        const target = await fs.realpath(abs).catch(() => undefined)
+        if (target === undefined) {
+          if (entryExtension.test(dirent.name)) messages.push(fileProblem(toFile(abs), 'file/broken-link', 'Unexpected broken symbolic link, expected a link to a file inside the content folder'))
+          continue
+        }
+        if (!isInside(rootReal, target)) {
+          messages.push(fileProblem(toFile(abs), 'file/outside-content', 'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder'))
+          continue
+        }
+        const stat = await fs.stat(abs)
+        isDir = stat.isDirectory()
+        isFile = stat.isFile()
+        if (isDir && visited.has(target)) continue
+        if (isDir) visited.add(target)
+      }
+      if (isDir) await walk(abs)
+      else if (isFile && entryExtension.test(dirent.name)) {
+        sources.push({path: abs, file: toFile(abs), source: toPosix(path.relative(config.contentDir, abs))})
+      }
+    }
+  }
+
+  await walk(config.contentDir)
+  return {sources, messages}
+}
+
+async function realContentDir(dir: string): Promise<string> {
+  try {
+    const real = await fs.realpath(dir)
+    if ((await fs.stat(real)).isDirectory()) return real
+  } catch {
+    // Reported below.
+  }
+  throw new BouncebackError('CONTENT_NOT_FOUND', `No content folder at ${dir}: create it and add an entry, or set \`content\` in the config`)
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/')
+}
+

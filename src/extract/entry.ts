@@ -1,0 +1,51 @@
+import type {Root as HastRoot} from 'hast'
+import type {RawSection} from '../parse/sections.js'
+import {isEmptySection} from '../parse/sections.js'
+import type {Inspection} from '../schema/fields.js'
+import type {Entry, EntryMeta, Section} from '../types.js'
+import {entrySlug, entryUrl} from './slug.js'
+import {firstSentence} from './summary.js'
+
+export interface ExtractInput {
+  source: string
+  fields: Inspection
+  sections: RawSection[]
+  body: HastRoot
+}
+
+/** Keep what aggregation and rendering need from one entry; the syntax tree stays behind. */
+export function extractEntry(input: ExtractInput): Entry {
+  const given = input.fields.meta
+  const meta: EntryMeta = {
+    title: given.title ?? '',
+    date: given.date ?? '',
+    tags: dedupe(given.tags ?? []),
+    feedback: given.feedback ?? [],
+    draft: given.draft ?? false
+  }
+  if (given.outcome) meta.outcome = given.outcome
+  if (given.cause) meta.cause = given.cause
+  if (given.cost) meta.cost = given.cost
+  if (given.revisit) meta.revisit = given.revisit
+  const slug = entrySlug(input.source, given.title)
+  const goal = input.sections.find((s) => s.id === 'goal')
+  const sections: Section[] = input.sections.map((s) => ({
+    id: s.id,
+    heading: s.text.trim(),
+    line: s.heading.position?.start.line ?? 0,
+    empty: isEmptySection(s.children)
+  }))
+  return {
+    source: input.source,
+    slug,
+    url: entryUrl(meta.date || undefined, slug),
+    meta,
+    sections,
+    summary: goal ? firstSentence(goal.children) : '',
+    body: input.body
+  }
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)]
+}

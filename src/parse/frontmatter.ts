@@ -1,0 +1,75 @@
+import type {Root, Yaml} from 'mdast'
+import {isMap, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
+
+/** Where the YAML text sits in the file, so YAML offsets become file places. */
+export interface Frontmatter {
+  /** The mdast node: its position spans both `---` fences. */
+  node: Yaml
+  /** Offset in the file of the YAML text's first character. */
+  offset: number
+  doc: Document.Parsed
+}
+
+export interface FrontmatterProblem {
+  reason: string
+  /** File offsets. */
+  start: number
+  end: number
+}
+
+export type FrontmatterParse =
+  | {kind: 'none'; problem?: FrontmatterProblem}
+  | {kind: 'parsed'; frontmatter: Frontmatter; problems: FrontmatterProblem[]}
+
+/** Aliases have no use in frontmatter and are how YAML "billion laughs" bombs are built. */
+const yamlOptions = {version: '1.2', schema: 'core', uniqueKeys: true, merge: false, maxAliasCount: 0, prettyErrors: false} as const
+
+/**
+ * Parse the YAML frontmatter with a parser that never runs code: no `---js` engines, no custom
+ * tags, no aliases. Every syntax problem is kept, with its place in the file.
+ */
+export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
+  const node = tree.children[0]
+  if (node?.type !== 'yaml') return {kind: 'none', problem: foreignFence(text)}
+  const start = node.position!.start.offset!
+  const end = node.position!.end.offset!
+  const raw = text.slice(start, end)
+  const firstBreak = raw.indexOf('\n')
+  const lastBreak = raw.lastIndexOf('\n')
+  const offset = start + firstBreak + 1
+  const yamlText = lastBreak > firstBreak ? text.slice(offset, start + lastBreak + 1) : ''
+  const doc = parseDocument(yamlText, yamlOptions)
+  const problems: FrontmatterProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    reason: yamlReason(e.code, e.message),
+    start: offset + e.pos[0],
+    end: offset + e.pos[1]
+  }))
+  visit(doc, {
+    Alias(_, alias) {
+      const [from, to] = alias.range ?? [0, 0]
+      problems.push({reason: 'Unexpected YAML alias, expected plain values: write the value out in full', start: offset + from, end: offset + to})
+    }
+  })
+  if (doc.errors.length === 0 && doc.contents !== null && !isMap(doc.contents)) {
+    const [from, to] = (doc.contents as YamlNode).range ?? [0, 0]
+    problems.push({reason: 'Unexpected frontmatter that is not a map, expected `key: value` lines such as `title: …`', start: offset + from, end: offset + to})
+  }
+  return {kind: 'parsed', frontmatter: {node, offset, doc}, problems}
+}
+
+function yamlReason(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
+  if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each field once: remove one of them'
+  return `Unexpected YAML syntax: ${first}`
+}
+
+/** `---js` or `---toml` first in a file: frontmatter in a language we refuse to run or read. */
+function foreignFence(text: string): FrontmatterProblem | undefined {
+  const match = /^---[ \t]*([A-Za-z]+)[ \t]*\r?\n/.exec(text)
+  if (!match) return undefined
+  return {
+    reason: `Unexpected \`---${match[1]}\` frontmatter, expected YAML between two \`---\` lines (code in frontmatter is never run)`,
+    start: 0,
+    end: match[0].trimEnd().length
+  }
+}

@@ -1,0 +1,56 @@
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {Position} from 'unist'
+import type {ResolvedConfig} from './config/types.js'
+import {fileProblem, fromVFile} from './diagnostics.js'
+import type {SourceFile} from './discover/discover.js'
+import {extractEntry} from './extract/entry.js'
+import {parseFrontmatter} from './parse/frontmatter.js'
+import {markdownProcessor} from './parse/processor.js'
+import {readEntryFile} from './parse/read.js'
+import {headingIndex, splitSections} from './parse/sections.js'
+import {renderBody} from './render/body.js'
+import {inspectFields} from './schema/fields.js'
+import type {EntryResult} from './types.js'
+import {validate} from './validate/validate.js'
+
+const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
+
+/** The per-entry stages for one file: read, parse, validate, extract, and render its body. */
+export async function processEntry(source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  const read = await readEntryFile(source.path)
+  if (!read.ok) return {file: source.file, messages: [fileProblem(source.file, read.ruleId, read.reason)]}
+  return processText(read.text, source, config)
+}
+
+export async function processText(text: string, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  const file = new VFile({path: source.path, value: text})
+  const tree = markdownProcessor.parse(file)
+  const frontmatter = parseFrontmatter(tree, text)
+  const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
+  let index = indexes.get(config)
+  if (!index) indexes.set(config, (index = headingIndex(config.sections)))
+  const sections = splitSections(tree, index)
+
+  const where = location(file)
+  const place = (start: number, end: number): Position => {
+    const from = where.toPoint(start) ?? {line: 1, column: 1, offset: 0}
+    const to = where.toPoint(end) ?? from
+    return {start: from, end: to}
+  }
+  const frontmatterPlace: Position =
+    frontmatter.kind === 'parsed'
+      ? closingFence(frontmatter.frontmatter.node.position!.end)
+      : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+  const draft = fields.meta.draft === true
+  validate({file, tree, frontmatter, fields, sections, config, place, frontmatterPlace}, {draft})
+
+  const messages = fromVFile(file, source.file)
+  const entry = extractEntry({source: source.source, fields, sections, body: await renderBody(tree)})
+  return {file: source.file, messages, entry}
+}
+
+/** Missing fields and sections are reported at the closing `---`: that is where they would go. */
+function closingFence(end: {line: number; column: number}): Position {
+  return {start: {line: end.line, column: 1}, end: {line: end.line, column: end.column}}
+}

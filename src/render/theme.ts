@@ -1,0 +1,88 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {ResolvedConfig} from '../config/types.js'
+import {BouncebackError} from '../errors.js'
+import type {Layout, LayoutName} from './page-data.js'
+
+export const layoutNames: readonly LayoutName[] = ['base', 'home', 'entry', 'not-found']
+
+export interface LoadedLayout {
+  fn: Layout<LayoutName>
+  /** The file it came from, for error messages. */
+  file: string
+}
+
+/** A file to write into the output folder. */
+export interface OutputFile {
+  /** `/`-separated, relative to the output folder. */
+  path: string
+  contents: string | Uint8Array
+}
+
+export interface Theme {
+  layouts: Record<LayoutName, LoadedLayout>
+  assets: OutputFile[]
+}
+
+/**
+ * Load a theme: each layout from the theme's `layouts/` when it has one, else from the default
+ * theme; every file of the theme's `assets/` is copied to `assets/` in the output.
+ */
+export async function loadTheme(config: ResolvedConfig): Promise<Theme> {
+  const dirs = config.themeDir === config.defaultThemeDir ? [config.themeDir] : [config.themeDir, config.defaultThemeDir]
+  try {
+    await fs.access(config.themeDir)
+  } catch {
+    throw new BouncebackError('THEME_INVALID', `Theme folder not found: ${config.themeDir}`)
+  }
+  const layouts = {} as Record<LayoutName, LoadedLayout>
+  for (const name of layoutNames) layouts[name] = await loadLayout(name, dirs)
+  const assets = new Map<string, OutputFile>()
+  for (const dir of [...dirs].reverse()) {
+    for (const file of await listFiles(path.join(dir, 'assets'))) {
+      assets.set(file.rel, {path: `assets/${file.rel}`, contents: await fs.readFile(file.abs)})
+    }
+  }
+  return {layouts, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1))}
+}
+
+async function loadLayout(name: LayoutName, dirs: readonly string[]): Promise<LoadedLayout> {
+  for (const dir of dirs) {
+    const file = path.join(dir, 'layouts', `${name}.js`)
+    try {
+      await fs.access(file)
+    } catch {
+      continue
+    }
+    let mod: {default?: unknown}
+    try {
+      mod = (await import(pathToFileURL(file).href)) as {default?: unknown}
+    } catch (error) {
+      throw new BouncebackError('THEME_INVALID', `Layout ${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+    }
+    if (typeof mod.default !== 'function') {
+      throw new BouncebackError('THEME_INVALID', `Layout ${file} must \`export default\` a function from page data to a hast tree`)
+    }
+    return {fn: mod.default as Layout<LayoutName>, file}
+  }
+  throw new BouncebackError('THEME_INVALID', `No \`${name}\` layout: expected layouts/${name}.js in ${dirs.join(' or ')}`)
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<{abs: string; rel: string}[]> {
+  let dirents
+  try {
+    dirents = await fs.readdir(dir, {withFileTypes: true})
+  } catch {
+    return []
+  }
+  const files: {abs: string; rel: string}[] = []
+  for (const dirent of dirents) {
+    if (dirent.name.startsWith('.')) continue
+    const abs = path.join(dir, dirent.name)
+    const rel = prefix ? `${prefix}/${dirent.name}` : dirent.name
+    if (dirent.isDirectory()) files.push(...(await listFiles(abs, rel)))
+    else if (dirent.isFile()) files.push({abs, rel})
+  }
+  return files
+}

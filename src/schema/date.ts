@@ -1,0 +1,28 @@
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** Why `text` is not a real `YYYY-MM-DD` calendar date, or `undefined` when it is one. */
+export function dateProblem(text: string): string | undefined {
+  const match = isoDate.exec(text)
+  if (!match) return 'expected a date as `YYYY-MM-DD`'
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (month < 1 || month > 12) return `there is no month ${match[2]}, expected a month from 01 to 12`
+  const days = daysInMonth(year, month)
+  if (day < 1 || day > days) return `${monthNames[month - 1]} ${year} has ${days} days, expected a day from 01 to ${days}`
+  return undefined
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Dates as written compare as strings; this is their human form, never shifted by a time zone. */
+export function formatDate(date: string, lang = 'en'): string {
+  const match = isoDate.exec(date)
+  if (!match) return date
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(utc)
+}

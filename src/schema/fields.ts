@@ -1,0 +1,230 @@
+import {isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
+import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
+import {dateProblem} from './date.js'
+import {closest} from './suggest.js'
+
+/** A frontmatter problem, with the rule it belongs to and its place as offsets in the YAML text. */
+export interface FieldIssue {
+  ruleId: string
+  reason: string
+  start: number
+  end: number
+}
+
+export const outcomes: readonly Outcome[] = ['failed', 'mixed', 'succeeded']
+export const causes: readonly Cause[] = ['information', 'application', 'circumstances']
+
+/** Every field an entry may have, and whether it must. Order is the README's. */
+export const fieldNames = ['title', 'date', 'tags', 'outcome', 'cause', 'cost', 'feedback', 'revisit', 'draft'] as const
+export type FieldName = (typeof fieldNames)[number]
+export const requiredFields: readonly FieldName[] = ['title', 'date']
+const costKeys = ['spent', 'earned', 'currency'] as const
+
+export interface Inspection {
+  meta: Partial<EntryMeta>
+  issues: FieldIssue[]
+  /** Where each given field's key is, as YAML offsets. */
+  keys: Map<string, [number, number]>
+}
+
+/**
+ * Read the frontmatter map field by field: keep each well-typed value, and describe each
+ * problem at the key or value at fault. Never throws, and never builds objects from YAML keys,
+ * so `__proto__` and friends are only ever unknown fields.
+ */
+export function inspectFields(contents: unknown): Inspection {
+  const meta: Partial<EntryMeta> = {}
+  const issues: FieldIssue[] = []
+  const keys = new Map<string, [number, number]>()
+  if (!isMap(contents)) return {meta, issues, keys}
+  const issue = (ruleId: string, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => {
+    const [start, end] = node?.range ?? fallback
+    issues.push({ruleId, reason, start, end})
+  }
+
+  for (const pair of contents.items as Pair<YamlNode, YamlNode | null>[]) {
+    const keyNode = pair.key
+    const keyRange: [number, number] = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [0, 0]
+    const name = isScalar(keyNode) ? String(keyNode.value) : undefined
+    if (name === undefined) {
+      issue('frontmatter/type', 'Unexpected complex key, expected a plain field name', keyNode, keyRange)
+      continue
+    }
+    if (!(fieldNames as readonly string[]).includes(name)) {
+      const guess = closest(name, fieldNames)
+      issue('frontmatter/unknown-field', `Unexpected unknown field \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${fieldNames.map((f) => `\`${f}\``).join(', ')}`}`, keyNode, keyRange)
+      continue
+    }
+    keys.set(name, keyRange)
+    const value = pair.value
+    const valueRange: [number, number] = value?.range ? [value.range[0], value.range[1]] : [keyRange[1], keyRange[1]]
+    const empty = value === null || (isScalar(value) && value.value === null)
+    if (empty) {
+      if ((requiredFields as readonly string[]).includes(name)) {
+        issue('frontmatter/required', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`, keyNode, keyRange)
+      }
+      continue
+    }
+    const problem = (ruleId: string, reason: string) => issue(ruleId, reason, value, valueRange)
+    readField(name as FieldName, value, meta, problem, issue)
+  }
+
+  for (const name of requiredFields) {
+    if (!keys.has(name)) issues.push({ruleId: 'frontmatter/required', reason: `Missing required field \`${name}\`, expected ${expectation(name)}`, start: -1, end: -1})
+  }
+  return {meta, issues, keys}
+}
+
+type Report = (ruleId: string, reason: string) => void
+type ReportAt = (ruleId: string, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => void
+
+function readField(name: FieldName, value: YamlNode, meta: Partial<EntryMeta>, problem: Report, issueAt: ReportAt): void {
+  switch (name) {
+    case 'title': {
+      const text = readString(value, name, problem)
+      if (text !== undefined) meta.title = text
+      return
+    }
+    case 'date':
+    case 'revisit': {
+      const text = readDate(value, name, problem)
+      if (text !== undefined) meta[name] = text
+      return
+    }
+    case 'tags':
+    case 'feedback': {
+      const list = readStringList(value, name, problem, issueAt)
+      if (list !== undefined) meta[name] = list
+      return
+    }
+    case 'outcome':
+    case 'cause': {
+      const allowed = name === 'outcome' ? outcomes : causes
+      const text = readString(value, name, problem)
+      if (text === undefined) return
+      if ((allowed as readonly string[]).includes(text)) {
+        if (name === 'outcome') meta.outcome = text as Outcome
+        else meta.cause = text as Cause
+        return
+      }
+      const guess = closest(text, allowed)
+      problem('frontmatter/value', `Unexpected ${name} \`${text}\`, expected ${orList(allowed)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`)
+      return
+    }
+    case 'cost': {
+      const cost = readCost(value, problem, issueAt)
+      if (cost !== undefined) meta.cost = cost
+      return
+    }
+    case 'draft': {
+      if (isScalar(value) && typeof value.value === 'boolean') meta.draft = value.value
+      else problem('frontmatter/type', `Unexpected ${describe(value)} for \`draft\`, expected \`true\` or \`false\``)
+      return
+    }
+  }
+}
+
+function readString(value: YamlNode, name: string, problem: Report): string | undefined {
+  if (isScalar(value) && typeof value.value === 'string') {
+    if (value.value.trim() === '') {
+      problem(name === 'title' ? 'frontmatter/required' : 'frontmatter/type', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`)
+      return undefined
+    }
+    return value.value
+  }
+  const quoted = isScalar(value) && typeof value.value !== 'object' ? ` (quote it to keep it as written: \`${name}: "${sourceOf(value)}"\`)` : ''
+  problem('frontmatter/type', `Unexpected ${describe(value)} for \`${name}\`, expected ${expectation(name as FieldName)}${quoted}`)
+  return undefined
+}
+
+function readDate(value: YamlNode, name: string, problem: Report): string | undefined {
+  if (!isScalar(value) || typeof value.value !== 'string') {
+    problem('frontmatter/date', `Unexpected ${describe(value)} for \`${name}\`, expected a date as \`YYYY-MM-DD\``)
+    return undefined
+  }
+  const why = dateProblem(value.value)
+  if (why === undefined) return value.value
+  problem('frontmatter/date', `Unexpected \`${name}\` \`${value.value}\`: ${why}`)
+  return undefined
+}
+
+function readStringList(value: YamlNode, name: string, problem: Report, issueAt: ReportAt): string[] | undefined {
+  if (!isSeq(value)) {
+    const hint = isScalar(value) && typeof value.value === 'string' ? `: write \`${name}: [${value.value}]\`` : ''
+    problem('frontmatter/type', `Unexpected ${describe(value)} for \`${name}\`, expected a list of strings${hint}`)
+    return undefined
+  }
+  const list: string[] = []
+  for (const item of value.items as (YamlNode | null)[]) {
+    if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') list.push(item.value.trim())
+    else issueAt('frontmatter/type', `Unexpected ${item ? describe(item) : 'empty item'} in \`${name}\`, expected a non-empty string`, item, value.range ? [value.range[0], value.range[1]] : [0, 0])
+  }
+  return list
+}
+
+function readCost(value: YamlNode, problem: Report, issueAt: ReportAt): Cost | undefined {
+  if (!isMap(value)) {
+    problem('frontmatter/type', `Unexpected ${describe(value)} for \`cost\`, expected a map such as \`{spent: 120, earned: 0, currency: EUR}\``)
+    return undefined
+  }
+  const cost: Cost = {}
+  for (const pair of value.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : ''
+    const fallback: [number, number] = pair.key?.range ? [pair.key.range[0], pair.key.range[1]] : [0, 0]
+    const v = pair.value
+    if (key === 'spent' || key === 'earned') {
+      if (isScalar(v) && typeof v.value === 'number' && Number.isFinite(v.value) && v.value >= 0) cost[key] = v.value
+      else issueAt('frontmatter/type', `Unexpected ${v ? describe(v) : 'empty value'} for \`cost.${key}\`, expected a number of 0 or more`, v, fallback)
+    } else if (key === 'currency') {
+      if (isScalar(v) && typeof v.value === 'string' && v.value.trim() !== '') cost.currency = v.value.trim()
+      else issueAt('frontmatter/type', `Unexpected ${v ? describe(v) : 'empty value'} for \`cost.currency\`, expected a currency code such as \`EUR\``, v, fallback)
+    } else {
+      const guess = closest(key, costKeys)
+      issueAt('frontmatter/unknown-field', `Unexpected unknown field \`cost.${key}\`, ${guess ? `did you mean \`${guess}\`?` : `expected ${orList(costKeys)}`}`, pair.key, fallback)
+    }
+  }
+  return cost
+}
+
+export function expectation(name: FieldName): string {
+  switch (name) {
+    case 'title':
+      return 'a string such as `title: Newsletter launch`'
+    case 'date':
+    case 'revisit':
+      return 'a date as `YYYY-MM-DD`'
+    case 'outcome':
+      return orList(outcomes)
+    case 'cause':
+      return orList(causes)
+    case 'tags':
+    case 'feedback':
+      return 'a list of strings'
+    case 'cost':
+      return 'a map `{spent, earned, currency}`'
+    case 'draft':
+      return '`true` or `false`'
+  }
+}
+
+function describe(node: YamlNode): string {
+  if (isMap(node)) return 'map'
+  if (isSeq(node)) return 'list'
+  if (isScalar(node)) {
+    const v = node.value
+    if (typeof v === 'number') return `number \`${sourceOf(node)}\``
+    if (typeof v === 'boolean') return `boolean \`${sourceOf(node)}\``
+    if (typeof v === 'string') return `string \`${v}\``
+    if (v === null) return 'empty value'
+  }
+  return 'value'
+}
+
+function sourceOf(node: Scalar): string {
+  return typeof node.source === 'string' ? node.source : String(node.value)
+}
+
+function orList(values: readonly string[]): string {
+  const quoted = values.map((v) => `\`${v}\``)
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('')
+}

@@ -1,0 +1,80 @@
+import type {Root as HastRoot} from 'hast'
+
+/** How a post-mortem turned out. */
+export type Outcome = 'failed' | 'mixed' | 'succeeded'
+
+/** What the failure came down to: missing information, applying it badly, or circumstances. */
+export type Cause = 'information' | 'application' | 'circumstances'
+
+export interface Cost {
+  spent?: number
+  earned?: number
+  currency?: string
+}
+
+/** Frontmatter once validated: only well-typed values survive. */
+export interface EntryMeta {
+  title: string
+  /** `YYYY-MM-DD`, exactly as written. */
+  date: string
+  tags: string[]
+  outcome?: Outcome
+  cause?: Cause
+  cost?: Cost
+  feedback: string[]
+  revisit?: string
+  draft: boolean
+}
+
+export interface Point {
+  line: number
+  column: number
+}
+
+export type Severity = 'error' | 'warning'
+
+/** One problem in one file: plain data, safe to cache or send between threads. */
+export interface Diagnostic {
+  /** Path of the file, relative to the project root, with `/` separators. */
+  file: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
+  severity: Severity
+  message: string
+  ruleId: string
+}
+
+/** A `##` section of an entry, recognised or not. */
+export interface Section {
+  /** The section id (`goal`, `lessons`…) or `null` for a heading of the writer's own. */
+  id: string | null
+  heading: string
+  line: number
+  empty: boolean
+}
+
+/** Everything later stages need from one entry; the syntax tree is not kept. */
+export interface Entry {
+  /** Source path relative to the content folder, `/`-separated. */
+  source: string
+  slug: string
+  /** Site-relative URL, always starting and ending with `/`. */
+  url: string
+  meta: EntryMeta
+  sections: Section[]
+  /** First sentence of the goal, as plain text. */
+  summary: string
+  /** The rendered, sanitised body. */
+  body: HastRoot
+}
+
+/** The result of the per-entry stages for one file. */
+export interface EntryResult {
+  /** Path relative to the project root, `/`-separated, for messages. */
+  file: string
+  messages: Diagnostic[]
+  /** Missing when the file could not be read or parsed at all. */
+  entry?: Entry
+}

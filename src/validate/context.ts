@@ -1,0 +1,27 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Position} from 'unist'
+import type {ResolvedConfig} from '../config/types.js'
+import type {FrontmatterParse} from '../parse/frontmatter.js'
+import type {RawSection} from '../parse/sections.js'
+import type {Inspection} from '../schema/fields.js'
+
+/** Everything a rule may look at for one entry. Rules only read it. */
+export interface RuleContext {
+  file: VFile
+  tree: Root
+  frontmatter: FrontmatterParse
+  fields: Inspection
+  sections: RawSection[]
+  config: ResolvedConfig
+  /** Turn offsets in the file into a place. */
+  place(start: number, end: number): Position
+  /** Where a missing field or section is reported: the frontmatter block, else the file's start. */
+  frontmatterPlace: Position
+}
+
+/** Report one problem. The wrapper, not the rule, decides whether it is an error or a warning. */
+export type Report = (ruleId: string, reason: string, place: Position) => void
+
+/** A rule looks, then reports; it never throws and never prints. */
+export type Rule = (context: RuleContext, report: Report) => void

@@ -1,0 +1,25 @@
+import type {Position} from 'unist'
+import type {RuleContext, Report, Rule} from './context.js'
+import {frontmatterRule} from './rules/frontmatter.js'
+import {sectionsRule} from './rules/sections.js'
+
+export const rules: readonly Rule[] = [frontmatterRule, sectionsRule]
+
+/** Rules whose errors become warnings in a draft: an unfinished draft is expected to be unfinished. */
+const relaxedInDrafts = new Set(['sections/missing', 'sections/empty', 'sections/recommended'])
+
+/**
+ * Run every rule on one entry. Each message goes on the vfile with its rule id; its level comes
+ * from the config (`off` drops it, `error` marks it fatal). Problems that are not rules, such as
+ * broken YAML, are always errors.
+ */
+export function validate(context: RuleContext, options: {draft: boolean}): void {
+  const levels = context.config.rules
+  const report: Report = (ruleId: string, reason: string, place: Position) => {
+    const level = levels[ruleId]?.level ?? 'error'
+    if (level === 'off') return
+    const message = context.file.message(reason, {place, ruleId, source: 'bounceback'})
+    message.fatal = level === 'error' && !(options.draft && relaxedInDrafts.has(ruleId))
+  }
+  for (const rule of rules) rule(context, report)
+}

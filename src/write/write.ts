@@ -1,0 +1,75 @@
+import {randomBytes} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {BouncebackError} from '../errors.js'
+import type {OutputFile} from '../render/theme.js'
+
+export interface WriteResult {
+  written: number
+}
+
+/** Hooks for tests that simulate a failing disk; a program never needs them. */
+export interface WriteOptions {
+  writeFile?: (file: string, contents: string | Uint8Array) => Promise<void>
+}
+
+/**
+ * Write the site atomically: everything goes into a sibling temporary folder, which then takes
+ * the output folder's place. If anything fails, the temporary folder is removed and the previous
+ * output is left exactly as it was.
+ */
+export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const parent = path.dirname(outDir)
+  const tag = `${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`
+  const staging = path.join(parent, `.bounceback-tmp-${tag}`)
+  const retired = path.join(parent, `.bounceback-old-${tag}`)
+  const writeFile = options.writeFile ?? ((file, contents) => fs.writeFile(file, contents))
+  try {
+    await fs.mkdir(parent, {recursive: true})
+    await fs.mkdir(staging)
+    const made = new Set<string>()
+    for (const file of files) {
+      const target = insidePath(staging, file.path)
+      const dir = path.dirname(target)
+      if (!made.has(dir)) {
+        await fs.mkdir(dir, {recursive: true})
+        made.add(dir)
+      }
+      await writeFile(target, file.contents)
+    }
+    await swap(staging, outDir, retired)
+  } catch (error) {
+    await fs.rm(staging, {recursive: true, force: true})
+    if (error instanceof BouncebackError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
+  }
+  await fs.rm(retired, {recursive: true, force: true})
+  return {written: files.length}
+}
+
+async function swap(staging: string, outDir: string, retired: string): Promise<void> {
+  let hadPrevious = true
+  try {
+    await fs.rename(outDir, retired)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    hadPrevious = false
+  }
+  try {
+    await fs.rename(staging, outDir)
+  } catch (error) {
+    if (hadPrevious) await fs.rename(retired, outDir)
+    throw error
+  }
+}
+
+/** Resolve an output path and make sure it cannot leave the folder it is written to. */
+function insidePath(dir: string, relative: string): string {
+  const target = path.resolve(dir, relative)
+  const rel = path.relative(dir, target)
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {
+    throw new BouncebackError('WRITE_FAILED', `Refusing to write \`${relative}\` outside the output folder`)
+  }
+  return target
+}

@@ -1,0 +1,36 @@
+/**
+ * The frame around every page: head, skip link, header with navigation, main, footer.
+ * @param {import('bounceback').BasePageData} data
+ * @param {import('bounceback').LayoutContext} ctx
+ * @returns {import('hast').Root}
+ */
+export default function base(data, {h, site, url}) {
+  const title = data.url === '/' ? site.title : `${data.title} · ${site.title}`
+  return {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: site.lang}, [
+        h('head', [
+          h('meta', {charset: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('title', title),
+          h('meta', {name: 'description', content: data.description}),
+          h('link', {rel: 'stylesheet', href: url('/assets/style.css')}),
+          h('link', {rel: 'icon', href: url('/assets/favicon.svg'), type: 'image/svg+xml'})
+        ]),
+        h('body', [
+          h('a.skip-link', {href: '#main'}, 'Skip to content'),
+          h('header.site-header', [
+            h('a.site-title', {href: url('/')}, site.title),
+            h('nav', {'aria-label': 'Site'}, [h('ul', [h('li', h('a', {href: url('/')}, 'Home'))])])
+          ]),
+          h('main#main', {tabindex: '-1'}, data.main),
+          h('footer.site-footer', [
+            h('p', [site.author ? `${site.author} · ` : '', 'Built with ', h('a', {href: 'https://www.npmjs.com/package/bounceback'}, 'bounceback'), '.'])
+          ])
+        ])
+      ])
+    ]
+  }
+}
