@@ -2,7 +2,7 @@ import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Position} from 'unist'
 import type {ResolvedConfig} from './config/types.js'
-import {fileProblem, fromVFile} from './diagnostics.js'
+import {fileProblem, fromVFile, sortDiagnostics} from './diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
@@ -45,7 +45,7 @@ export async function processText(text: string, source: SourceFile, config: Reso
   const draft = fields.meta.draft === true
   validate({file, tree, frontmatter, fields, sections, config, place, frontmatterPlace}, {draft})
 
-  const messages = fromVFile(file, source.file)
+  const messages = sortDiagnostics(fromVFile(file, source.file))
   const entry = extractEntry({source: source.source, fields, sections, body: await renderBody(tree)})
   return {file: source.file, messages, entry}
 }

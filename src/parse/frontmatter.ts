@@ -39,10 +39,12 @@ export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
   const offset = start + firstBreak + 1
   const yamlText = lastBreak > firstBreak ? text.slice(offset, start + lastBreak + 1) : ''
   const doc = parseDocument(yamlText, yamlOptions)
+  // An error at the very end (an unclosed `[`) is reported at the last line of YAML, not the fence.
+  const last = yamlText.trimEnd().length
   const problems: FrontmatterProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    reason: yamlReason(e.code, e.message),
-    start: offset + e.pos[0],
-    end: offset + e.pos[1]
+    reason: yamlReason(e.code, e.message, /^[^:\n]*/.exec(yamlText.slice(e.pos[0]))![0]),
+    start: offset + Math.min(e.pos[0], last),
+    end: offset + Math.min(e.pos[1], last)
   }))
   visit(doc, {
     Alias(_, alias) {
@@ -57,9 +59,9 @@ export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
   return {kind: 'parsed', frontmatter: {node, offset, doc}, problems}
 }
 
-function yamlReason(code: string, message: string): string {
+function yamlReason(code: string, message: string, source: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
-  if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each field once: remove one of them'
+  if (code === 'DUPLICATE_KEY') return `Unexpected duplicate key \`${source.trim()}\`, expected each field once: remove one of them`
   return `Unexpected YAML syntax: ${first}`
 }
 

@@ -1,4 +1,4 @@
-import {isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
 import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
 import {dateProblem} from './date.js'
 import {closest} from './suggest.js'
@@ -57,6 +57,7 @@ export function inspectFields(contents: unknown): Inspection {
     }
     keys.set(name, keyRange)
     const value = pair.value
+    if (isAlias(value)) continue // Refused as YAML already: one message is enough.
     const valueRange: [number, number] = value?.range ? [value.range[0], value.range[1]] : [keyRange[1], keyRange[1]]
     const empty = value === null || (isScalar(value) && value.value === null)
     if (empty) {
@@ -156,6 +157,7 @@ function readStringList(value: YamlNode, name: string, problem: Report, issueAt:
   }
   const list: string[] = []
   for (const item of value.items as (YamlNode | null)[]) {
+    if (isAlias(item)) continue
     if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') list.push(item.value.trim())
     else issueAt('frontmatter/type', `Unexpected ${item ? describe(item) : 'empty item'} in \`${name}\`, expected a non-empty string`, item, value.range ? [value.range[0], value.range[1]] : [0, 0])
   }

@@ -1,0 +1,87 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {resolveConfig} from '../src/config/resolve.js'
+import type {ResolvedConfig, UserConfig} from '../src/config/types.js'
+import {processText} from '../src/process-entry.js'
+import type {Diagnostic, EntryResult} from '../src/types.js'
+
+export const fixtures = path.join(import.meta.dirname, 'fixtures')
+
+/** A fresh project folder under the system's temporary folder, removed by the caller. */
+export async function tempProject(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-test-'))
+  await writeFiles(root, files)
+  return root
+}
+
+export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, contents] of Object.entries(files)) {
+    const file = path.join(root, name)
+    await fs.mkdir(path.dirname(file), {recursive: true})
+    await fs.writeFile(file, contents)
+  }
+}
+
+export function testConfig(user: UserConfig = {}, root = '/project'): ResolvedConfig {
+  return resolveConfig(user, {root})
+}
+
+/** Run the per-entry stages on a string, as if it were `content/<name>`. */
+export async function processString(text: string, name = 'entry.md', config = testConfig()): Promise<EntryResult> {
+  return processText(text, {path: path.join(config.contentDir, name), file: `content/${name}`, source: name}, config)
+}
+
+/** One line per message, as the text report prints them, for exact comparisons. */
+export function messageLines(messages: readonly Diagnostic[]): string[] {
+  return messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message} ${m.ruleId}`)
+}
+
+/** A complete, valid entry; tests change one thing at a time. */
+export function validEntry(overrides: {frontmatter?: string; body?: string} = {}): string {
+  const frontmatter = overrides.frontmatter ?? 'title: Newsletter launch\ndate: 2025-03-14\ntags: [writing]\noutcome: mixed'
+  const body =
+    overrides.body ??
+    `## What was the goal?
+
+Reach 100 subscribers by June. Then keep going.
+
+## How am I measuring the success/failure of this project?
+
+Subscriber count on June 30.
+
+## What went really well?
+
+Writing every week.
+
+## What went as planned?
+
+The cadence.
+
+## What went really poorly?
+
+Promotion.
+
+## What didn't go as planned?
+
+Growth stalled at 40.
+
+## Did the plan make sense as a strategy for achieving the goal?
+
+Partly.
+
+## What did I learn from this that will impact future decisions/goals?
+
+- Promote before launch, not after. #marketing
+
+## How will I do better?
+
+- [ ] Write the promotion plan first (due 2025-09-01)
+- [x] Ask two friends to share it
+
+## Feedback
+
+A friend said the posts were too long.
+`
+  return `---\n${frontmatter}\n---\n\n${body}`
+}
