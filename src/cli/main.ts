@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {closest} from '../schema/suggest.js'
 import {commandHelp} from './help.js'
 
 /** Where the CLI writes, and what it knows of its surroundings: injected so tests need no process. */
@@ -28,7 +29,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (first.startsWith('-')) return usage(io, `Unknown option \`${first}\`: put options after a command, such as \`bounceback build ${first}\``)
   if (!commands.has(first)) {
     const known = [...commands].filter((c) => c !== 'help')
-    const guess = known.find((c) => c.startsWith(first.slice(0, 2)))
+    const guess = closest(first, known)
     return usage(io, `Unknown command \`${first}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.map((c) => `\`${c}\``).join(', ')}`}`)
   }
   if (first === 'help') {

@@ -1,0 +1,114 @@
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {tempProject, validEntry} from './helpers.js'
+
+const bin = path.resolve(import.meta.dirname, '..', 'bin', 'bounceback.js')
+const pkg = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as {version: string}
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+let good: string
+let bad: string
+beforeAll(async () => {
+  good = await tempProject({'content/2025-03-14-newsletter-launch.md': validEntry()})
+  bad = await tempProject({
+    'content/2025-03-14-newsletter-launch.md': validEntry({frontmatter: 'title: Launch\ndate: 2025-02-30\ntag: [x]'}),
+    'content/2025-04-01-other.md': validEntry({frontmatter: 'title: Other\ndate: 2025-04-01\noutcome: fail'})
+  })
+})
+afterAll(async () => {
+  await fs.rm(good, {recursive: true, force: true})
+  await fs.rm(bad, {recursive: true, force: true})
+})
+
+describe('bounceback CLI', () => {
+  it('prints help and the version', () => {
+    const help = run(['--help'], good)
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage')
+    expect(help.stdout).toContain('build')
+    expect(help.stdout).toContain('check')
+    const buildHelp = run(['build', '--help'], good)
+    expect(buildHelp.code).toBe(0)
+    expect(buildHelp.stdout).toContain('bounceback build [--root DIR]')
+    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--root DIR]')
+    const version = run(['--version'], good)
+    expect(version.code).toBe(0)
+    expect(version.stdout.trim()).toBe(pkg.version)
+  })
+
+  it('exits 2 with a clear message on an unknown command or flag', () => {
+    const command = run(['bild'], good)
+    expect(command.code).toBe(2)
+    expect(command.stderr).toContain('Unknown command `bild`, did you mean `build`?')
+    const flag = run(['build', '--frobnicate'], good)
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toContain("Unknown option '--frobnicate'")
+    expect(flag.stderr).toContain('bounceback build --help')
+    expect(run(['check', 'extra'], good).code).toBe(2)
+    expect(run(['--nope'], good).code).toBe(2)
+  })
+
+  it('check lists every problem grouped by file as line:column severity message rule-id, and exits 1', () => {
+    const result = run(['check'], bad)
+    expect(result.code).toBe(1)
+    const lines = result.stdout.split('\n')
+    const first = lines.indexOf('content/2025-03-14-newsletter-launch.md')
+    const second = lines.indexOf('content/2025-04-01-other.md')
+    expect(first).toBeGreaterThan(-1)
+    expect(second).toBeGreaterThan(first)
+    expect(lines[first + 1]).toMatch(/^ {2}3:7 {2}error {4}Unexpected `date` `2025-02-30`: February 2025 has 28 days.* {2}frontmatter\/date$/)
+    expect(lines[first + 2]).toMatch(/^ {2}4:1 {2}warning {2}Unexpected unknown field `tag`, did you mean `tags`\? +frontmatter\/unknown-field$/)
+    expect(lines[second + 1]).toMatch(/^ {2}4:10 {2}error {4}Unexpected outcome `fail`.*frontmatter\/value$/)
+    expect(lines.at(-2)).toBe('✖ 3 problems (2 errors, 1 warning) in 2 of 2 files')
+  })
+
+  it('check exits 0 on clean content, and with warnings only', async () => {
+    const clean = run(['check'], good)
+    expect(clean.code).toBe(0)
+    expect(clean.stdout).toContain('✔ 1 file checked, no problems')
+    const warnOnly = await tempProject({'content/a.md': validEntry({frontmatter: 'title: A\ndate: 2025-01-01\ntag: [x]'})})
+    try {
+      const result = run(['check'], warnOnly)
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('⚠ 1 problem (0 errors, 1 warning)')
+    } finally {
+      await fs.rm(warnOnly, {recursive: true, force: true})
+    }
+  })
+
+  it('build writes dist/ and exits 0; with errors it exits 1 and writes nothing', async () => {
+    const ok = run(['build'], good)
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toMatch(/Built 1 entry into dist\/ \(\d+ files\)/)
+    await expect(fs.readFile(path.join(good, 'dist/2025/newsletter-launch/index.html'), 'utf8')).resolves.toContain('Newsletter launch')
+
+    const failed = run(['build'], bad)
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toContain('frontmatter/date')
+    expect(failed.stderr).toContain('Build failed')
+    await expect(fs.access(path.join(bad, 'dist'))).rejects.toThrow()
+  })
+
+  it('--root points at another project folder', () => {
+    const result = run(['check', '--root', good], path.dirname(good))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('1 file checked')
+  })
+
+  it('names a missing content folder and exits 1', async () => {
+    const empty = await tempProject({})
+    try {
+      const result = run(['build'], empty)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('No content folder')
+    } finally {
+      await fs.rm(empty, {recursive: true, force: true})
+    }
+  })
+})
