@@ -7,6 +7,13 @@ try {
   console.error('bounceback: the compiled code in lib/ is missing. Run `npm install` (or `npm run compile`) in the package folder.')
   process.exit(1)
 }
+// A reader that stops early (`bounceback check | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
 const io = {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),

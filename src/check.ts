@@ -3,6 +3,7 @@ import {loadConfig, type LoadConfigOptions} from './config/load.js'
 import type {ResolvedConfig} from './config/types.js'
 import {countBySeverity, sortDiagnostics} from './diagnostics.js'
 import {discover} from './discover/discover.js'
+import {mapLimit} from './map-limit.js'
 import {processEntry} from './process-entry.js'
 import type {Diagnostic} from './types.js'
 
@@ -33,7 +34,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
 export async function analyse(config: ResolvedConfig): Promise<Analysis> {
   const discovered = await discover(config)
-  const results = await Promise.all(discovered.sources.map((source) => processEntry(source, config)))
+  const results = await mapLimit(discovered.sources, 32, (source) => processEntry(source, config))
   const {site, messages: siteMessages} = aggregate(results, config.site)
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])
   const files = [...new Set([...discovered.sources.map((s) => s.file), ...discovered.messages.map((m) => m.file)])].sort()

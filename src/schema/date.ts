@@ -24,5 +24,10 @@ export function formatDate(date: string, lang = 'en'): string {
   const match = isoDate.exec(date)
   if (!match) return date
   const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}).format(utc)
+  let format = formats.get(lang)
+  if (!format) formats.set(lang, (format = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'})))
+  return format.format(utc)
 }
+
+/** Building a formatter costs far more than using one. */
+const formats = new Map<string, Intl.DateTimeFormat>()
