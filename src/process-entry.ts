@@ -8,8 +8,11 @@ import {extractEntry} from './extract/entry.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {markdownProcessor} from './parse/processor.js'
 import {readEntryFile} from './parse/read.js'
+import {readActions} from './parse/actions.js'
+import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections} from './parse/sections.js'
 import {renderBody} from './render/body.js'
+import {linkHashtags} from './render/hashtags.js'
 import {inspectFields} from './schema/fields.js'
 import type {EntryResult} from './types.js'
 import {validate} from './validate/validate.js'
@@ -31,6 +34,10 @@ export async function processText(text: string, source: SourceFile, config: Reso
   let index = indexes.get(config)
   if (!index) indexes.set(config, (index = headingIndex(config.sections)))
   const sections = splitSections(tree, index)
+  const lessonsSection = sections.find((s) => s.id === 'lessons')
+  const actionsSection = sections.find((s) => s.id === 'actions')
+  const lessons = lessonsSection ? readLessons(lessonsSection.children) : undefined
+  const actions = actionsSection ? readActions(actionsSection.children) : []
 
   const where = location(file)
   const place = (start: number, end: number): Position => {
@@ -43,10 +50,11 @@ export async function processText(text: string, source: SourceFile, config: Reso
       ? closingFence(frontmatter.frontmatter.node.position!.end)
       : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const draft = fields.meta.draft === true
-  validate({file, tree, frontmatter, fields, sections, config, place, frontmatterPlace}, {draft})
+  validate({file, tree, frontmatter, fields, sections, lessons, actions, config, place, frontmatterPlace}, {draft})
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
-  const entry = extractEntry({source: source.source, fields, sections, body: await renderBody(tree)})
+  if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
+  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree)})
   return {file: source.file, messages, entry}
 }
 

@@ -55,6 +55,25 @@ export interface Section {
   empty: boolean
 }
 
+/** One lesson: a top-level list item (or paragraph) of the `lessons` section. */
+export interface Lesson {
+  /** Plain text, hashtags removed. */
+  text: string
+  /** Hashtags the writer put on it, lower-cased, without `#`. */
+  hashtags: string[]
+  line: number
+}
+
+/** One commitment: a task item of the `actions` section. */
+export interface Action {
+  /** Plain text, the `(due …)` marker removed. */
+  text: string
+  done: boolean
+  /** `YYYY-MM-DD`, from an optional `(due YYYY-MM-DD)`. */
+  due?: string
+  line: number
+}
+
 /** Everything later stages need from one entry; the syntax tree is not kept. */
 export interface Entry {
   /** Source path relative to the content folder, `/`-separated. */
@@ -66,6 +85,8 @@ export interface Entry {
   sections: Section[]
   /** First sentence of the goal, as plain text. */
   summary: string
+  lessons: Lesson[]
+  actions: Action[]
   /** The rendered, sanitised body. */
   body: HastRoot
 }

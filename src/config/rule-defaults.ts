@@ -13,5 +13,8 @@ export const ruleDefaults: Readonly<Record<string, RuleLevel>> = {
   'sections/missing': 'error',
   'sections/empty': 'error',
   'sections/duplicate': 'error',
-  'sections/recommended': 'warn'
+  'sections/recommended': 'warn',
+  'lessons/list': 'warn',
+  'actions/task-list': 'warn',
+  'actions/due': 'error'
 }

@@ -1,8 +1,11 @@
 import type {Root as HastRoot} from 'hast'
+import type {RawAction} from '../parse/actions.js'
+import type {RawLesson} from '../parse/lessons.js'
 import type {RawSection} from '../parse/sections.js'
 import {isEmptySection} from '../parse/sections.js'
 import type {Inspection} from '../schema/fields.js'
-import type {Entry, EntryMeta, Section} from '../types.js'
+import {dateProblem} from '../schema/date.js'
+import type {Action, Entry, EntryMeta, Lesson, Section} from '../types.js'
 import {entrySlug, entryUrl} from './slug.js'
 import {firstSentence} from './summary.js'
 
@@ -10,6 +13,8 @@ export interface ExtractInput {
   source: string
   fields: Inspection
   sections: RawSection[]
+  lessons: RawLesson[]
+  actions: RawAction[]
   body: HastRoot
 }
 
@@ -42,8 +47,20 @@ export function extractEntry(input: ExtractInput): Entry {
     meta,
     sections,
     summary: goal ? firstSentence(goal.children) : '',
+    lessons: input.lessons.filter((l) => l.text !== '').map(toLesson),
+    actions: input.actions.filter((a) => a.done !== undefined && a.text !== '').map(toAction),
     body: input.body
   }
+}
+
+function toLesson(raw: RawLesson): Lesson {
+  return {text: raw.text, hashtags: raw.hashtags, line: raw.node.position?.start.line ?? 0}
+}
+
+function toAction(raw: RawAction): Action {
+  const action: Action = {text: raw.text, done: raw.done === true, line: raw.node.position?.start.line ?? 0}
+  if (raw.due !== undefined && dateProblem(raw.due) === undefined) action.due = raw.due
+  return action
 }
 
 function dedupe(values: string[]): string[] {

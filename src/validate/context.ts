@@ -3,6 +3,8 @@ import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import type {ResolvedConfig} from '../config/types.js'
 import type {FrontmatterParse} from '../parse/frontmatter.js'
+import type {RawAction} from '../parse/actions.js'
+import type {LessonsRead} from '../parse/lessons.js'
 import type {RawSection} from '../parse/sections.js'
 import type {Inspection} from '../schema/fields.js'
 
@@ -13,6 +15,10 @@ export interface RuleContext {
   frontmatter: FrontmatterParse
   fields: Inspection
   sections: RawSection[]
+  /** Lessons of the first `lessons` section, if there is one. */
+  lessons: LessonsRead | undefined
+  /** Items of the first `actions` section. */
+  actions: RawAction[]
   config: ResolvedConfig
   /** Turn offsets in the file into a place. */
   place(start: number, end: number): Position

@@ -1,9 +1,11 @@
 import type {Position} from 'unist'
 import type {RuleContext, Report, Rule} from './context.js'
+import {actionsRule} from './rules/actions.js'
 import {frontmatterRule} from './rules/frontmatter.js'
+import {lessonsRule} from './rules/lessons.js'
 import {sectionsRule} from './rules/sections.js'
 
-export const rules: readonly Rule[] = [frontmatterRule, sectionsRule]
+export const rules: readonly Rule[] = [frontmatterRule, sectionsRule, lessonsRule, actionsRule]
 
 /** Rules whose errors become warnings in a draft: an unfinished draft is expected to be unfinished. */
 const relaxedInDrafts = new Set(['sections/missing', 'sections/empty', 'sections/recommended'])

@@ -1,0 +1,48 @@
+import {stemmer} from 'stemmer'
+import {buildLexicon, defaultSynonyms, type Lexicon} from './lexicon.js'
+import {stopWords} from './stop-words.js'
+
+const defaultLexicon = buildLexicon(defaultSynonyms)
+
+/**
+ * A lesson reduced to what it says: lower-cased, accents and apostrophes dropped, stop words
+ * removed, every word stemmed (Porter, via the unified collective's `stemmer`). Returns the
+ * distinct stems, sorted, so that two wordings with the same stems compare equal. Synonyms
+ * (see `lexicon.ts`) become one concept, written `=name`.
+ */
+export function lessonStems(text: string, lexicon: Lexicon = defaultLexicon): string[] {
+  const normal = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+  const words = lexicon.phrases(normal).match(/=[a-z0-9_]+|[\p{L}\p{N}]+/gu)
+  if (!words) return []
+  const stems = new Set<string>()
+  for (const word of words) {
+    if (word.startsWith('=')) stems.add(word)
+    else if (!stopWords.has(word)) stems.add(lexicon.concept(stemmer(word)))
+  }
+  return [...stems].sort()
+}
+
+/**
+ * Weighted overlap coefficient: the weight of the stems two lessons share, over the weight of
+ * the smaller lesson's stems, each stem weighted by its inverse document frequency. A short
+ * lesson said again inside a longer one scores 1; sharing only common words scores little.
+ */
+export function overlap(a: readonly string[], b: readonly string[], idf: (stem: string) => number): number {
+  if (a.length === 0 || b.length === 0) return 0
+  const inB = new Set(b)
+  let shared = 0
+  let weightA = 0
+  let weightB = 0
+  for (const stem of a) {
+    const w = idf(stem)
+    weightA += w
+    if (inB.has(stem)) shared += w
+  }
+  if (shared === 0) return 0
+  for (const stem of b) weightB += idf(stem)
+  return shared / Math.min(weightA, weightB)
+}
