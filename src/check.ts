@@ -1,3 +1,4 @@
+import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
 import {loadConfig, type LoadConfigOptions} from './config/load.js'
 import type {ResolvedConfig} from './config/types.js'
@@ -5,9 +6,13 @@ import {countBySeverity, sortDiagnostics} from './diagnostics.js'
 import {discover} from './discover/discover.js'
 import {mapLimit} from './map-limit.js'
 import {processEntry} from './process-entry.js'
+import {localToday} from './schema/date.js'
 import type {Diagnostic} from './types.js'
 
-export type CheckOptions = LoadConfigOptions
+export interface CheckOptions extends LoadConfigOptions {
+  /** The date to build for, `YYYY-MM-DD`: what overdue commitments and due revisits compare with. Defaults to today. */
+  today?: string
+}
 
 export interface CheckResult {
   config: ResolvedConfig
@@ -27,15 +32,16 @@ export interface Analysis extends CheckResult {
 
 /** Check every entry without writing anything. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const {site: _site, ...result} = await analyse(await loadConfig(options))
+  const {site: _site, ...result} = await analyse(await loadConfig(options), options.today)
   return result
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig): Promise<Analysis> {
+export async function analyse(config: ResolvedConfig, today = localToday()): Promise<Analysis> {
   const discovered = await discover(config)
   const results = await mapLimit(discovered.sources, 32, (source) => processEntry(source, config))
-  const {site, messages: siteMessages} = aggregate(results, config.site)
+  const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
+  const {site, messages: siteMessages} = aggregate(results, {info: config.site, today, grouping: {threshold: config.lessons.threshold, lexicon}})
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])
   const files = [...new Set([...discovered.sources.map((s) => s.file), ...discovered.messages.map((m) => m.file)])].sort()
   const {errors, warnings} = countBySeverity(messages)

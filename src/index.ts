@@ -7,14 +7,28 @@ export type {ResolvedConfig, RuleLevel, RuleSetting, SiteInfo, UserConfig} from 
 export {BouncebackError, type ErrorCode} from './errors.js'
 export {formatText, type TextReportOptions} from './report/text.js'
 export type {
+  ActionsPageData,
   BasePageData,
   EntryCard,
+  EntryLesson,
   EntryPageData,
+  GrowthPageData,
   HomePageData,
   Layout,
   LayoutContext,
   LayoutName,
+  LessonsPageData,
+  LessonThemePageData,
   NotFoundPageData,
-  PageDataByKind
+  PageDataByKind,
+  SiteSummary,
+  TagPageData,
+  TagsPageData
 } from './render/page-data.js'
-export type {Cause, Cost, Diagnostic, Entry, EntryMeta, EntryResult, Outcome, Section, Severity} from './types.js'
+export type {Chart, ChartData, Series} from './render/charts/chart.js'
+export type {Commitment} from './aggregate/commitments.js'
+export type {Growth} from './aggregate/growth.js'
+export type {LessonOccurrence, LessonTheme} from './aggregate/themes.js'
+export type {Site} from './aggregate/site.js'
+export type {Tag} from './aggregate/tags.js'
+export type {Action, Cause, Cost, Diagnostic, Entry, EntryMeta, EntryResult, Lesson, Outcome, Section, Severity} from './types.js'

@@ -56,7 +56,7 @@ describe('build', () => {
     expect(home).not.toContain('Then keep going.')
     expect(home).toContain('outcome-failed')
     expect(home).toContain('<time datetime="2025-03-14">March 14, 2025</time>')
-    expect(home).toContain('<li>estimation</li>')
+    expect(home).toContain('<a href="/tags/estimation/">estimation</a>')
 
     const page = await read(root, '2025/newsletter-launch/index.html')
     expect(page).toMatch(/^<!doctype html>/)

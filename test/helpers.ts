@@ -1,3 +1,5 @@
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -85,3 +87,9 @@ A friend said the posts were too long.
 `
   return `---\n${frontmatter}\n---\n\n${body}`
 }
+
+/** Parse a built page, to assert on elements rather than on text. */
+export function parseHtml(html: string): import('hast').Root {
+  return htmlParser.parse(html)
+}
+const htmlParser = unified().use(rehypeParse)

@@ -1,3 +1,4 @@
+import type {Lexicon} from './lexicon.js'
 import {lessonStems, overlap} from './similarity.js'
 import {UnionFind} from './union-find.js'
 
@@ -9,9 +10,11 @@ export interface GroupingOptions {
    * keeps grouping near-linear; such a stem weighs little in the similarity anyway.
    */
   maxPostings?: number
+  /** Synonyms; the built-in ones when not given. */
+  lexicon?: Lexicon
 }
 
-export const defaultGrouping: Required<GroupingOptions> = {threshold: 0.6, maxPostings: 100}
+export const defaultGrouping = {threshold: 0.6, maxPostings: 100} as const
 
 /**
  * Assign each lesson a group number: lessons that share a hashtag are one group, then lessons
@@ -24,7 +27,7 @@ export function groupLessons(lessons: readonly {text: string; hashtags: readonly
   const formIndex = new Map<string, number>()
   const forms: string[][] = []
   const formOf = lessons.map((lesson) => {
-    const stems = lessonStems(lesson.text)
+    const stems = lessonStems(lesson.text, options.lexicon)
     const key = stems.length > 0 ? stems.join(' ') : `\u0000${lesson.text.trim().toLowerCase()}`
     let index = formIndex.get(key)
     if (index === undefined) {

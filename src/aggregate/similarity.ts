@@ -10,7 +10,8 @@ const defaultLexicon = buildLexicon(defaultSynonyms)
  * distinct stems, sorted, so that two wordings with the same stems compare equal. Synonyms
  * (see `lexicon.ts`) become one concept, written `=name`.
  */
-export function lessonStems(text: string, lexicon: Lexicon = defaultLexicon): string[] {
+export function lessonStems(text: string, lexicon: Lexicon | undefined = defaultLexicon): string[] {
+  lexicon ??= defaultLexicon
   const normal = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

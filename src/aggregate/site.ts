@@ -1,13 +1,38 @@
 import type {SiteInfo} from '../config/types.js'
 import type {Diagnostic, Entry, EntryResult} from '../types.js'
+import {collectCommitments, openCommitments, type Commitment} from './commitments.js'
+import type {GroupingOptions} from './group-lessons.js'
+import {computeGrowth, type Growth} from './growth.js'
+import {relatedEntries} from './related.js'
+import {collectTags, type Tag} from './tags.js'
+import {lessonThemes, type LessonTheme} from './themes.js'
 
-/** The whole site as later stages see it: published entries newest first. */
+/** The whole site as later stages see it. Everything is computed from published entries. */
 export interface Site {
   info: SiteInfo
+  /** The date the site was built for, `YYYY-MM-DD`: what "overdue" and "due" compare with. */
+  today: string
   /** Published entries (drafts left out), newest first. */
   entries: Entry[]
   /** Every entry that was read, drafts included, in the same order. */
   all: Entry[]
+  themes: LessonTheme[]
+  /** Every commitment, oldest first. */
+  commitments: Commitment[]
+  /** Open commitments, oldest first. */
+  open: Commitment[]
+  growth: Growth
+  tags: Tag[]
+  /** Slugs of related entries, by entry slug. */
+  related: Map<string, string[]>
+  /** Entries whose `revisit` date has come, earliest first. */
+  revisitDue: Entry[]
+}
+
+export interface AggregateOptions {
+  info: SiteInfo
+  today: string
+  grouping?: GroupingOptions
 }
 
 export interface Aggregated {
@@ -16,12 +41,29 @@ export interface Aggregated {
   messages: Diagnostic[]
 }
 
-/** A pure function of the entries: no I/O, and the same order whatever order they came in. */
-export function aggregate(results: readonly EntryResult[], info: SiteInfo): Aggregated {
+/** A pure function of the entries: no I/O, and the same result whatever order they came in. */
+export function aggregate(results: readonly EntryResult[], options: AggregateOptions): Aggregated {
   const withEntry = results.filter((r): r is EntryResult & {entry: Entry} => r.entry !== undefined)
   const all = withEntry.map((r) => r.entry).sort(newestFirst)
   const messages = duplicateSlugs(withEntry)
-  return {site: {info, entries: all.filter((e) => !e.meta.draft), all}, messages}
+  const entries = all.filter((e) => !e.meta.draft)
+  const themes = lessonThemes(entries, options.grouping)
+  const commitments = collectCommitments(entries, options.today)
+  const tags = collectTags(entries, themes)
+  const site: Site = {
+    info: options.info,
+    today: options.today,
+    entries,
+    all,
+    themes,
+    commitments,
+    open: openCommitments(commitments),
+    growth: computeGrowth(entries, themes, commitments),
+    tags,
+    related: relatedEntries(entries, tags, themes),
+    revisitDue: entries.filter((e) => e.meta.revisit !== undefined && e.meta.revisit <= options.today).sort((a, b) => (a.meta.revisit! < b.meta.revisit! ? -1 : 1))
+  }
+  return {site, messages}
 }
 
 export function newestFirst(a: Entry, b: Entry): number {

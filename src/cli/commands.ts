@@ -1,19 +1,29 @@
 import path from 'node:path'
 import {build} from '../build.js'
-import {check} from '../check.js'
+import {analyse, check} from '../check.js'
+import {loadConfig} from '../config/load.js'
 import {BouncebackError} from '../errors.js'
+import {formatLessons, lessonsJson} from '../report/lessons.js'
 import {formatText} from '../report/text.js'
 import type {CliIO} from './main.js'
 
 export interface CommandOptions {
   root: string
   color: boolean
+  /** `lessons --json`. */
+  json: boolean
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
-export async function runCommand(command: 'build' | 'check', options: CommandOptions, io: CliIO): Promise<number> {
+export async function runCommand(command: 'build' | 'check' | 'lessons', options: CommandOptions, io: CliIO): Promise<number> {
   const started = performance.now()
   try {
+    if (command === 'lessons') {
+      const {site, ...result} = await analyse(await loadConfig({root: options.root}))
+      if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
+      io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
+      return result.ok ? 0 : 1
+    }
     if (command === 'check') {
       const result = await check({root: options.root})
       io.stdout(formatText(result.messages, result.files.length, {color: options.color}))

@@ -7,6 +7,7 @@ Usage
 Commands
   build    Check every entry, then render the site into dist/
   check    Check every entry and report problems; writes nothing
+  lessons  Print the lesson themes, recurring first (--json for data)
 
 Options
   --root DIR     Project folder (default: the current directory)
@@ -35,6 +36,19 @@ Prints each problem as \`line:column  error|warning  message  rule-id\`, grouped
 then a summary. Exits 1 when any entry has an error, else 0. Writes nothing.
 
 Options
+  --root DIR   Project folder (default: the current directory)
+  -h, --help   Show this help`,
+  lessons: `bounceback lessons: what you have learned, recurring lessons first
+
+Usage
+  bounceback lessons [--json] [--root DIR]
+
+Groups the lessons of every published entry into themes (by shared #hashtag, then by similar
+wording) and prints each theme with its count and dates; recurring themes list every entry
+they came from. Exits 1 when an entry has an error (its problems go to stderr).
+
+Options
+  --json       Print the themes as JSON, in the shape of data.json's \`lessons\`
   --root DIR   Project folder (default: the current directory)
   -h, --help   Show this help`
 }

@@ -13,7 +13,7 @@ export interface CliIO {
   isTTY: boolean
 }
 
-const commands = new Set(['build', 'check', 'help'])
+const commands = new Set(['build', 'check', 'lessons', 'help'])
 
 /** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -39,15 +39,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0
   }
 
-  let values: {root?: string; help?: boolean}
+  let values: {root?: string; help?: boolean; json?: boolean}
   try {
     const parsed = parseArgs({
       args: [...rest],
-      options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}, ...(first === 'lessons' ? {json: {type: 'boolean'}} : {})},
       strict: true,
       allowPositionals: false
     })
-    values = parsed.values
+    values = parsed.values as typeof values
   } catch (error) {
     return usage(io, `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. See \`bounceback ${first} --help\``)
   }
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const root = path.resolve(io.cwd, values.root ?? '.')
   const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check', {root, color}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true}, io)
 }
 
 function usage(io: CliIO, message: string): number {

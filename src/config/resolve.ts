@@ -9,7 +9,7 @@ import type {ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
-const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules'])
+const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons'])
 const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
 
 export interface ResolveOptions {
@@ -53,7 +53,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
       base: normalizeBase(user.base ?? '/')
     },
     sections: resolveSections(user.sections, fail),
-    rules: resolveRules(user.rules, fail)
+    rules: resolveRules(user.rules, fail),
+    lessons: resolveLessons(user.lessons, fail)
   }
 }
 
@@ -99,4 +100,17 @@ function resolveRules(rules: UserConfig['rules'], fail: (m: string) => never): R
     resolved[id] = {level: level as RuleLevel, options: {...options}}
   }
   return resolved
+}
+
+function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => never): ResolvedConfig['lessons'] {
+  if (lessons === undefined) return {threshold: 0.6, synonyms: []}
+  if (lessons === null || typeof lessons !== 'object' || Array.isArray(lessons)) fail('`lessons` must be an object such as `{threshold: 0.6}`')
+  for (const key of Object.keys(lessons)) if (key !== 'threshold' && key !== 'synonyms') fail(`unknown key \`lessons.${key}\`, expected \`threshold\` or \`synonyms\``)
+  const threshold = lessons.threshold ?? 0.6
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) fail('`lessons.threshold` must be a number from 0 to 1')
+  const synonyms = lessons.synonyms ?? []
+  if (!Array.isArray(synonyms) || !synonyms.every((line) => Array.isArray(line) && line.length >= 2 && line.every((w) => typeof w === 'string' && w.trim() !== ''))) {
+    fail('`lessons.synonyms` must be a list of lists of at least two words, such as `[["buffer", "slack"]]`')
+  }
+  return {threshold, synonyms: synonyms.map((line) => [...line])}
 }

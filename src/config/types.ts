@@ -21,6 +21,13 @@ export interface UserConfig {
   /** Replaces the default sections when given. */
   sections?: SectionSpec[]
   rules?: Record<string, RuleSetting>
+  /** How lessons are grouped into themes. */
+  lessons?: {
+    /** Weighted overlap of stems at which two lessons are one theme, from 0 to 1 (default 0.6). */
+    threshold?: number
+    /** More synonyms, one list per concept, added to the built-in ones. */
+    synonyms?: string[][]
+  }
 }
 
 export interface ResolvedRule {
@@ -49,4 +56,5 @@ export interface ResolvedConfig {
   readonly site: SiteInfo
   readonly sections: readonly SectionSpec[]
   readonly rules: Readonly<Record<string, ResolvedRule>>
+  readonly lessons: {readonly threshold: number; readonly synonyms: readonly (readonly string[])[]}
 }

@@ -5,47 +5,18 @@ import {unified} from 'unified'
 import type {Site} from '../aggregate/site.js'
 import {BouncebackError} from '../errors.js'
 import {formatDate} from '../schema/date.js'
-import type {Entry} from '../types.js'
-import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
+import {siteData} from './data-json.js'
+import {tagUrl} from './hashtags.js'
+import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
+import {sitePages, type Page} from './pages.js'
 import type {OutputFile, Theme} from './theme.js'
 
 const htmlProcessor = unified().use(rehypeStringify).freeze()
 
-/** One page of the site before it is serialised. */
-export interface Page<K extends LayoutName = LayoutName> {
-  kind: K
-  /** Site-relative URL. */
-  url: string
-  /** Output path, relative to the output folder. */
-  path: string
-  data: PageDataByKind[K]
-}
-
-/** Every page the site has, in a stable order. */
-export function sitePages(site: Site): Page[] {
-  const pages: Page[] = [{kind: 'home', url: '/', path: 'index.html', data: {entries: site.entries.map(entryCard)}}]
-  site.entries.forEach((entry, i) => {
-    const data: PageDataByKind['entry'] = {entry}
-    const newer = site.entries[i - 1]
-    const older = site.entries[i + 1]
-    if (older) data.previous = entryCard(older)
-    if (newer) data.next = entryCard(newer)
-    pages.push({kind: 'entry', url: entry.url, path: `${entry.url.slice(1)}index.html`, data})
-  })
-  pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})
-  return pages
-}
-
-export function entryCard(entry: Entry): EntryCard {
-  const card: EntryCard = {title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
-  if (entry.meta.outcome) card.outcome = entry.meta.outcome
-  return card
-}
-
 /** Render every page through the theme's layouts, then serialise with rehype-stringify. */
 export function renderSite(site: Site, theme: Theme): OutputFile[] {
   const files: OutputFile[] = sitePages(site).map((page) => ({path: page.path, contents: renderPage(page, site, theme)}))
-  return [...files, ...theme.assets]
+  return [...files, {path: 'data.json', contents: siteData(site)}, ...theme.assets]
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {
@@ -53,8 +24,10 @@ export function renderPage(page: Page, site: Site, theme: Theme): string {
   const context: LayoutContext = {
     h,
     site: site.info,
+    today: site.today,
     url: (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? path : base + path.replace(/^\/+/, '')),
     formatDate: (date) => formatDate(date, site.info.lang),
+    tagUrl,
     layout: (name, data) => callLayout(name, data, context, theme, page)
   }
   const tree = callLayout(page.kind, page.data, context, theme, page)

@@ -31,3 +31,9 @@ export function formatDate(date: string, lang = 'en'): string {
 
 /** Building a formatter costs far more than using one. */
 const formats = new Map<string, Intl.DateTimeFormat>()
+
+/** Today's date where the build runs, as `YYYY-MM-DD` in the local time zone. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

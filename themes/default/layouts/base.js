@@ -5,6 +5,13 @@
  * @returns {import('hast').Root}
  */
 export default function base(data, {h, site, url}) {
+  const sections = [
+    ['/', 'Home'],
+    ['/lessons/', 'Lessons'],
+    ['/growth/', 'Growth'],
+    ['/actions/', 'Actions'],
+    ['/tags/', 'Tags']
+  ]
   const title = data.url === '/' ? site.title : `${data.title} · ${site.title}`
   return {
     type: 'root',
@@ -23,7 +30,15 @@ export default function base(data, {h, site, url}) {
           h('a.skip-link', {href: '#main'}, 'Skip to content'),
           h('header.site-header', [
             h('a.site-title', {href: url('/')}, site.title),
-            h('nav', {'aria-label': 'Site'}, [h('ul', [h('li', h('a', {href: url('/')}, 'Home'))])])
+            h('nav', {'aria-label': 'Site'}, [
+              h(
+                'ul',
+                sections.map(([href, label]) => {
+                  const current = href === '/' ? data.url === '/' : data.url.startsWith(href)
+                  return h('li', h('a', {href: url(href), 'aria-current': current ? 'page' : undefined}, label))
+                })
+              )
+            ])
           ]),
           h('main#main', {tabindex: '-1'}, data.main),
           h('footer.site-footer', [

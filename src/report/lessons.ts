@@ -1,0 +1,42 @@
+import type {LessonTheme} from '../aggregate/themes.js'
+
+/** Lesson themes as terminal text, recurring first: a pure function from data to text. */
+export function formatLessons(themes: readonly LessonTheme[], options: {color?: boolean} = {}): string {
+  const bold = (text: string) => (options.color ? `\u001B[1m${text}\u001B[22m` : text)
+  const dim = (text: string) => (options.color ? `\u001B[2m${text}\u001B[22m` : text)
+  const recurring = themes.filter((t) => t.recurring)
+  const once = themes.filter((t) => !t.recurring)
+  const lines: string[] = []
+  const section = (title: string, list: readonly LessonTheme[]) => {
+    lines.push(bold(`${title} (${list.length})`))
+    const width = Math.max(0, ...list.map((t) => `${t.count}×`.length))
+    for (const t of list) {
+      const dates = t.first === t.last ? t.first : `${t.first} → ${t.last}`
+      lines.push(`  ${`${t.count}×`.padStart(width)}  ${t.text}  ${dim(`${dates}  /lessons/${t.id}/`)}`)
+      if (t.recurring) for (const o of t.occurrences) lines.push(dim(`  ${' '.repeat(width)}    ${o.date}  ${o.entryTitle}`))
+    }
+    lines.push('')
+  }
+  section('Recurring lessons', recurring)
+  section('Learned once', once)
+  lines.push(`${themes.length} lesson themes, ${recurring.length} recurring`)
+  return lines.join('\n')
+}
+
+/** The same themes as plain data, as in `data.json`. */
+export function lessonsJson(themes: readonly LessonTheme[]): string {
+  return JSON.stringify(
+    themes.map((t) => ({
+      id: t.id,
+      text: t.text,
+      hashtags: t.hashtags,
+      recurring: t.recurring,
+      count: t.count,
+      first: t.first,
+      last: t.last,
+      occurrences: t.occurrences.map((o) => ({entry: o.entry, date: o.date, text: o.text}))
+    })),
+    null,
+    2
+  )
+}

@@ -1,0 +1,46 @@
+/** Small pieces several layouts share. Each takes the layout context first. */
+
+/** @param {import('bounceback').LayoutContext} ctx @param {string | undefined} outcome */
+export function outcomeBadge({h}, outcome) {
+  if (!outcome) return undefined
+  return h('span', {className: ['outcome', `outcome-${outcome}`]}, outcome)
+}
+
+/** Tags as links to their pages. @param {import('bounceback').LayoutContext} ctx @param {string[]} tags */
+export function tagList(ctx, tags) {
+  if (!tags || tags.length === 0) return undefined
+  const {h, url, tagUrl} = ctx
+  return h('ul.tags', {'aria-label': 'Tags'}, tags.map((tag) => h('li', h('a', {href: url(tagUrl(tag))}, tag))))
+}
+
+/** A compact list of entries: link and date. @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').EntryCard[]} entries */
+export function entryLinks(ctx, entries) {
+  const {h, url, formatDate} = ctx
+  return h(
+    'ul.entry-links',
+    entries.map((e) => h('li', [h('a', {href: url(e.url)}, e.title), ' ', h('time.muted', {dateTime: e.date}, formatDate(e.date))]))
+  )
+}
+
+/** One commitment with its status. @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').Commitment} c @param {boolean} withEntry */
+export function commitmentItem(ctx, c, withEntry) {
+  const {h, url, formatDate} = ctx
+  const status = c.done ? 'Done' : c.overdue ? 'Overdue' : 'Open'
+  return h('li', {className: ['commitment', c.done ? 'is-done' : c.overdue ? 'is-overdue' : 'is-open']}, [
+    h('span.status', status),
+    ' ',
+    h('span.commitment-text', c.text),
+    c.due ? [' ', h('span.muted', ['due ', h('time', {dateTime: c.due}, formatDate(c.due))])] : undefined,
+    withEntry ? [' ', h('span.muted', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])] : undefined
+  ])
+}
+
+/** A chart and its table. @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').Chart} chart */
+export function chartFigure(ctx, chart) {
+  const {h} = ctx
+  return h('figure.chart-figure', {'aria-labelledby': `${chart.id}-caption`}, [
+    h('figcaption', {id: `${chart.id}-caption`}, [h('strong', chart.title), ' ', h('span.muted', chart.description)]),
+    chart.svg,
+    h('details', [h('summary', ['The numbers: ', chart.title.toLowerCase()]), chart.table])
+  ])
+}
