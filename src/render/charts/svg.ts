@@ -26,7 +26,7 @@ function chartSvg(data: ChartData): Element {
   const ticks = [0, max / 2, max].map((value) =>
     s('g.tick', [
       s('line', {x1: margin.left, x2: width - margin.right, y1: y(value), y2: y(value)}),
-      s('text', {x: margin.left - 6, y: y(value) + 4, textAnchor: 'end'}, formatNumber(value))
+      s('text', {x: margin.left - 6, y: y(value) + 4, textAnchor: 'end'}, compactNumber(value))
     ])
   )
   const every = Math.max(1, Math.ceil(data.categories.length / 8))
@@ -109,6 +109,13 @@ export function quarterLabel(key: string): string {
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '')
+}
+
+/** Axis labels stay short: 20000 is `20k`. */
+function compactNumber(value: number): string {
+  if (Math.abs(value) >= 1_000_000) return `${formatNumber(value / 1_000_000)}M`
+  if (Math.abs(value) >= 10_000) return `${formatNumber(value / 1000)}k`
+  return formatNumber(value)
 }
 
 function round(value: number): number {

@@ -33,7 +33,7 @@ export default function home(data, ctx) {
       h('h1', site.title),
       h('p.lead', site.description),
       h('section.summary-figures', {'aria-labelledby': 'summary-heading'}, [
-        h('h2#summary-heading.visually-hidden', 'At a glance'),
+        h('h2#summary-heading', 'At a glance'),
         h('ul', figures.map(([count, label, href]) => h('li', h('a', {href: url(href)}, [h('span.figure', String(count)), ' ', label])))),
         s.overdue > 0 ? h('p.muted', [h('a', {href: url('/actions/')}, `${s.overdue} ${s.overdue === 1 ? 'commitment is' : 'commitments are'} overdue`), '.']) : undefined
       ]),
