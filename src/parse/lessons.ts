@@ -1,5 +1,4 @@
-import type {ListItem, Paragraph, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {ListItem, Nodes, Paragraph, RootContent} from 'mdast'
 
 /** A lesson as written, with the node it came from. */
 export interface RawLesson {
@@ -23,27 +22,36 @@ export const hashtagPattern = /(^|\s)#(\p{L}[\p{L}\p{N}_-]*)/gu
  */
 export function readLessons(children: readonly RootContent[]): LessonsRead {
   const items = children.flatMap((node) => (node.type === 'list' ? node.children : []))
-  if (items.length > 0) return {lessons: items.map((item) => rawLesson(item, ownText(item))), asParagraphs: false}
+  if (items.length > 0) return {lessons: items.map(rawLesson), asParagraphs: false}
   const paragraphs = children.filter((node): node is Paragraph => node.type === 'paragraph')
-  return {lessons: paragraphs.map((p) => rawLesson(p, toString(p))), asParagraphs: paragraphs.length > 0}
+  return {lessons: paragraphs.map(rawLesson), asParagraphs: paragraphs.length > 0}
 }
 
-/** A list item's own text, without the lists nested in it. */
-function ownText(item: ListItem): string {
-  return item.children
-    .filter((child) => child.type !== 'list')
-    .map((child) => toString(child))
-    .join(' ')
-}
-
-function rawLesson(node: ListItem | Paragraph, raw: string): RawLesson {
+/**
+ * A lesson's plain text and hashtags. Nested lists are not part of it; `#` inside code or a
+ * link is text, not a hashtag.
+ */
+function rawLesson(node: ListItem | Paragraph): RawLesson {
   const hashtags: string[] = []
-  const text = raw
-    .replace(hashtagPattern, (_, space: string, tag: string) => {
-      hashtags.push(tag.toLowerCase())
-      return space
-    })
-    .replace(/\s+/g, ' ')
-    .trim()
-  return {node, text, hashtags: [...new Set(hashtags)]}
+  const parts: string[] = []
+  const walk = (current: Nodes, literal: boolean) => {
+    if (current.type === 'list') return
+    if (current.type === 'text' || current.type === 'inlineCode' || current.type === 'code') {
+      parts.push(
+        literal || current.type !== 'text'
+          ? current.value
+          : current.value.replace(hashtagPattern, (_, space: string, tag: string) => {
+              hashtags.push(tag.toLowerCase())
+              return space
+            })
+      )
+      return
+    }
+    if ('children' in current) {
+      for (const child of current.children) walk(child, literal || current.type === 'link' || current.type === 'linkReference')
+      if (current.type === 'paragraph') parts.push(' ')
+    }
+  }
+  walk(node, false)
+  return {node, text: parts.join('').replace(/\s+/g, ' ').trim(), hashtags: [...new Set(hashtags)]}
 }

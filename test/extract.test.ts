@@ -1,0 +1,63 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {toHtml} from 'hast-util-to-html'
+import {describe, expect, it} from 'vitest'
+import {fixtures, processString, validEntry} from './helpers.js'
+
+const read = (name: string) => fs.readFileSync(path.join(fixtures, 'rules', name, 'input.md'), 'utf8')
+
+describe('extracting lessons', () => {
+  it('takes every top-level list item as one lesson, across lists, without nested items, hashtags apart', async () => {
+    const {entry} = await processString(read('lessons-and-actions-ok'))
+    expect(entry!.lessons).toEqual([
+      {text: 'Promote before launch.', hashtags: ['marketing', 'launch'], line: 43},
+      {text: 'Pad estimates by a fifth.', hashtags: [], line: 45},
+      {text: 'A second list still holds lessons.', hashtags: [], line: 47}
+    ])
+  })
+
+  it('takes one lesson per paragraph when the section has no list', async () => {
+    const {entry} = await processString(read('lessons-paragraphs'))
+    expect(entry!.lessons.map((l) => [l.text, l.hashtags])).toEqual([
+      ['Promote before launch, not after.', ['marketing']],
+      ['Pad every estimate by a fifth.', []]
+    ])
+  })
+
+  it('shows hashtags as links to their tag page, not as raw # text', async () => {
+    const {entry} = await processString(read('lessons-and-actions-ok'))
+    const html = toHtml(entry!.body)
+    expect(html).toContain('<a href="/tags/marketing/" class="hashtag">marketing</a>')
+    expect(html).toContain('<a href="/tags/launch/" class="hashtag">launch</a>')
+    expect(html).not.toMatch(/#marketing/)
+  })
+
+  it('leaves # in code, in links and in headings alone, and ignores #1', async () => {
+    const text = validEntry().replace('- Promote before launch, not after. #marketing', '- Use `#define` and [#anchor](https://example.com) before #1 priority. #real-tag')
+    const {entry} = await processString(text)
+    expect(entry!.lessons[0]).toMatchObject({hashtags: ['real-tag'], text: 'Use #define and #anchor before #1 priority.'})
+    const html = toHtml(entry!.body)
+    expect(html).toContain('<code>#define</code>')
+    expect(html).toContain('>#anchor</a>')
+    expect(html).toContain('#1 priority')
+  })
+})
+
+describe('extracting commitments', () => {
+  it('keeps task items with their status and due date; the marker leaves the text', async () => {
+    const {entry} = await processString(read('lessons-and-actions-ok'))
+    expect(entry!.actions).toEqual([
+      {text: 'Write the promotion plan', done: false, due: '2025-09-01', line: 51},
+      {text: 'Ask two friends to share it', done: true, line: 52}
+    ])
+  })
+
+  it('drops items without a checkbox and due dates that are not dates', async () => {
+    const {entry} = await processString(read('actions-task-list'))
+    expect(entry!.actions).toEqual([
+      {text: 'Write the promotion plan', done: false, line: 47},
+      {text: 'Done', done: true, due: '2025-01-10', line: 49},
+      {text: 'Later', done: false, line: 50}
+    ])
+  })
+})
