@@ -31,7 +31,7 @@ export function commitmentItem(ctx, c, withEntry) {
     ' ',
     h('span.commitment-text', c.text),
     c.due ? [' ', h('span.muted', ['due ', h('time', {dateTime: c.due}, formatDate(c.due))])] : undefined,
-    withEntry ? [' ', h('span.muted', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])] : undefined
+    withEntry ? [' ', h('span.muted.from', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])] : undefined
   ])
 }
 

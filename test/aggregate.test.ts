@@ -1,0 +1,133 @@
+import {describe, expect, it} from 'vitest'
+import {aggregate} from '../src/aggregate/site.js'
+import {quarterOf} from '../src/aggregate/growth.js'
+import type {Entry, EntryMeta, EntryResult} from '../src/types.js'
+import {testConfig} from './helpers.js'
+
+interface Spec extends Partial<EntryMeta> {
+  slug: string
+  date: string
+  lessons?: (string | [string, string[]])[]
+  actions?: [string, boolean, string?][]
+}
+
+function entry(spec: Spec): EntryResult {
+  const {slug, lessons = [], actions = [], ...meta} = spec
+  const e: Entry = {
+    source: `${spec.date}-${slug}.md`,
+    slug,
+    url: `/${spec.date.slice(0, 4)}/${slug}/`,
+    meta: {title: slug.replace(/-/g, ' '), tags: [], feedback: [], draft: false, ...meta},
+    sections: [],
+    summary: '',
+    lessons: lessons.map((l, i) => (typeof l === 'string' ? {text: l, hashtags: [], line: i + 1} : {text: l[0], hashtags: l[1], line: i + 1})),
+    actions: actions.map(([text, done, due], i) => ({text, done, line: i + 1, ...(due ? {due} : {})})),
+    body: {type: 'root', children: []}
+  }
+  return {file: `content/${e.source}`, messages: [], entry: e}
+}
+
+const info = testConfig().site
+const run = (entries: EntryResult[], today = '2025-06-15') => aggregate(entries, {info, today}).site
+
+const sample = [
+  entry({slug: 'launch', date: '2024-02-10', outcome: 'failed', cause: 'information', tags: ['work'], cost: {spent: 100, earned: 20, currency: 'EUR'},
+    lessons: [['Pad every estimate by a fifth.', ['estimation']], 'Check the budget every week.'],
+    actions: [['Write a plan', true], ['Ask for help', false, '2024-05-01']]}),
+  entry({slug: 'talk', date: '2024-08-20', outcome: 'mixed', cause: 'application', tags: ['speaking', 'work'], cost: {spent: 50, earned: 0, currency: 'EUR'}, revisit: '2025-01-01',
+    lessons: [['Estimates run short; add a buffer.', ['estimation']], 'Rehearse the talk out loud three times.'],
+    actions: [['Rehearse earlier', false, '2026-01-01'], ['Book the room', true]]}),
+  entry({slug: 'move', date: '2025-03-05', outcome: 'succeeded', cause: 'circumstances', tags: ['home'], cost: {spent: 900, earned: 0, currency: 'USD'}, revisit: '2026-01-01',
+    lessons: ['Check the budget every week.'], actions: [['Label the boxes', false]]}),
+  entry({slug: 'draft', date: '2025-04-01', draft: true, lessons: [['Secret lesson', ['estimation']]], actions: [['Secret action', false]]})
+]
+
+describe('lesson themes', () => {
+  const site = run(sample)
+
+  it('groups by hashtag and by wording, keeps the earliest wording, marks themes seen in two entries as recurring, most recent first', () => {
+    expect(site.themes.map((t) => [t.id, t.text, t.recurring, t.count, t.first, t.last])).toEqual([
+      ['check-the-budget-every-week', 'Check the budget every week.', true, 2, '2024-02-10', '2025-03-05'],
+      ['estimation', 'Pad every estimate by a fifth.', true, 2, '2024-02-10', '2024-08-20'],
+      ['rehearse-the-talk-out-loud-three', 'Rehearse the talk out loud three times.', false, 1, '2024-08-20', '2024-08-20']
+    ])
+    expect(site.themes[1]!.occurrences).toEqual([
+      {entry: 'launch', entryTitle: 'launch', entryUrl: '/2024/launch/', date: '2024-02-10', text: 'Pad every estimate by a fifth.'},
+      {entry: 'talk', entryTitle: 'talk', entryUrl: '/2024/talk/', date: '2024-08-20', text: 'Estimates run short; add a buffer.'}
+    ])
+  })
+
+  it('leaves drafts out of everything aggregated', () => {
+    expect(JSON.stringify(site.themes)).not.toContain('Secret')
+    expect(site.commitments.map((c) => c.text)).not.toContain('Secret action')
+    expect(site.entries.map((e) => e.slug)).toEqual(['move', 'talk', 'launch'])
+  })
+
+  it('is the same whatever order the entries come in', () => {
+    const reversed = run([...sample].reverse())
+    expect(JSON.stringify({...reversed, related: [...reversed.related]})).toBe(JSON.stringify({...site, related: [...site.related]}))
+  })
+})
+
+describe('commitments', () => {
+  it('lists open ones oldest first and marks the overdue ones against the build date', () => {
+    const site = run(sample, '2025-06-15')
+    expect(site.open.map((c) => [c.entry, c.text, c.overdue])).toEqual([
+      ['launch', 'Ask for help', true],
+      ['talk', 'Rehearse earlier', false],
+      ['move', 'Label the boxes', false]
+    ])
+    expect(run(sample, '2026-02-01').open.filter((c) => c.overdue).map((c) => c.text)).toEqual(['Ask for help', 'Rehearse earlier'])
+  })
+
+  it('lists entries due for a second look', () => {
+    expect(run(sample, '2025-06-15').revisitDue.map((e) => e.slug)).toEqual(['talk'])
+    expect(run(sample, '2026-01-01').revisitDue.map((e) => e.slug)).toEqual(['talk', 'move'])
+  })
+})
+
+describe('growth per quarter', () => {
+  const growth = run(sample).growth
+
+  it('covers every quarter from the first entry to the last, empty ones included', () => {
+    expect(quarterOf('2024-03-31')).toBe('2024-Q1')
+    expect(quarterOf('2024-10-01')).toBe('2024-Q4')
+    expect(growth.quarters).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1'])
+    expect(growth.entries).toEqual([1, 0, 1, 0, 1])
+  })
+
+  it('counts outcomes and causes per quarter', () => {
+    expect(growth.outcomes).toEqual({failed: [1, 0, 0, 0, 0], mixed: [0, 0, 1, 0, 0], succeeded: [0, 0, 0, 0, 1]})
+    expect(growth.causes).toEqual({information: [1, 0, 0, 0, 0], application: [0, 0, 1, 0, 0], circumstances: [0, 0, 0, 0, 1]})
+  })
+
+  it('counts lessons cumulatively, new against recurring', () => {
+    expect(growth.lessons).toEqual({new: [2, 2, 3, 3, 3], recurring: [0, 0, 1, 1, 2]})
+  })
+
+  it('counts commitments made and kept by the quarter that made them', () => {
+    expect(growth.commitments).toEqual({made: [2, 0, 2, 0, 1], kept: [1, 0, 1, 0, 0]})
+  })
+
+  it('sums money cumulatively in the most used currency and counts the rest apart', () => {
+    expect(growth.money).toEqual({currency: 'EUR', spent: [100, 100, 150, 150, 150], earned: [20, 20, 20, 20, 20], otherCurrencyEntries: 1})
+  })
+})
+
+describe('tags and related entries', () => {
+  const site = run(sample)
+
+  it('index entries by tag and lesson themes by hashtag on one page per tag', () => {
+    expect(site.tags.map((t) => [t.slug, t.entries, t.themes])).toEqual([
+      ['work', ['talk', 'launch'], []],
+      ['estimation', [], ['estimation']],
+      ['home', ['move'], []],
+      ['speaking', ['talk'], []]
+    ])
+  })
+
+  it('relate entries that share themes (worth two) or tags (worth one)', () => {
+    expect(site.related.get('launch')).toEqual(['talk', 'move'])
+    expect(site.related.get('move')).toEqual(['launch'])
+  })
+})

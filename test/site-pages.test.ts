@@ -1,0 +1,145 @@
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type {Root} from 'hast'
+import {select, selectAll} from 'hast-util-select'
+import {toString} from 'hast-util-to-string'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {build, type BuildResult} from '../src/build.js'
+import {parseHtml} from './helpers.js'
+
+/** The bundled sample, built for a fixed date so "overdue" and "due" do not move. */
+const packageRoot = path.resolve(import.meta.dirname, '..')
+const today = '2026-11-29'
+let out: string
+let result: BuildResult
+const page = async (url: string): Promise<Root> => parseHtml(await fs.readFile(path.join(out, url.slice(1), url.endsWith('/') ? 'index.html' : ''), 'utf8'))
+const text = (tree: Root, selector: string) => selectAll(selector, tree).map((node) => toString(node).replace(/\s+/g, ' ').trim())
+
+beforeAll(async () => {
+  out = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-pages-'))
+  result = await build({root: packageRoot, today, overrides: {output: out}})
+})
+afterAll(async () => {
+  await fs.rm(out, {recursive: true, force: true})
+})
+
+describe('the site built from the sample content', () => {
+  it('builds without any message', () => {
+    expect(result.messages).toEqual([])
+    expect(result.written).toBe(true)
+  })
+
+  it('/lessons/ lists every theme, recurring first, with counts and dates, and a page per theme', async () => {
+    const lessons = await page('/lessons/')
+    const recurring = selectAll('section:first-of-type .theme-list > li', lessons)
+    expect(recurring.length).toBeGreaterThanOrEqual(4)
+    expect(toString(recurring[0]!)).toMatch(/· \d+ times in \d+ entries, \w+ \d+, \d{4} to \w+ \d+, \d{4}/)
+    for (const link of selectAll('.theme-list a', lessons)) {
+      const theme = await page(String(link.properties.href))
+      expect(toString(select('h1', theme)!)).toBe(toString(link))
+      const occurrences = selectAll('.occurrences > li', theme)
+      expect(occurrences.length).toBeGreaterThanOrEqual(1)
+      for (const o of occurrences) expect(String(select('a', o)!.properties.href)).toMatch(/^\/\d{4}\/[a-z0-9-]+\/$/)
+    }
+  })
+
+  it('/growth/ has the six charts, each with a title, a description and a table of its numbers', async () => {
+    const growth = await page('/growth/')
+    const figures = selectAll('figure.chart-figure', growth)
+    expect(figures.map((f) => toString(select('svg > title', f)!))).toEqual([
+      'Entries per quarter',
+      'Outcomes per quarter',
+      'Causes per quarter',
+      'Lessons learned, cumulative',
+      'Commitments made and kept',
+      'Money spent and earned, cumulative'
+    ])
+    for (const figure of figures) {
+      expect(select('svg[role=img] > desc', figure)).toBeDefined()
+      expect(selectAll('table tbody tr', figure).length).toBe(result.entries > 0 ? selectAll('table tbody tr', figures[0]!).length : 0)
+    }
+    const entriesTable = selectAll('tbody td', figures[0]!).map((td) => Number(toString(td)))
+    expect(entriesTable.reduce((a, b) => a + b, 0)).toBe(result.entries)
+  })
+
+  it('/actions/ lists open commitments oldest first, overdue ones marked, each linking to its entry', async () => {
+    const actions = await page('/actions/')
+    const items = selectAll('.commitments > li', actions)
+    expect(items.length).toBeGreaterThan(3)
+    const dates = items.map((li) => String(select('.from time', li)!.properties.dateTime))
+    expect(dates).toEqual([...dates].sort())
+    expect(selectAll('.commitments > li.is-overdue', actions).length).toBeGreaterThan(0)
+    expect(text(actions, '.commitments > li.is-overdue .status')[0]).toBe('Overdue')
+    for (const li of items) expect(selectAll('a', li).some((a) => /^\/\d{4}\//.test(String(a.properties.href)))).toBe(true)
+    expect(toString(select('.lead', actions)!)).toMatch(/\d+ open commitments, \d+ overdue\. \d+ of \d+ kept \(\d+%\)\./)
+  })
+
+  it('the home page has a summary and the entries due for a second look', async () => {
+    const home = await page('/')
+    const figures = text(home, '.summary-figures li')
+    expect(figures[0]).toBe(`${result.entries} post-mortems`)
+    expect(figures.some((f) => /^\d+ recurring lessons$/.test(f))).toBe(true)
+    expect(figures.some((f) => /^\d+ open commitments$/.test(f))).toBe(true)
+    expect(selectAll('.revisit li', home).length).toBeGreaterThan(0)
+  })
+
+  it('each entry page links its lessons to their themes and shows its commitments, related entries and neighbours', async () => {
+    const entry = await page('/2024/newsletter-launch/')
+    const lessons = selectAll('section.connections:first-of-type li', entry)
+    expect(lessons.length).toBe(4)
+    expect(String(select('a', lessons[0]!)!.properties.href)).toBe('/lessons/feedback/')
+    expect(toString(lessons[0]!)).toMatch(/recurring Also learned in .+\./)
+    expect(text(entry, '.commitments .status')).toEqual(['Done', 'Done', 'Overdue', 'Overdue'])
+    expect(selectAll('#related-heading + ul li', entry).length).toBeGreaterThan(0)
+    expect(select('a[rel=prev]', entry)).toBeDefined()
+    expect(select('a[rel=next]', entry)).toBeDefined()
+    expect(select('a.hashtag[href="/tags/feedback/"]', entry)).toBeDefined()
+  })
+
+  it('/tags/ and /tags/<tag>/ list entries by tag', async () => {
+    const tags = await page('/tags/')
+    const links = selectAll('.tag-index a', tags)
+    expect(links.length).toBeGreaterThan(5)
+    const work = await page('/tags/work/')
+    expect(selectAll('.entry-links li', work).length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('data.json holds entries, lessons and actions in the documented shape, with no HTML', async () => {
+    const raw = await fs.readFile(path.join(out, 'data.json'), 'utf8')
+    const data = JSON.parse(raw) as {entries: Record<string, unknown>[]; lessons: Record<string, unknown>[]; actions: Record<string, unknown>[]}
+    expect(data.entries).toHaveLength(result.entries)
+    expect(Object.keys(data.entries[0]!)).toEqual(expect.arrayContaining(['slug', 'url', 'title', 'date', 'tags', 'outcome', 'cause', 'draft']))
+    expect(data.entries.every((e) => e.draft === false)).toBe(true)
+    const slugs = new Set(data.entries.map((e) => e.slug))
+    for (const lesson of data.lessons) {
+      expect(Object.keys(lesson)).toEqual(expect.arrayContaining(['id', 'text', 'recurring', 'occurrences']))
+      for (const o of lesson.occurrences as {entry: string; text: string}[]) expect(slugs.has(o.entry)).toBe(true)
+    }
+    expect(data.lessons.some((l) => l.recurring === true)).toBe(true)
+    for (const action of data.actions) {
+      expect(Object.keys(action)).toEqual(expect.arrayContaining(['entry', 'text', 'done', 'due']))
+      expect(slugs.has(action.entry as string)).toBe(true)
+    }
+    expect(raw).not.toMatch(/<[a-z/]/i)
+  })
+})
+
+describe('bounceback lessons', () => {
+  const bin = path.join(packageRoot, 'bin', 'bounceback.js')
+  it('prints themes, recurring first, and the same data as JSON', () => {
+    const plain = spawnSync(process.execPath, [bin, 'lessons'], {cwd: packageRoot, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    expect(plain.status).toBe(0)
+    const lines = plain.stdout.split('\n')
+    expect(lines[0]).toMatch(/^Recurring lessons \(\d+\)$/)
+    const onceAt = lines.findIndex((l) => /^Learned once \(\d+\)$/.test(l))
+    expect(onceAt).toBeGreaterThan(1)
+    const json = spawnSync(process.execPath, [bin, 'lessons', '--json'], {cwd: packageRoot, encoding: 'utf8'})
+    const themes = JSON.parse(json.stdout) as {recurring: boolean; text: string; count: number}[]
+    const recurring = themes.filter((t) => t.recurring)
+    expect(recurring.length).toBe(Number(/\((\d+)\)/.exec(lines[0]!)![1]))
+    expect(themes.findIndex((t) => !t.recurring)).toBe(recurring.length)
+    expect(plain.stdout).toContain(`${recurring[0]!.count}×  ${recurring[0]!.text}`)
+  })
+})
