@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'CONFIG_LOAD'
+  | 'ROOT_NOT_FOUND'
   | 'CONTENT_NOT_FOUND'
   | 'THEME_INVALID'
   | 'LAYOUT_FAILED'

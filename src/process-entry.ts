@@ -6,7 +6,7 @@ import {fileProblem, fromVFile, sortDiagnostics} from './diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
-import {markdownProcessor} from './parse/processor.js'
+import {parseMarkdown} from './parse/processor.js'
 import {readEntryFile} from './parse/read.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
@@ -23,12 +23,24 @@ const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
 export async function processEntry(source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
   const read = await readEntryFile(source.path)
   if (!read.ok) return {file: source.file, messages: [fileProblem(source.file, read.ruleId, read.reason)]}
-  return processText(read.text, source, config)
+  try {
+    return await processText(read.text, source, config)
+  } catch (error) {
+    // One entry the parser cannot handle costs one message, never the whole run.
+    return {file: source.file, messages: [fileProblem(source.file, 'file/unprocessable', unprocessable(error))]}
+  }
+}
+
+function unprocessable(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'Unexpected nesting too deep to read (thousands of `>`, list markers or emphasis marks in a row?), expected ordinary Markdown'
+  }
+  return `Unexpected failure while reading this entry: ${error instanceof Error ? error.message : String(error)}`
 }
 
 export async function processText(text: string, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
   const file = new VFile({path: source.path, value: text})
-  const tree = markdownProcessor.parse(file)
+  const tree = parseMarkdown(file)
   const frontmatter = parseFrontmatter(tree, text)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)

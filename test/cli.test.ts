@@ -95,6 +95,18 @@ describe('bounceback CLI', () => {
     await expect(fs.access(path.join(bad, 'dist'))).rejects.toThrow()
   })
 
+  it('explains --root mistakes and options put before the command', () => {
+    const file = run(['check', '--root', path.join(good, 'content', '2025-03-14-newsletter-launch.md')], good)
+    expect(file.code).toBe(1)
+    expect(file.stderr).toContain('is a file, expected a folder holding content/')
+    const empty = run(['check', '--root='], good)
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toContain('`--root` needs a folder')
+    const before = run(['--root', 'x', 'build'], good)
+    expect(before.code).toBe(2)
+    expect(before.stderr).toContain('`bounceback build --root x`')
+  })
+
   it('--root points at another project folder', () => {
     const result = run(['check', '--root', good], path.dirname(good))
     expect(result.code).toBe(0)

@@ -26,7 +26,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(version())
     return 0
   }
-  if (first.startsWith('-')) return usage(io, `Unknown option \`${first}\`: put options after a command, such as \`bounceback build ${first}\``)
+  if (first.startsWith('-')) {
+    const command = argv.find((word) => commands.has(word)) ?? 'build'
+    const options = argv.filter((word) => word !== command)
+    return usage(io, `Unexpected option \`${first}\` before the command: put options after it, as in \`bounceback ${command} ${options.join(' ')}\``)
+  }
   if (!commands.has(first)) {
     const known = [...commands].filter((c) => c !== 'help')
     const guess = closest(first, known)
@@ -55,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(commandHelp[first]!)
     return 0
   }
+  if (values.root !== undefined && values.root.trim() === '') return usage(io, '`--root` needs a folder, such as `--root ../my-lessons`')
   const root = path.resolve(io.cwd, values.root ?? '.')
   const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
   const {runCommand} = await import('./commands.js')

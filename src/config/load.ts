@@ -17,9 +17,23 @@ export interface LoadConfigOptions {
 /** Find and read the project's config file (if any), then resolve it. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const root = path.resolve(options.root ?? process.cwd())
+  await checkRoot(root)
   const configFile = await findConfigFile(root)
   const fromFile = configFile ? await readConfigFile(configFile) : {}
+  if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
+    throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : String(fromFile)}`)
+  }
   return resolveConfig({...fromFile, ...options.overrides}, {root, configFile})
+}
+
+async function checkRoot(root: string): Promise<void> {
+  let isDirectory = false
+  try {
+    isDirectory = (await fs.stat(root)).isDirectory()
+  } catch {
+    throw new BouncebackError('ROOT_NOT_FOUND', `No project folder at ${root}`)
+  }
+  if (!isDirectory) throw new BouncebackError('ROOT_NOT_FOUND', `The project root ${root} is a file, expected a folder holding content/`)
 }
 
 async function findConfigFile(root: string): Promise<string | undefined> {

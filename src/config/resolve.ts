@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
-import {defaultSections, type SectionSpec} from './sections.js'
+import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
 import {ruleDefaults} from './rule-defaults.js'
 import type {ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
 
@@ -37,11 +37,17 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const root = path.resolve(options.root)
   const defaultThemeDir = path.join(packageDir, 'themes', 'default')
   const theme = user.theme === undefined || user.theme === 'default' ? defaultThemeDir : path.resolve(root, user.theme)
+  const contentDir = path.resolve(root, user.content ?? 'content')
+  const outDir = path.resolve(root, user.output ?? 'dist')
+  checkOutputFolder(outDir, {root, content: contentDir, theme}, fail)
+  const lang = user.lang ?? 'en'
+  if (!isLocale(lang)) fail(`\`lang\` is not a language tag: \`${lang}\`, expected one such as \`en\`, \`en-GB\` or \`nl\``)
+  const {base, url} = resolveBase(user.base ?? '/', fail)
 
   return {
     root,
-    contentDir: path.resolve(root, user.content ?? 'content'),
-    outDir: path.resolve(root, user.output ?? 'dist'),
+    contentDir,
+    outDir,
     themeDir: theme,
     defaultThemeDir,
     configFile: options.configFile,
@@ -49,8 +55,9 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
       title: user.title ?? 'Post-mortems',
       description: user.description ?? 'What I set out to do, what happened, and what I learned.',
       author: user.author ?? '',
-      lang: user.lang ?? 'en',
-      base: normalizeBase(user.base ?? '/')
+      lang,
+      base,
+      url
     },
     sections: resolveSections(user.sections, fail),
     rules: resolveRules(user.rules, fail),
@@ -58,15 +65,59 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   }
 }
 
-function normalizeBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
+/**
+ * `base` is a path (`/lessons/`) or a whole URL (`https://user.github.io/lessons/`): links use
+ * its path; the URL, when given, is where the site lives, for canonical links and feeds.
+ */
+function resolveBase(base: string, fail: (m: string) => never): {base: string; url: string} {
+  let pathname = base
+  let origin = ''
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base)) {
+    let parsed: URL
+    try {
+      parsed = new URL(base)
+    } catch {
+      return fail(`\`base\` is not a valid URL: \`${base}\``)
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') fail(`\`base\` must be a path such as \`/lessons/\` or an http(s) URL, got \`${base}\``)
+    if (parsed.search || parsed.hash) fail('`base` must not have a query or a fragment')
+    pathname = parsed.pathname
+    origin = parsed.origin
+  }
+  if (/[?#\\]|\.\.|%/.test(pathname)) fail(`\`base\` must be a plain path such as \`/lessons/\`, got \`${base}\``)
+  const trimmed = pathname.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/')
+  const normal = trimmed ? `/${trimmed}/` : '/'
+  return {base: normal, url: origin ? origin + normal : ''}
+}
+
+function isLocale(lang: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(lang).length === 1
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The output folder is replaced on every build, so it must hold nothing else of the project:
+ * not the project itself, its content or its theme, nor any folder above them.
+ */
+function checkOutputFolder(outDir: string, keep: Record<string, string>, fail: (m: string) => never): void {
+  const within = (child: string, parent: string) => {
+    const relative = path.relative(parent, child)
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  }
+  for (const [name, dir] of Object.entries(keep)) {
+    if (within(dir, outDir)) fail(`\`output\` (${outDir}) would hold the ${name === 'root' ? 'project folder' : `${name} folder`}, and the output folder is replaced on every build: choose a folder of its own, such as \`dist\``)
+    if (name !== 'root' && within(outDir, dir)) fail(`\`output\` (${outDir}) is inside the ${name} folder: choose a folder of its own, such as \`dist\``)
+  }
 }
 
 function resolveSections(sections: UserConfig['sections'], fail: (m: string) => never): SectionSpec[] {
   if (sections === undefined) return defaultSections.map((s) => ({...s, headings: [...s.headings]}))
   if (!Array.isArray(sections)) fail('`sections` must be a list of `{id, headings, presence}`')
   const seen = new Set<string>()
+  const headingOwners = new Map<string, string>()
   return sections.map((section, index) => {
     const at = `\`sections[${index}]\``
     if (!section || typeof section.id !== 'string' || !/^[a-z0-9-]+$/.test(section.id)) {
@@ -76,6 +127,12 @@ function resolveSections(sections: UserConfig['sections'], fail: (m: string) => 
     seen.add(section.id)
     if (!Array.isArray(section.headings) || section.headings.length === 0 || !section.headings.every((h) => typeof h === 'string')) {
       fail(`${at}.headings must be a non-empty list of strings`)
+    }
+    for (const heading of section.headings) {
+      const key = normalizeHeading(heading)
+      const owner = headingOwners.get(key)
+      if (owner !== undefined && owner !== section.id) fail(`${at}.headings: \`${heading}\` is already a heading of section \`${owner}\``)
+      headingOwners.set(key, section.id)
     }
     const presence = section.presence ?? 'required'
     if (!['required', 'recommended', 'optional'].includes(presence)) {

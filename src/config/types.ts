@@ -11,7 +11,7 @@ export interface UserConfig {
   author?: string
   /** The site's language, for `<html lang>` and dates. */
   lang?: string
-  /** Path prefix the site is served under, such as `/lessons/`. */
+  /** Path prefix the site is served under, such as `/lessons/`, or the site's whole URL. */
   base?: string
   /** Folders, relative to the project root. */
   content?: string
@@ -42,6 +42,8 @@ export interface SiteInfo {
   readonly lang: string
   /** Always starts and ends with `/`. */
   readonly base: string
+  /** The site's absolute URL when `base` was given as one (`https://…/lessons/`), else `''`. */
+  readonly url: string
 }
 
 /** The configuration every stage reads: defaults filled in, paths absolute. */

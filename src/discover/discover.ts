@@ -32,6 +32,7 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   const sources: SourceFile[] = []
   const messages: Diagnostic[] = []
   const visited = new Set<string>([rootReal])
+  const found: {source: SourceFile; real: string; link: boolean}[] = []
   const toFile = (abs: string) => toPosix(path.relative(config.root, abs))
 
   async function walk(dir: string): Promise<void> {
@@ -48,7 +49,7 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
           if (entryExtension.test(dirent.name)) messages.push(fileProblem(toFile(abs), 'file/broken-link', 'Unexpected broken symbolic link, expected a link to a file inside the content folder'))
           continue
         }
-        if (!isInside(rootReal, target)) {
+        if (target !== rootReal && !isInside(rootReal, target)) {
           messages.push(fileProblem(toFile(abs), 'file/outside-content', 'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder'))
           continue
         }
@@ -60,12 +61,25 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
       }
       if (isDir) await walk(abs)
       else if (isFile && entryExtension.test(dirent.name)) {
-        sources.push({path: abs, file: toFile(abs), source: toPosix(path.relative(config.contentDir, abs))})
+        const real = dirent.isSymbolicLink() ? await fs.realpath(abs) : path.join(await fs.realpath(dir), dirent.name)
+        found.push({source: {path: abs, file: toFile(abs), source: toPosix(path.relative(config.contentDir, abs))}, real, link: dirent.isSymbolicLink()})
       }
     }
   }
 
   await walk(config.contentDir)
+  // A file reached by more than one path (through symbolic links) is one entry, read by its
+  // own path when it has one in the content folder.
+  const byReal = new Map<string, (typeof found)[number]>()
+  for (const item of found) {
+    const kept = byReal.get(item.real)
+    if (!kept || (kept.link && !item.link)) byReal.set(item.real, item)
+  }
+  for (const item of found) {
+    const kept = byReal.get(item.real)!
+    if (kept === item) sources.push(item.source)
+    else messages.push({...fileProblem(item.source.file, 'file/duplicate-link', `Unexpected second path to \`${kept.source.file}\` through a symbolic link, expected each entry once: it is read only as \`${kept.source.file}\``), severity: 'warning'})
+  }
   return {sources, messages}
 }
 

@@ -30,7 +30,7 @@ const yamlOptions = {version: '1.2', schema: 'core', uniqueKeys: true, merge: fa
  */
 export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
   const node = tree.children[0]
-  if (node?.type !== 'yaml') return {kind: 'none', problem: foreignFence(text)}
+  if (node?.type !== 'yaml') return {kind: 'none', problem: fenceProblem(text)}
   const start = node.position!.start.offset!
   const end = node.position!.end.offset!
   const raw = text.slice(start, end)
@@ -65,13 +65,21 @@ function yamlReason(code: string, message: string, source: string): string {
   return `Unexpected YAML syntax: ${first}`
 }
 
-/** `---js` or `---toml` first in a file: frontmatter in a language we refuse to run or read. */
-function foreignFence(text: string): FrontmatterProblem | undefined {
-  const match = /^---[ \t]*([A-Za-z]+)[ \t]*\r?\n/.exec(text)
-  if (!match) return undefined
-  return {
-    reason: `Unexpected \`---${match[1]}\` frontmatter, expected YAML between two \`---\` lines (code in frontmatter is never run)`,
-    start: 0,
-    end: match[0].trimEnd().length
+/**
+ * Why a file that starts like frontmatter has none: a fenced language we refuse to run or
+ * read (`---js`, `---toml`), or an opening `---` that is never closed.
+ */
+function fenceProblem(text: string): FrontmatterProblem | undefined {
+  const language = /^---[ \t]*([A-Za-z]+)[ \t]*\r?\n/.exec(text)
+  if (language) {
+    return {
+      reason: `Unexpected \`---${language[1]}\` frontmatter, expected YAML between two \`---\` lines (code in frontmatter is never run)`,
+      start: 0,
+      end: language[0].trimEnd().length
+    }
   }
+  if (/^---[ \t]*\r?\n/.test(text)) {
+    return {reason: 'Unexpected `---` with no closing `---`, expected frontmatter to end with a `---` line (for a horizontal rule, put text above it)', start: 0, end: 3}
+  }
+  return undefined
 }

@@ -1,5 +1,6 @@
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {normalizeHeading, type SectionSpec} from '../config/sections.js'
 
 /** A `##` heading and the blocks under it, up to the next heading of depth 1 or 2. */
@@ -36,17 +37,33 @@ export function splitSections(tree: Root, index: ReadonlyMap<string, string>): R
   return sections
 }
 
-const placeholder = /^(?:(?:todo|tbd|tbc|fixme|xxx)(?:[\s:.!-].{0,80})?|\.\.\.|…|-|\?)$/is
-const htmlComment = /^\s*(?:<!--[\s\S]*?-->\s*)+$/
+/** A whole answer that is only a placeholder: `TODO`, `tbd.`, `[TBC]`, `…`, `?`. */
+const placeholderOnly = /^(?:[[(]?(?:todo|tbd|tbc|fixme|xxx)[\])]?[.!]*|\.{3}|…|-|\?)$/i
+/** A placeholder with a note after it, in capitals and with a colon: `TODO: write this`. */
+const placeholderNote = /^[[(]?(?:TODO|TBD|TBC|FIXME|XXX)[\])]?\s*:/
+const htmlComment = /<!--[\s\S]*?(?:-->|$)/g
 
 /**
  * A section is empty when it holds nothing but white space, HTML comments (such as the prompts
- * `bounceback new` writes) or a placeholder like `TODO` or `TBD: write this`.
+ * `bounceback new` writes) or a placeholder like `TODO` or `TBD: write this`. An image counts as
+ * an answer even without alt text; raw HTML counts by its text.
  */
 export function isEmptySection(children: readonly RootContent[]): boolean {
-  const meaningful = children.filter((node) => !(node.type === 'html' && htmlComment.test(node.value)))
+  const meaningful = children.filter((node) => !(node.type === 'html' && node.value.replace(htmlComment, '').trim() === ''))
   if (meaningful.length === 0) return true
-  const text = meaningful.map((node) => toString(node)).join(' ').trim()
+  let hasImage = false
+  for (const node of meaningful) {
+    visit(node, (child) => {
+      if (child.type === 'image' || child.type === 'imageReference') hasImage = true
+    })
+  }
+  if (hasImage) return false
+  const text = meaningful.map(blockText).join(' ').replace(/\s+/g, ' ').trim()
   if (text === '') return true
-  return meaningful.length === 1 && placeholder.test(text)
+  return meaningful.length === 1 && (placeholderOnly.test(text) || placeholderNote.test(text))
+}
+
+function blockText(node: RootContent): string {
+  if (node.type === 'html') return node.value.replace(htmlComment, '').replace(/<[^>]*>/g, ' ')
+  return toString(node)
 }

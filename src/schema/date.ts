@@ -16,14 +16,22 @@ export function dateProblem(text: string): string | undefined {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/** A UTC date for any year: `Date.UTC` reads years 0 to 99 as 1900 to 1999. */
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return date
 }
 
 /** Dates as written compare as strings; this is their human form, never shifted by a time zone. */
 export function formatDate(date: string, lang = 'en'): string {
   const match = isoDate.exec(date)
   if (!match) return date
-  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  const utc = utcDate(Number(match[1]), Number(match[2]), Number(match[3]))
   let format = formats.get(lang)
   if (!format) formats.set(lang, (format = new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'})))
   return format.format(utc)

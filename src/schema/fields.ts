@@ -36,7 +36,12 @@ export function inspectFields(contents: unknown): Inspection {
   const meta: Partial<EntryMeta> = {}
   const issues: FieldIssue[] = []
   const keys = new Map<string, [number, number]>()
-  if (!isMap(contents)) return {meta, issues, keys}
+  // Empty frontmatter (or only comments) still lacks its required fields; a list or a scalar
+  // is reported as not being a map, which says the same.
+  if (!isMap(contents)) {
+    if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) missingRequired(keys, issues)
+    return {meta, issues, keys}
+  }
   const issue = (ruleId: string, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => {
     const [start, end] = node?.range ?? fallback
     issues.push({ruleId, reason, start, end})
@@ -70,10 +75,15 @@ export function inspectFields(contents: unknown): Inspection {
     readField(name as FieldName, value, meta, problem, issue)
   }
 
+  missingRequired(keys, issues)
+  return {meta, issues, keys}
+}
+
+/** Missing fields have no place of their own: `start: -1` asks for the closing fence. */
+function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[]): void {
   for (const name of requiredFields) {
     if (!keys.has(name)) issues.push({ruleId: 'frontmatter/required', reason: `Missing required field \`${name}\`, expected ${expectation(name)}`, start: -1, end: -1})
   }
-  return {meta, issues, keys}
 }
 
 type Report = (ruleId: string, reason: string) => void

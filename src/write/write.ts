@@ -26,6 +26,7 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], op
   const writeFile = options.writeFile ?? ((file, contents) => fs.writeFile(file, contents))
   try {
     await fs.mkdir(parent, {recursive: true})
+    await sweepStale(parent, path.basename(outDir))
     await fs.mkdir(staging)
     const made = new Set<string>()
     for (const file of files) {
@@ -46,6 +47,25 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], op
   }
   await fs.rm(retired, {recursive: true, force: true})
   return {written: files.length}
+}
+
+/** Remove temporary folders left by builds that were killed (their process is gone). */
+async function sweepStale(parent: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.bounceback-(?:tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
+  for (const entry of await fs.readdir(parent)) {
+    const pid = Number(pattern.exec(entry)?.[1])
+    if (!pid || pid === process.pid || isAlive(pid)) continue
+    await fs.rm(path.join(parent, entry), {recursive: true, force: true})
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 async function swap(staging: string, outDir: string, retired: string): Promise<void> {

@@ -1,3 +1,4 @@
+import {isEmptySection} from '../../parse/sections.js'
 import {dateProblem} from '../../schema/date.js'
 import type {Rule} from '../context.js'
 
@@ -6,6 +7,10 @@ import type {Rule} from '../context.js'
  * `actions/due`: a `(due …)` marker must hold a real `YYYY-MM-DD` date.
  */
 export const actionsRule: Rule = (context, report) => {
+  const section = context.sections.find((s) => s.id === 'actions')
+  if (section && context.actions.length === 0 && !isEmptySection(section.children)) {
+    report('actions/task-list', 'Unexpected actions written without a list, expected a task list: one `- [ ] …` per commitment', section.heading.position!)
+  }
   for (const action of context.actions) {
     const place = action.node.position!
     if (action.done === undefined) {

@@ -1,0 +1,78 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {loadConfig} from '../src/config/load.js'
+import {resolveConfig} from '../src/config/resolve.js'
+import type {UserConfig} from '../src/config/types.js'
+import {tempProject} from './helpers.js'
+
+const roots: string[] = []
+afterEach(async () => {
+  await Promise.all(roots.splice(0).map((root) => fs.rm(root, {recursive: true, force: true})))
+})
+const resolve = (user: unknown) => resolveConfig(user as UserConfig, {root: '/project'})
+const fails = (user: unknown) => {
+  try {
+    resolve(user)
+  } catch (error) {
+    return (error as {code: string; message: string})
+  }
+  throw new Error('expected the config to be refused')
+}
+
+describe('config', () => {
+  it('fills in defaults: content/, dist/, the default theme, base /', () => {
+    const config = resolve({})
+    expect(config).toMatchObject({contentDir: '/project/content', outDir: '/project/dist', site: {base: '/', url: '', lang: 'en'}, lessons: {threshold: 0.6}})
+    expect(config.themeDir).toBe(config.defaultThemeDir)
+    expect(config.rules['frontmatter/unknown-field']).toEqual({level: 'warn', options: {}})
+  })
+
+  it('names the key at fault: unknown keys, wrong types, unknown rules and levels', () => {
+    expect(fails({titel: 'x'}).message).toContain('unknown key `titel`')
+    expect(fails({title: 3}).message).toContain('`title` must be a string')
+    expect(fails({rules: {'no/such-rule': 'off'}}).message).toContain('unknown rule `no/such-rule`')
+    expect(fails({rules: {'sections/empty': 'loud'}}).message).toContain('`rules.sections/empty`')
+    expect(fails({lessons: {threshold: 2}}).message).toContain('`lessons.threshold`')
+    expect(fails({lang: 'xx-invalid-!!'}).message).toContain('`lang` is not a language tag')
+    expect(fails({title: 3}).code).toBe('CONFIG_INVALID')
+  })
+
+  it('takes base as a path or as the site URL, and refuses what is neither', () => {
+    expect(resolve({base: 'lessons'}).site).toMatchObject({base: '/lessons/', url: ''})
+    expect(resolve({base: '/a//b/'}).site.base).toBe('/a/b/')
+    expect(resolve({base: 'https://user.github.io/lessons'}).site).toMatchObject({base: '/lessons/', url: 'https://user.github.io/lessons/'})
+    expect(fails({base: 'javascript:alert(1)'}).message).toContain('`base`')
+    expect(fails({base: '/../etc/'}).message).toContain('`base`')
+  })
+
+  it('refuses an output folder that would hold or sit inside the project, its content or its theme', () => {
+    for (const output of ['.', '..', 'content', 'content/site', '/']) expect(fails({output}).message).toMatch(/`output`/)
+    expect(fails({content: 'dist'}).message).toMatch(/`output`/)
+    expect(resolve({output: 'public'}).outDir).toBe('/project/public')
+  })
+
+  it('refuses sections that share a heading or an id', () => {
+    expect(fails({sections: [{id: 'a', headings: ['Impact']}, {id: 'b', headings: ['impact?']}]}).message).toContain('already a heading of section `a`')
+    expect(fails({sections: [{id: 'a', headings: ['A']}, {id: 'a', headings: ['B']}]}).message).toContain('given twice')
+  })
+
+  it('reads bounceback.config.json and .mjs, and refuses one that is not an object', async () => {
+    const json = await tempProject({'bounceback.config.json': JSON.stringify({title: 'From JSON'})})
+    const mjs = await tempProject({'bounceback.config.mjs': "export default {title: 'From ESM'}"})
+    const list = await tempProject({'bounceback.config.json': '[]'})
+    const broken = await tempProject({'bounceback.config.json': '{title:'})
+    roots.push(json, mjs, list, broken)
+    expect((await loadConfig({root: json})).site.title).toBe('From JSON')
+    expect((await loadConfig({root: mjs})).site.title).toBe('From ESM')
+    await expect(loadConfig({root: list})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringContaining('expected an object')})
+    await expect(loadConfig({root: broken})).rejects.toMatchObject({code: 'CONFIG_LOAD', message: expect.stringContaining('bounceback.config.json')})
+  })
+
+  it('says when the root is not a folder', async () => {
+    const root = await tempProject({'file.txt': 'x'})
+    roots.push(root)
+    await expect(loadConfig({root: path.join(root, 'file.txt')})).rejects.toMatchObject({code: 'ROOT_NOT_FOUND', message: expect.stringContaining('is a file')})
+    await expect(loadConfig({root: path.join(root, 'missing')})).rejects.toMatchObject({code: 'ROOT_NOT_FOUND'})
+  })
+})
