@@ -26,8 +26,10 @@ export function groupLessons(lessons: readonly {text: string; hashtags: readonly
   const maxPostings = options.maxPostings ?? defaultGrouping.maxPostings
   const formIndex = new Map<string, number>()
   const forms: string[][] = []
+  const stemsOf = new Map<string, string[]>()
   const formOf = lessons.map((lesson) => {
-    const stems = lessonStems(lesson.text, options.lexicon)
+    let stems = stemsOf.get(lesson.text)
+    if (!stems) stemsOf.set(lesson.text, (stems = lessonStems(lesson.text, options.lexicon)))
     const key = stems.length > 0 ? stems.join(' ') : `\u0000${lesson.text.trim().toLowerCase()}`
     let index = formIndex.get(key)
     if (index === undefined) {

@@ -12,34 +12,33 @@ const window = 8
  * and theme's date-ordered list, so the work stays linear in the number of entries.
  */
 export function relatedEntries(entries: readonly Entry[], tags: readonly Tag[], themes: readonly LessonTheme[]): Map<string, string[]> {
-  const order = new Map(entries.map((e, i) => [e.slug, i]))
-  const scores = new Map<string, Map<string, number>>()
-  const add = (members: string[], weight: number) => {
-    const sorted = [...new Set(members)].filter((s) => order.has(s)).sort((a, b) => order.get(a)! - order.get(b)!)
-    sorted.forEach((slug, i) => {
-      for (let j = Math.max(0, i - window); j <= Math.min(sorted.length - 1, i + window); j++) {
-        if (j === i) continue
-        const mine = scores.get(slug) ?? new Map<string, number>()
-        mine.set(sorted[j]!, (mine.get(sorted[j]!) ?? 0) + weight)
-        scores.set(slug, mine)
+  const indexOf = new Map(entries.map((e, i) => [e.slug, i]))
+  const scores: (Map<number, number> | undefined)[] = new Array(entries.length)
+  const add = (slugs: readonly string[], weight: number) => {
+    const members = [...new Set(slugs.map((slug) => indexOf.get(slug)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b)
+    for (let i = 0; i < members.length; i++) {
+      const mine = (scores[members[i]!] ??= new Map())
+      for (let j = Math.max(0, i - window); j <= Math.min(members.length - 1, i + window); j++) {
+        if (j !== i) mine.set(members[j]!, (mine.get(members[j]!) ?? 0) + weight)
       }
-    })
+    }
   }
   for (const tag of tags) add(tag.entries, 1)
   for (const theme of themes) add(theme.occurrences.map((o) => o.entry), 2)
 
   const related = new Map<string, string[]>()
-  for (const entry of entries) {
-    const mine = scores.get(entry.slug)
-    if (!mine) continue
-    const here = order.get(entry.slug)!
-    related.set(
-      entry.slug,
-      [...mine]
-        .sort((a, b) => b[1] - a[1] || Math.abs(order.get(a[0])! - here) - Math.abs(order.get(b[0])! - here) || (a[0] < b[0] ? -1 : 1))
-        .slice(0, maxRelated)
-        .map(([slug]) => slug)
-    )
-  }
+  scores.forEach((mine, here) => {
+    if (!mine) return
+    // Keep the best three in one pass rather than sorting every candidate.
+    const before = (a: [number, number], b: [number, number]) => b[1] - a[1] || Math.abs(a[0] - here) - Math.abs(b[0] - here) || a[0] - b[0]
+    const best: [number, number][] = []
+    for (const candidate of mine) {
+      if (best.length === maxRelated && before(candidate, best[maxRelated - 1]!) >= 0) continue
+      best.push(candidate)
+      best.sort(before)
+      if (best.length > maxRelated) best.pop()
+    }
+    related.set(entries[here]!.slug, best.map(([i]) => entries[i]!.slug))
+  })
   return related
 }
