@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Position} from 'unist'
@@ -7,7 +8,7 @@ import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
-import {readEntryFile} from './parse/read.js'
+import {decodeEntry} from './parse/read.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections} from './parse/sections.js'
@@ -21,7 +22,19 @@ const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
 
 /** The per-entry stages for one file: read, parse, validate, extract, and render its body. */
 export async function processEntry(source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
-  const read = await readEntryFile(source.path)
+  let bytes: Uint8Array
+  try {
+    bytes = await fs.readFile(source.path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    return {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}
+  }
+  return processBytes(bytes, source, config)
+}
+
+/** The per-entry stages on bytes already read. */
+export async function processBytes(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  const read = decodeEntry(bytes)
   if (!read.ok) return {file: source.file, messages: [fileProblem(source.file, read.ruleId, read.reason)]}
   try {
     return await processText(read.text, source, config)

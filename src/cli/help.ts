@@ -8,6 +8,7 @@ Commands
   build    Check every entry, then render the site into dist/
   check    Check every entry and report problems; writes nothing
   lessons  Print the lesson themes, recurring first (--json for data)
+  watch    Build, serve at http://127.0.0.1:4321/ and rebuild as you save
 
 Options
   --root DIR     Project folder (default: the current directory)
@@ -50,5 +51,22 @@ they came from. Exits 1 when an entry has an error (its problems go to stderr).
 Options
   --json       Print the themes as JSON, in the shape of data.json's \`lessons\`
   --root DIR   Project folder (default: the current directory)
-  -h, --help   Show this help`
+  -h, --help   Show this help`,
+  watch: `bounceback watch: rebuild as you write, with a live preview
+
+Usage
+  bounceback watch [--port N] [--host HOST] [--open] [--root DIR]
+
+Builds once, serves dist/ at http://127.0.0.1:4321/ and rebuilds on every save: only the pages
+that depend on what changed are written, and open pages reload by themselves. A broken entry
+keeps its last good page; its problems are printed here and shown over the page until fixed.
+A change to the config or the theme rebuilds everything. Stop with Ctrl+C.
+
+Options
+  --port N      First port to try (default 4321); a busy port moves to the next free one
+  --host HOST   Interface to listen on (default 127.0.0.1). Anything else makes the site
+                readable from other machines: use it only on a network you trust
+  --open        Open the site in the default browser
+  --root DIR    Project folder (default: the current directory)
+  -h, --help    Show this help`
 }

@@ -13,7 +13,13 @@ export interface CliIO {
   isTTY: boolean
 }
 
-const commands = new Set(['build', 'check', 'lessons', 'help'])
+const commands = new Set(['build', 'check', 'lessons', 'watch', 'help'])
+
+/** Options each command takes besides `--root` and `--help`. */
+const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
+  lessons: {json: {type: 'boolean'}},
+  watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}}
+}
 
 /** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -43,11 +49,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean}
   try {
     const parsed = parseArgs({
       args: [...rest],
-      options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}, ...(first === 'lessons' ? {json: {type: 'boolean'}} : {})},
+      options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}, ...commandOptions[first]},
       strict: true,
       allowPositionals: false
     })
@@ -62,6 +68,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (values.root !== undefined && values.root.trim() === '') return usage(io, '`--root` needs a folder, such as `--root ../my-lessons`')
   const root = path.resolve(io.cwd, values.root ?? '.')
   const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
+  if (first === 'watch') {
+    const port = values.port === undefined ? 4321 : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(io, `\`--port\` must be a port number from 0 to 65535, got \`${values.port}\``)
+    const {runWatch} = await import('./watch-command.js')
+    return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true}, io)
+  }
   const {runCommand} = await import('./commands.js')
   return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true}, io)
 }

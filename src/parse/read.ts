@@ -1,24 +1,11 @@
-import fs from 'node:fs/promises'
-
 export type ReadResult = {ok: true; text: string} | {ok: false; ruleId: string; reason: string}
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 
 /**
- * Read an entry as UTF-8 text. A byte-order mark is dropped; UTF-16, NUL bytes and invalid
- * UTF-8 are refused with a reason rather than rendered as garbage.
+ * Entry bytes as UTF-8 text. A byte-order mark is dropped; UTF-16, NUL bytes and invalid UTF-8
+ * are refused with a reason rather than rendered as garbage.
  */
-export async function readEntryFile(file: string): Promise<ReadResult> {
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(file)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return {ok: false, ruleId: 'file/unreadable', reason: `Unexpected read error (${code}), expected a readable file`}
-  }
-  return decodeEntry(bytes)
-}
-
 export function decodeEntry(bytes: Uint8Array): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {ok: false, ruleId: 'file/encoding', reason: 'Unexpected UTF-16 text, expected UTF-8: save the file as UTF-8'}

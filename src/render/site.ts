@@ -13,10 +13,27 @@ import type {OutputFile, Theme} from './theme.js'
 
 const htmlProcessor = unified().use(rehypeStringify).freeze()
 
+/**
+ * Entry pages rendered before, by output path: `watch` keeps it between rebuilds so that an
+ * entry page is rendered again only when its entry or its links to other entries changed.
+ */
+export type RenderMemo = Map<string, {entry: unknown; key: string; contents: string}>
+
 /** Render every page through the theme's layouts, then serialise with rehype-stringify. */
-export function renderSite(site: Site, theme: Theme): OutputFile[] {
-  const files: OutputFile[] = sitePages(site).map((page) => ({path: page.path, contents: renderPage(page, site, theme)}))
+export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputFile[] {
+  const files: OutputFile[] = sitePages(site).map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)}))
   return [...files, {path: 'data.json', contents: siteData(site)}, ...theme.assets]
+}
+
+function renderMemoised(page: Page, site: Site, theme: Theme, memo: RenderMemo): string {
+  if (page.kind !== 'entry') return renderPage(page, site, theme)
+  const {entry, ...links} = page.data as PageDataByKind['entry']
+  const key = JSON.stringify(links)
+  const previous = memo.get(page.path)
+  if (previous && previous.entry === entry && previous.key === key) return previous.contents
+  const contents = renderPage(page, site, theme)
+  memo.set(page.path, {entry, key, contents})
+  return contents
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {

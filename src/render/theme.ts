@@ -29,7 +29,7 @@ export interface Theme {
  * Load a theme: each layout from the theme's `layouts/` when it has one, else from the default
  * theme; every file of the theme's `assets/` is copied to `assets/` in the output.
  */
-export async function loadTheme(config: ResolvedConfig): Promise<Theme> {
+export async function loadTheme(config: ResolvedConfig, options: {fresh?: boolean} = {}): Promise<Theme> {
   const dirs = config.themeDir === config.defaultThemeDir ? [config.themeDir] : [config.themeDir, config.defaultThemeDir]
   try {
     await fs.access(config.themeDir)
@@ -37,7 +37,9 @@ export async function loadTheme(config: ResolvedConfig): Promise<Theme> {
     throw new BouncebackError('THEME_INVALID', `Theme folder not found: ${config.themeDir}`)
   }
   const layouts = {} as Record<LayoutName, LoadedLayout>
-  for (const name of layoutNames) layouts[name] = await loadLayout(name, dirs)
+  // Modules are cached by URL: `watch` asks for fresh copies after a theme file changed.
+  const version = options.fresh ? `?v=${Date.now()}-${++loads}` : ''
+  for (const name of layoutNames) layouts[name] = await loadLayout(name, dirs, version)
   const assets = new Map<string, OutputFile>()
   for (const dir of [...dirs].reverse()) {
     for (const file of await listFiles(path.join(dir, 'assets'))) {
@@ -47,7 +49,9 @@ export async function loadTheme(config: ResolvedConfig): Promise<Theme> {
   return {layouts, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1))}
 }
 
-async function loadLayout(name: LayoutName, dirs: readonly string[]): Promise<LoadedLayout> {
+let loads = 0
+
+async function loadLayout(name: LayoutName, dirs: readonly string[], version: string): Promise<LoadedLayout> {
   for (const dir of dirs) {
     const file = path.join(dir, 'layouts', `${name}.js`)
     try {
@@ -57,7 +61,7 @@ async function loadLayout(name: LayoutName, dirs: readonly string[]): Promise<Lo
     }
     let mod: {default?: unknown}
     try {
-      mod = (await import(pathToFileURL(file).href)) as {default?: unknown}
+      mod = (await import(pathToFileURL(file).href + version)) as {default?: unknown}
     } catch (error) {
       throw new BouncebackError('THEME_INVALID', `Layout ${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
     }

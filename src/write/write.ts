@@ -85,7 +85,7 @@ async function swap(staging: string, outDir: string, retired: string): Promise<v
 }
 
 /** Resolve an output path and make sure it cannot leave the folder it is written to. */
-function insidePath(dir: string, relative: string): string {
+export function insidePath(dir: string, relative: string): string {
   const target = path.resolve(dir, relative)
   const rel = path.relative(dir, target)
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {

@@ -1,0 +1,61 @@
+import {createHash, randomBytes} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type {OutputFile} from '../render/theme.js'
+import {insidePath} from './write.js'
+
+/** What is in the output folder, as written by the last call: path to content digest. */
+export type OutputState = Map<string, string>
+
+export interface ChangeResult {
+  state: OutputState
+  written: string[]
+  removed: string[]
+}
+
+/**
+ * Bring the output folder in line with `files`, touching only what changed: files whose bytes
+ * differ are written (each to a temporary name, then renamed, so a reader never sees half a
+ * file), and files no longer produced are removed. Used by `watch`, where replacing the whole
+ * folder on every save would cost too much.
+ */
+export async function writeChanges(outDir: string, files: readonly OutputFile[], previous: OutputState): Promise<ChangeResult> {
+  const state: OutputState = new Map()
+  const written: string[] = []
+  const made = new Set<string>()
+  for (const file of files) {
+    const digest = createHash('sha1').update(file.contents).digest('hex')
+    state.set(file.path, digest)
+    if (previous.get(file.path) === digest) continue
+    const target = insidePath(outDir, file.path)
+    const dir = path.dirname(target)
+    if (!made.has(dir)) {
+      await fs.mkdir(dir, {recursive: true})
+      made.add(dir)
+    }
+    const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
+    await fs.writeFile(temporary, file.contents)
+    await fs.rename(temporary, target)
+    written.push(file.path)
+  }
+  const removed: string[] = []
+  for (const old of previous.keys()) {
+    if (state.has(old)) continue
+    const target = insidePath(outDir, old)
+    await fs.rm(target, {force: true})
+    removed.push(old)
+    await removeEmptyParents(outDir, path.dirname(target))
+  }
+  return {state, written, removed}
+}
+
+async function removeEmptyParents(root: string, dir: string): Promise<void> {
+  while (dir !== root && dir.startsWith(root)) {
+    try {
+      await fs.rmdir(dir)
+    } catch {
+      return
+    }
+    dir = path.dirname(dir)
+  }
+}

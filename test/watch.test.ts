@@ -1,0 +1,176 @@
+import fs from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {watch, type RebuildEvent, type Watcher} from '../src/watch/watch.js'
+import {tempProject, validEntry} from './helpers.js'
+
+let root: string
+let watcher: Watcher | undefined
+let events: RebuildEvent[]
+let errors: unknown[]
+let sse: {events: {event: string; data: unknown}[]; close(): void} | undefined
+
+const entryFile = (name = '2025-03-14-newsletter-launch.md') => path.join(root, 'content', name)
+const page = (url: string) => fs.readFile(path.join(root, 'dist', url, 'index.html'), 'utf8')
+const exists = (url: string) => fs.access(path.join(root, 'dist', url, 'index.html')).then(() => true, () => false)
+const withGoal = (goal: string, frontmatter?: string) => validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
+
+/** Wait until a condition holds, checking every 20 ms, for at most 10 s: no timing asserts. */
+async function until<T>(check: () => T | Promise<T>, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** A settled watcher: wait for file events to arrive and every rebuild to finish. */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  await watcher!.idle()
+}
+
+function listen(url: string): NonNullable<typeof sse> {
+  const received: {event: string; data: unknown}[] = []
+  const request = http.get(`${url}__bounceback/events`, (response) => {
+    let buffer = ''
+    response.setEncoding('utf8')
+    response.on('data', (chunk: string) => {
+      buffer += chunk
+      let end
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        const event = /^event: (.*)$/m.exec(block)?.[1]
+        const data = /^data: (.*)$/m.exec(block)?.[1]
+        if (event && data) received.push({event, data: JSON.parse(data)})
+      }
+    })
+  })
+  request.on('error', () => {})
+  return {events: received, close: () => request.destroy()}
+}
+
+beforeEach(async () => {
+  root = await tempProject({
+    'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.'),
+    'content/2024-11-02-q4-estimate.md': withGoal('Estimate Q4.', 'title: Q4 estimate\ndate: 2024-11-02\ntags: [work]')
+  })
+  events = []
+  errors = []
+  watcher = await watch({root, port: 0, today: '2025-06-01', onRebuild: (e) => events.push(e), onError: (e) => errors.push(e)})
+  sse = listen(watcher.url)
+  await until(() => sse!.events.length > 0, 'the events channel')
+  events = []
+})
+
+afterEach(async () => {
+  sse?.close()
+  await watcher?.close()
+  await fs.rm(root, {recursive: true, force: true})
+  expect(errors).toEqual([])
+})
+
+const reloads = () => sse!.events.filter((e) => e.event === 'reload').map((e) => (e.data as {urls: string[]}).urls)
+
+describe('watch', () => {
+  it('builds once and serves the site, with the live-reload script added only when serving', async () => {
+    expect(await page('2025/newsletter-launch')).toContain('First version of the goal.')
+    expect(await page('2025/newsletter-launch')).not.toContain('__bounceback')
+    const served = await fetch(`${watcher!.url}2025/newsletter-launch/`).then((r) => r.text())
+    expect(served).toContain('<script type="module" src="/__bounceback/client.js"></script>')
+  })
+
+  it('rebuilds a saved entry once, writes only what depends on it, and reloads its page', async () => {
+    await fs.writeFile(entryFile(), withGoal('Second version of the goal.'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Second version'), 'the new page')
+    await settled()
+    expect(events).toHaveLength(1)
+    expect(events[0]!.changed).toEqual(['content/2025-03-14-newsletter-launch.md'])
+    expect(events[0]!.written).toContain('2025/newsletter-launch/index.html')
+    expect(events[0]!.written).toContain('index.html')
+    expect(events[0]!.written).not.toContain('2024/q4-estimate/index.html')
+    expect(events[0]!.written).not.toContain('assets/style.css')
+    expect(reloads()).toEqual([expect.arrayContaining(['/2025/newsletter-launch/', '/'])])
+  })
+
+  it('takes an atomic save by rename as one rebuild of the complete file', async () => {
+    const temporary = path.join(root, 'content', '.newsletter.md.swp')
+    await fs.writeFile(temporary, withGoal('Saved by rename.'))
+    await fs.rename(temporary, entryFile())
+    await until(async () => (await page('2025/newsletter-launch')).includes('Saved by rename.'), 'the renamed save')
+    await settled()
+    expect(events).toHaveLength(1)
+  })
+
+  it('never renders a half-written file: a slow write in chunks gives one rebuild of the whole', async () => {
+    const text = withGoal('Written slowly, in three chunks, FINAL-MARKER.')
+    const handle = await fs.open(entryFile(), 'w')
+    const third = Math.ceil(text.length / 3)
+    for (let i = 0; i < 3; i++) {
+      await handle.write(text.slice(i * third, (i + 1) * third))
+      await new Promise((resolve) => setTimeout(resolve, 15))
+    }
+    await handle.close()
+    await until(async () => (await page('2025/newsletter-launch')).includes('FINAL-MARKER'), 'the complete page')
+    await settled()
+    expect(events).toHaveLength(1)
+    expect(events[0]!.messages).toEqual([])
+  })
+
+  it('adds, moves and removes pages as entries are added, renamed and deleted', async () => {
+    await fs.writeFile(entryFile('2025-05-01-new-one.md'), withGoal('A new one.', 'title: New one\ndate: 2025-05-01'))
+    await until(() => exists('2025/new-one'), 'the added page')
+    await fs.rename(entryFile('2025-05-01-new-one.md'), entryFile('2025-05-01-renamed.md'))
+    await until(async () => (await exists('2025/renamed')) && !(await exists('2025/new-one')), 'the moved page')
+    await fs.rm(entryFile('2025-05-01-renamed.md'))
+    await until(async () => !(await exists('2025/renamed')), 'the removed page')
+    await settled()
+    expect(await fs.readdir(path.join(root, 'dist', '2025'))).toEqual(['newsletter-launch'])
+    expect(await fs.readFile(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('renamed')
+  })
+
+  it('batches a burst of 100 saves and ends on the last one', async () => {
+    for (let i = 1; i <= 100; i++) await fs.writeFile(entryFile(), withGoal(`Save number ${i}.`))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Save number 100.'), 'the last save')
+    await settled()
+    expect(events.length).toBeGreaterThanOrEqual(1)
+    expect(events.length).toBeLessThan(20)
+    expect(await page('2025/newsletter-launch')).toContain('Save number 100.')
+  })
+
+  it('keeps the last good page of a broken entry, shows its problems, and recovers when fixed', async () => {
+    await fs.writeFile(entryFile(), withGoal('Broken now.', 'title: Newsletter launch\ndate: 2025-02-30'))
+    await until(() => sse!.events.some((e) => e.event === 'problems' && (e.data as {problems: unknown[]}).problems.length > 0), 'the problems event')
+    const problems = sse!.events.filter((e) => e.event === 'problems').at(-1)!.data as {problems: {file: string; line: number; ruleId: string}[]}
+    expect(problems.problems).toEqual([expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', line: 3, ruleId: 'frontmatter/date'})])
+    expect(await page('2025/newsletter-launch')).toContain('First version of the goal.')
+
+    await fs.writeFile(entryFile('2025-05-01-other.md'), withGoal('Others still update.', 'title: Other\ndate: 2025-05-01'))
+    await until(() => exists('2025/other'), 'another entry to keep updating')
+
+    await fs.writeFile(entryFile(), withGoal('Fixed now.'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Fixed now.'), 'the fixed page')
+    await until(() => (sse!.events.filter((e) => e.event === 'problems').at(-1)!.data as {problems: unknown[]}).problems.length === 0, 'the overlay to clear')
+  })
+
+  it('rebuilds everything when the config changes', async () => {
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({title: 'Renamed site'}))
+    await until(async () => (await page('2024/q4-estimate')).includes('Renamed site'), 'the new title everywhere')
+    await settled()
+    expect(events.at(-1)!.kind).toBe('full')
+    expect(reloads().at(-1)).toBe('*')
+  })
+
+  it('reports a broken config and keeps watching', async () => {
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": 3}')
+    await until(() => errors.length > 0, 'the error')
+    expect(String((errors[0] as Error).message)).toContain('`title` must be a string')
+    errors = []
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": "Fine again"}')
+    await until(async () => (await page('2025/newsletter-launch')).includes('Fine again'), 'recovery')
+  })
+})
