@@ -40,8 +40,10 @@ export interface EntryLesson {
   text: string
   hashtags: string[]
   theme: Pick<LessonTheme, 'id' | 'url' | 'text' | 'recurring'>
-  /** Other entries with a lesson of the same theme, oldest first. */
+  /** Up to five other entries with a lesson of the same theme, nearest in time first. */
   alsoIn: EntryCard[]
+  /** How many more there are: the theme's page lists them all. */
+  alsoInMore: number
 }
 
 export interface EntryPageData {

@@ -13,21 +13,66 @@ export interface Page<K extends LayoutName = LayoutName> {
   data: PageDataByKind[K]
 }
 
+/** One card per entry object: an entry kept unchanged between rebuilds keeps its card. */
+const cards = new WeakMap<Entry, EntryCard>()
+
 export function entryCard(entry: Entry): EntryCard {
-  const card: EntryCard = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
+  let card = cards.get(entry)
+  if (card) return card
+  card = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
   if (entry.meta.outcome) card.outcome = entry.meta.outcome
   if (entry.meta.revisit) card.revisit = entry.meta.revisit
+  cards.set(entry, card)
+  return remember(card)
+}
+
+/** A short, stable name for a card object, so page data can be compared without its text. */
+const cardIds = new WeakMap<EntryCard, number>()
+let nextCardId = 0
+export function cardId(card: EntryCard): number | undefined {
+  return cardIds.get(card)
+}
+function remember(card: EntryCard): EntryCard {
+  if (!cardIds.has(card)) cardIds.set(card, ++nextCardId)
   return card
 }
 
 const pathOf = (url: string) => `${url.slice(1)}index.html`
 
+/** An entry page names at most this many other entries per lesson; the theme page has all. */
+const maxAlsoIn = 5
+
+/**
+ * The other entries of a theme nearest in time to the occurrence at `index`, and how many are
+ * left out. Occurrences are oldest first, so the nearest lie on either side of it.
+ */
+function nearest(theme: Site['themes'][number], index: number, limit: number): {slugs: string[]; more: number} {
+  const occurrences = theme.occurrences
+  const self = occurrences[index]!.entry
+  const slugs: string[] = []
+  const seen = new Set([self])
+  const time = (i: number) => Date.parse(occurrences[i]!.date)
+  const at = time(index)
+  let left = index - 1
+  let right = index + 1
+  while (slugs.length < limit && (left >= 0 || right < occurrences.length)) {
+    const takeLeft = right >= occurrences.length || (left >= 0 && at - time(left) <= time(right) - at)
+    const i = takeLeft ? left-- : right++
+    const slug = occurrences[i]!.entry
+    if (!seen.has(slug)) {
+      seen.add(slug)
+      slugs.push(slug)
+    }
+  }
+  return {slugs, more: Math.max(0, theme.entryCount - 1 - slugs.length)}
+}
+
 /** Every page the site has, in a stable order. */
 export function sitePages(site: Site): Page[] {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
   const card = (slug: string) => entryCard(bySlug.get(slug)!)
-  const themeOf = new Map<string, Site['themes'][number]>()
-  for (const theme of site.themes) for (const o of theme.occurrences) themeOf.set(`${o.entry}\u0000${o.text}`, theme)
+  const themeOf = new Map<string, {theme: Site['themes'][number]; index: number}>()
+  for (const theme of site.themes) theme.occurrences.forEach((o, index) => themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index}))
 
   const pages: Page[] = [
     {
@@ -49,16 +94,28 @@ export function sitePages(site: Site): Page[] {
     }
   ]
 
+  const commitmentsOf = new Map<string, Site['commitments']>()
+  for (const c of site.commitments) {
+    const list = commitmentsOf.get(c.entry)
+    if (list) list.push(c)
+    else commitmentsOf.set(c.entry, [c])
+  }
   site.entries.forEach((entry, i) => {
     const lessons: EntryLesson[] = entry.lessons.map((lesson) => {
-      const theme = themeOf.get(`${entry.slug}\u0000${lesson.text}`)!
-      const others = [...new Set(theme.occurrences.map((o) => o.entry))].filter((slug) => slug !== entry.slug)
-      return {text: lesson.text, hashtags: lesson.hashtags, theme: {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring}, alsoIn: others.map(card)}
+      const {theme, index} = themeOf.get(`${entry.slug}\u0000${lesson.text}`)!
+      const others = nearest(theme, index, maxAlsoIn)
+      return {
+        text: lesson.text,
+        hashtags: lesson.hashtags,
+        theme: {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring},
+        alsoIn: others.slugs.map(card),
+        alsoInMore: others.more
+      }
     })
     const data: PageDataByKind['entry'] = {
       entry,
       lessons,
-      commitments: site.commitments.filter((c) => c.entry === entry.slug),
+      commitments: commitmentsOf.get(entry.slug) ?? [],
       related: (site.related.get(entry.slug) ?? []).map(card)
     }
     const newer = site.entries[i - 1]

@@ -7,15 +7,16 @@ import {BouncebackError} from '../errors.js'
 import {formatDate} from '../schema/date.js'
 import {siteData} from './data-json.js'
 import {tagUrl} from './hashtags.js'
-import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
-import {sitePages, type Page} from './pages.js'
+import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
+import {cardId, sitePages, type Page} from './pages.js'
 import type {OutputFile, Theme} from './theme.js'
 
 const htmlProcessor = unified().use(rehypeStringify).freeze()
 
 /**
- * Entry pages rendered before, by output path: `watch` keeps it between rebuilds so that an
- * entry page is rendered again only when its entry or its links to other entries changed.
+ * Pages rendered before, by output path: `watch` keeps it between rebuilds so that a page is
+ * rendered again only when its data changed. An entry page's entry is compared by identity
+ * (kept results are reused as they are), the rest of any page's data by value.
  */
 export type RenderMemo = Map<string, {entry: unknown; key: string; contents: string}>
 
@@ -26,9 +27,13 @@ export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputF
 }
 
 function renderMemoised(page: Page, site: Site, theme: Theme, memo: RenderMemo): string {
-  if (page.kind !== 'entry') return renderPage(page, site, theme)
-  const {entry, ...links} = page.data as PageDataByKind['entry']
-  const key = JSON.stringify(links)
+  const {entry, ...rest} = page.data as Partial<PageDataByKind['entry']>
+  // Cards stand for entries: the same card object means the same entry, so its id is enough.
+  const key = JSON.stringify(rest, (name, value: unknown) => {
+    if (name === 'svg' || name === 'table') return undefined
+    const id = value !== null && typeof value === 'object' ? cardId(value as EntryCard) : undefined
+    return id === undefined ? value : id
+  })
   const previous = memo.get(page.path)
   if (previous && previous.entry === entry && previous.key === key) return previous.contents
   const contents = renderPage(page, site, theme)

@@ -53,7 +53,7 @@ export class SiteBuilder {
     await mapLimit(this.discovered.sources, 32, (source) => this.refresh(source))
     const {analysis, files} = this.render()
     await writeSite(this.config.outDir, files)
-    this.output = new Map(files.map((file) => [file.path, digest(file.contents)]))
+    this.output = new Map(files.map((file) => [file.path, typeof file.contents === 'string' ? file.contents : `sha1:${digest(file.contents)}`]))
     return {analysis, written: files.map((f) => f.path), removed: []}
   }
 

@@ -4,7 +4,11 @@ import path from 'node:path'
 import type {OutputFile} from '../render/theme.js'
 import {insidePath} from './write.js'
 
-/** What is in the output folder, as written by the last call: path to content digest. */
+/**
+ * What is in the output folder, as written by the last call: path to its text, or to a digest
+ * of its bytes. Text is kept so that an unchanged page (the same string, reused from the render
+ * memo) is recognised without hashing it.
+ */
 export type OutputState = Map<string, string>
 
 export interface ChangeResult {
@@ -24,9 +28,9 @@ export async function writeChanges(outDir: string, files: readonly OutputFile[],
   const written: string[] = []
   const made = new Set<string>()
   for (const file of files) {
-    const digest = createHash('sha1').update(file.contents).digest('hex')
-    state.set(file.path, digest)
-    if (previous.get(file.path) === digest) continue
+    const key = typeof file.contents === 'string' ? file.contents : `sha1:${createHash('sha1').update(file.contents).digest('hex')}`
+    state.set(file.path, key)
+    if (previous.get(file.path) === key) continue
     const target = insidePath(outDir, file.path)
     const dir = path.dirname(target)
     if (!made.has(dir)) {

@@ -22,7 +22,12 @@ export default function entry(data, ctx) {
       h('a', {href: url(lesson.theme.url)}, lesson.text),
       lesson.theme.recurring ? [' ', h('span.badge', 'recurring')] : undefined,
       lesson.alsoIn.length > 0
-        ? h('span.also', [' Also learned in ', ...lesson.alsoIn.flatMap((e, i) => [i > 0 ? ', ' : '', h('a', {href: url(e.url)}, e.title)]), '.'])
+        ? h('span.also', [
+            ' Also learned in ',
+            ...lesson.alsoIn.flatMap((e, i) => [i > 0 ? ', ' : '', h('a', {href: url(e.url)}, e.title)]),
+            lesson.alsoInMore > 0 ? [' and ', h('a', {href: url(lesson.theme.url)}, `${lesson.alsoInMore} more`)] : '',
+            '.'
+          ])
         : undefined
     ])
   )
