@@ -124,3 +124,37 @@ describe('bounceback CLI', () => {
     }
   })
 })
+
+describe('bounceback watch', () => {
+  it('serves, says where, and stops cleanly on Ctrl+C with no temporary folder left', async () => {
+    const {spawn} = await import('node:child_process')
+    const root = await tempProject({'content/2025-03-14-newsletter-launch.md': validEntry()})
+    try {
+      const child = spawn(process.execPath, [bin, 'watch', '--port', '0'], {cwd: root, env: {...process.env, NO_COLOR: '1'}})
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      const deadline = Date.now() + 15_000
+      while (!/Serving dist\/ at http:\/\/127\.0\.0\.1:\d+\//.test(out)) {
+        if (Date.now() > deadline) throw new Error(`watch did not start: ${out}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)![1]!
+      expect(await fetch(url).then((r) => r.status)).toBe(200)
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      child.kill('SIGINT')
+      expect(await exit).toBe(0)
+      expect(out).toContain('Stopped.')
+      expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+      expect((await fs.readdir(path.join(root, 'dist'), {recursive: true})).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+
+  it('refuses a port that is not one', () => {
+    const bad = run(['watch', '--port', 'eighty'], good)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('`--port` must be a port number')
+  })
+})

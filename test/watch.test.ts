@@ -174,3 +174,37 @@ describe('watch', () => {
     await until(async () => (await page('2025/newsletter-launch')).includes('Fine again'), 'recovery')
   })
 })
+
+describe('watch with a theme of its own', () => {
+  it('rebuilds everything when a layout changes', async () => {
+    await fs.mkdir(path.join(root, 'themes', 'mine', 'layouts'), {recursive: true})
+    const layout = (word: string) => `export default function notFound(_data, ctx) {
+      return ctx.layout('base', {title: 'Gone', description: 'd', url: '/404.html', main: [ctx.h('p#gone', '${word}')]})
+    }`
+    await fs.writeFile(path.join(root, 'themes', 'mine', 'layouts', 'not-found.js'), layout('first layout'))
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({theme: 'themes/mine'}))
+    const notFound = () => fs.readFile(path.join(root, 'dist', '404.html'), 'utf8')
+    await until(async () => (await notFound()).includes('first layout'), 'the theme in use')
+    await settled()
+    // The theme folder is watched from the next start; restart as a user would after switching theme.
+    await watcher!.close()
+    watcher = await watch({root, port: 0, today: '2025-06-01', onRebuild: (e) => events.push(e), onError: (e) => errors.push(e)})
+    events = []
+    await fs.writeFile(path.join(root, 'themes', 'mine', 'layouts', 'not-found.js'), layout('second layout'))
+    await until(async () => (await notFound()).includes('second layout'), 'the edited layout')
+    await settled()
+    expect(events.at(-1)!.kind).toBe('full')
+  })
+})
+
+describe('files that vanish', () => {
+  it('treats a file gone between the event and the read as a delete', async () => {
+    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    await builder.full()
+    await fs.rm(entryFile())
+    const result = await builder.update(new Set([entryFile()]), false)
+    expect(result.removed).toContain('2025/newsletter-launch/index.html')
+    expect(await exists('2025/newsletter-launch')).toBe(false)
+  })
+})
