@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Times the whole-site aggregation (themes, commitments, growth, tags, related entries) on a
-// corpus, apart from the per-entry stages, and checks that it grows near-linearly.
+// Times the whole-site aggregation (themes, commitments, growth, tags, related entries) apart
+// from the per-entry stages, on corpora of several sizes, to show how it grows.
 //
-//   node bench/aggregate.mjs DIR [DIR…]     each DIR a project folder with content/
+//   node bench/aggregate.mjs [--sizes 1000,10000]
 //
 // Uses the compiled lib/ (run `npm run compile` first).
 import {performance} from 'node:perf_hooks'
@@ -11,10 +11,15 @@ import {loadConfig} from '../lib/config/load.js'
 import {discover} from '../lib/discover/discover.js'
 import {mapLimit} from '../lib/map-limit.js'
 import {processEntry} from '../lib/process-entry.js'
+import {corpus} from './corpus.mjs'
 
+const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.startsWith('--') ? [[w.slice(2), all[i + 1]]] : [])))
+const sizes = (args.sizes ?? '1000,10000').split(',').map(Number)
 const runs = 5
-for (const root of process.argv.slice(2)) {
-  const config = await loadConfig({root})
+
+export const rows = []
+for (const size of sizes) {
+  const config = await loadConfig({root: corpus(size)})
   const {sources} = await discover(config)
   const started = performance.now()
   const results = await mapLimit(sources, 32, (source) => processEntry(source, config))
@@ -26,13 +31,11 @@ for (const root of process.argv.slice(2)) {
     site = aggregate(results, {info: config.site, today: '2026-11-29'}).site
     times.push(performance.now() - t)
   }
-  times.sort((a, b) => a - b)
-  const median = times[Math.floor(runs / 2)]
+  const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)]
   const lessons = site.themes.reduce((n, t) => n + t.count, 0)
+  rows.push({size, lessons, median, themes: site.themes.length, perEntry})
   console.log(
-    `${sources.length} entries, ${lessons} lessons: aggregate median ${median.toFixed(0)} ms over ${runs} runs ` +
-      `(${((median / sources.length) * 1000).toFixed(1)} µs per entry); ${site.themes.length} themes, ` +
-      `${site.themes.filter((t) => t.recurring).length} recurring, ${site.open.length} open commitments; ` +
-      `per-entry stages took ${(perEntry / 1000).toFixed(1)} s`
+    `${size} entries, ${lessons} lessons: aggregate median ${median.toFixed(0)} ms over ${runs} runs ` +
+      `(${((median / size) * 1000).toFixed(1)} µs per entry); ${site.themes.length} themes; per-entry stages ${(perEntry / 1000).toFixed(1)} s`
   )
 }

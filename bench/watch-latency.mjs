@@ -4,29 +4,19 @@
 //   node bench/watch-latency.mjs [--sizes 1000,5000] [--saves 20]
 //
 // Corpora come from bench/make-corpus.mjs into bench/corpus-N/ (ignored by git). Uses lib/.
-import {execFileSync} from 'node:child_process'
-import {existsSync, readFileSync, writeFileSync, readdirSync} from 'node:fs'
+import {readFileSync, writeFileSync, readdirSync} from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {watch} from '../lib/watch/watch.js'
+import {corpus} from './corpus.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
 const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.startsWith('--') ? [[w.slice(2), all[i + 1]]] : [])))
 const sizes = (args.sizes ?? '1000,5000').split(',').map(Number)
 const saves = Number(args.saves ?? 20)
 
-export function corpus(count) {
-  const root = path.join(here, `corpus-${count}`)
-  if (!existsSync(path.join(root, 'content'))) {
-    execFileSync(process.execPath, [path.join(here, 'make-corpus.mjs'), '--count', String(count), '--out', path.join(root, 'content')], {stdio: 'ignore'})
-  }
-  return root
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
-const rows = []
+export const rows = []
 for (const size of sizes) {
   const root = corpus(size)
   const started = performance.now()
@@ -60,4 +50,3 @@ for (const size of sizes) {
   rows.push({size, firstBuild, median: median(times), min: Math.min(...times), max: Math.max(...times)})
   console.log(`${size} entries: first build ${(firstBuild / 1000).toFixed(1)} s; save to reload median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${saves} saves`)
 }
-export {rows}

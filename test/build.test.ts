@@ -1,20 +1,11 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
-import {tempProject, validEntry} from './helpers.js'
+import {useProjects, validEntry} from './helpers.js'
 
-const roots: string[] = []
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((root) => fs.rm(root, {recursive: true, force: true})))
-})
-
-async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await tempProject(files)
-  roots.push(root)
-  return root
-}
+const project = useProjects()
 
 const read = (root: string, file: string) => fs.readFile(path.join(root, 'dist', file), 'utf8')
 

@@ -1,21 +1,13 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {toHtml} from 'hast-util-to-html'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {dateProblem, formatDate} from '../src/schema/date.js'
-import {processString, tempProject, validEntry} from './helpers.js'
+import {processString, useProjects, validEntry} from './helpers.js'
 
-const roots: string[] = []
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((root) => fs.rm(root, {recursive: true, force: true})))
-})
-async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await tempProject(files)
-  roots.push(root)
-  return root
-}
+const project = useProjects()
 const withGoal = (goal: string) => validEntry().replace('Reach 100 subscribers by June. Then keep going.', goal)
 
 describe('summaries', () => {

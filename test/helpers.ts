@@ -1,5 +1,6 @@
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
+import {afterEach} from 'vitest'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +16,22 @@ export async function tempProject(files: Record<string, string | Uint8Array> = {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-test-'))
   await writeFiles(root, files)
   return root
+}
+
+/**
+ * `project(files)` for a test file: each project is a fresh temporary folder, removed after
+ * each test.
+ */
+export function useProjects(): (files?: Record<string, string | Uint8Array>) => Promise<string> {
+  const roots: string[] = []
+  afterEach(async () => {
+    await Promise.all(roots.splice(0).map((root) => fs.rm(root, {recursive: true, force: true})))
+  })
+  return async (files = {}) => {
+    const root = await tempProject(files)
+    roots.push(root)
+    return root
+  }
 }
 
 export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {

@@ -1,22 +1,13 @@
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {entrySlug, slugify} from '../src/extract/slug.js'
 import {selectAll} from 'hast-util-select'
-import {messageLines, parseHtml, processString, tempProject, validEntry} from './helpers.js'
+import {messageLines, parseHtml, processString, useProjects, validEntry} from './helpers.js'
 
-const roots: string[] = []
-afterEach(async () => {
-  await Promise.all(roots.splice(0).map((root) => fs.rm(root, {recursive: true, force: true})))
-})
-async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await tempProject(files)
-  roots.push(root)
-  return root
-}
+const project = useProjects()
 
 async function allHtml(dir: string): Promise<string> {
   const names = (await fs.readdir(dir, {recursive: true})).filter((name) => name.endsWith('.html'))
@@ -98,8 +89,7 @@ describe('nothing hostile in an entry reaches the output', () => {
   })
 
   it('refuses a symbolic link that leads outside content/', async () => {
-    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-outside-'))
-    roots.push(outside)
+    const outside = await project({})
     await fs.writeFile(path.join(outside, 'secret.md'), validEntry({frontmatter: 'title: SECRET-TOKEN-123\ndate: 2025-01-01'}))
     const root = await project({'content/2025-03-14-fine.md': validEntry()})
     await fs.symlink(path.join(outside, 'secret.md'), path.join(root, 'content', 'leak.md'))

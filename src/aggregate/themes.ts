@@ -85,3 +85,18 @@ export function lessonThemes(entries: readonly Entry[], options?: GroupingOption
 function shortSlug(text: string): string {
   return slugify(text.split(/\s+/).slice(0, 6).join(' ')).slice(0, 60).replace(/-+$/, '')
 }
+
+/** A theme as plain data for other tools (`data.json`, `bounceback lessons --json`). */
+export function themeRecord(t: LessonTheme, url: string) {
+  return {
+    id: t.id,
+    url,
+    text: t.text,
+    hashtags: t.hashtags,
+    recurring: t.recurring,
+    count: t.count,
+    first: t.first,
+    last: t.last,
+    occurrences: t.occurrences.map((o) => ({entry: o.entry, date: o.date, text: o.text}))
+  }
+}

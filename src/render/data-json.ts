@@ -1,4 +1,5 @@
 import type {Site} from '../aggregate/site.js'
+import {themeRecord} from '../aggregate/themes.js'
 
 /**
  * Everything aggregated, as plain data for other tools (`dist/data.json`). `entry` fields are
@@ -22,17 +23,7 @@ export function siteData(site: Site): string {
       cost: e.meta.cost ?? null,
       summary: e.summary
     })),
-    lessons: site.themes.map((t) => ({
-      id: t.id,
-      url: url(t.url),
-      text: t.text,
-      hashtags: t.hashtags,
-      recurring: t.recurring,
-      count: t.count,
-      first: t.first,
-      last: t.last,
-      occurrences: t.occurrences.map((o) => ({entry: o.entry, date: o.date, text: o.text}))
-    })),
+    lessons: site.themes.map((t) => themeRecord(t, url(t.url))),
     actions: site.commitments.map((c) => ({entry: c.entry, text: c.text, done: c.done, due: c.due ?? null, overdue: c.overdue})),
     growth: site.growth
   }

@@ -1,4 +1,4 @@
-import type {LessonTheme} from '../aggregate/themes.js'
+import {themeRecord, type LessonTheme} from '../aggregate/themes.js'
 
 /** Lesson themes as terminal text, recurring first: a pure function from data to text. */
 export function formatLessons(themes: readonly LessonTheme[], options: {color?: boolean} = {}): string {
@@ -23,19 +23,10 @@ export function formatLessons(themes: readonly LessonTheme[], options: {color?: 
   return lines.join('\n')
 }
 
-/** The same themes as plain data, as in `data.json`. */
+/** The same themes as plain data, in the shape of `data.json`'s `lessons` (URLs without `base`). */
 export function lessonsJson(themes: readonly LessonTheme[]): string {
   return JSON.stringify(
-    themes.map((t) => ({
-      id: t.id,
-      text: t.text,
-      hashtags: t.hashtags,
-      recurring: t.recurring,
-      count: t.count,
-      first: t.first,
-      last: t.last,
-      occurrences: t.occurrences.map((o) => ({entry: o.entry, date: o.date, text: o.text}))
-    })),
+    themes.map((t) => themeRecord(t, t.url)),
     null,
     2
   )
