@@ -1,5 +1,6 @@
 import {analyse, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
+import {searchIndex} from './render/search-index.js'
 import {renderSite} from './render/site.js'
 import {loadTheme} from './render/theme.js'
 import {writeSite, type WriteOptions} from './write/write.js'
@@ -28,6 +29,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length}
   const theme = await loadTheme(config)
   const files = renderSite(site, theme)
+  files.push(...(await searchIndex(files, config.site.lang)))
   await writeSite(config.outDir, files, options.write)
   return {...result, written: true, outputFiles: files.length, entries: site.entries.length}
 }

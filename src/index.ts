@@ -21,6 +21,7 @@ export type {
   LessonThemePageData,
   NotFoundPageData,
   PageDataByKind,
+  SearchPageData,
   SiteSummary,
   TagPageData,
   TagsPageData

@@ -38,8 +38,17 @@ function rehypeFollowClobberedIds() {
   }
 }
 
+/** Task-list checkboxes have no text of their own: say what they show, for screen readers. */
+function rehypeLabelTasks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'input' && node.properties.type === 'checkbox') node.properties.ariaLabel = node.properties.checked ? 'Done' : 'Not done'
+    })
+  }
+}
+
 /** Markdown without raw HTML: the common case, and the cheap one. */
-const markdownOnly = unified().use(remarkRehype, toHast).use(rehypeSanitize, schema).use(rehypeFollowClobberedIds).freeze()
+const markdownOnly = unified().use(remarkRehype, toHast).use(rehypeSanitize, schema).use(rehypeFollowClobberedIds).use(rehypeLabelTasks).freeze()
 
 /** Markdown with raw HTML, parsed as a browser would, then sanitised as GitHub does. */
 const withRawHtml = unified()
@@ -47,6 +56,7 @@ const withRawHtml = unified()
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
   .use(rehypeFollowClobberedIds)
+  .use(rehypeLabelTasks)
   .freeze()
 
 /**

@@ -92,6 +92,9 @@ export interface TagPageData {
 
 export type NotFoundPageData = Record<string, never>
 
+/** The search page: Pagefind's interface fills it in the browser. */
+export type SearchPageData = Record<string, never>
+
 /** What the `base` layout wraps around every page's own content. */
 export interface BasePageData {
   title: string
@@ -111,6 +114,7 @@ export interface PageDataByKind {
   actions: ActionsPageData
   tags: TagsPageData
   tag: TagPageData
+  search: SearchPageData
   'not-found': NotFoundPageData
 }
 
@@ -129,6 +133,8 @@ export interface LayoutContext {
   formatDate(date: string): string
   /** The site-relative URL of a tag's page. */
   tagUrl(tag: string): string
+  /** The absolute URL of a site path when the site's URL is known (`base` given as a URL), else the path with `base`. */
+  absoluteUrl(path: string): string
   /** Call another layout of the theme, such as `base`. */
   layout<K extends LayoutName>(name: K, data: PageDataByKind[K]): HastRoot
 }

@@ -148,6 +148,7 @@ export function sitePages(site: Site): Page[] {
   for (const tag of site.tags) {
     pages.push({kind: 'tag', url: tag.url, path: pathOf(tag.url), data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}})
   }
+  pages.push({kind: 'search', url: '/search/', path: 'search/index.html', data: {}})
   pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})
   return pages
 }

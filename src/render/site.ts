@@ -6,6 +6,7 @@ import type {Site} from '../aggregate/site.js'
 import {BouncebackError} from '../errors.js'
 import {formatDate} from '../schema/date.js'
 import {siteData} from './data-json.js'
+import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from './hashtags.js'
 import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import {cardId, sitePages, type Page} from './pages.js'
@@ -22,8 +23,15 @@ export type RenderMemo = Map<string, {entry: unknown; key: string; contents: str
 
 /** Render every page through the theme's layouts, then serialise with rehype-stringify. */
 export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputFile[] {
-  const files: OutputFile[] = sitePages(site).map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)}))
-  return [...files, {path: 'data.json', contents: siteData(site)}, ...theme.assets]
+  const pages = sitePages(site)
+  const files: OutputFile[] = pages.map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)}))
+  return [
+    ...files,
+    {path: 'data.json', contents: siteData(site)},
+    {path: 'feed.xml', contents: atomFeed(site)},
+    {path: 'sitemap.xml', contents: sitemap(site, pages)},
+    ...theme.assets
+  ]
 }
 
 function renderMemoised(page: Page, site: Site, theme: Theme, memo: RenderMemo): string {
@@ -50,6 +58,7 @@ export function renderPage(page: Page, site: Site, theme: Theme): string {
     url: (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? path : base + path.replace(/^\/+/, '')),
     formatDate: (date) => formatDate(date, site.info.lang),
     tagUrl,
+    absoluteUrl: (path) => absolute(site, path),
     layout: (name, data) => callLayout(name, data, context, theme, page)
   }
   const tree = callLayout(page.kind, page.data, context, theme, page)

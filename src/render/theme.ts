@@ -5,7 +5,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {BouncebackError} from '../errors.js'
 import type {Layout, LayoutName} from './page-data.js'
 
-export const layoutNames: readonly LayoutName[] = ['base', 'home', 'entry', 'lessons', 'lesson', 'growth', 'actions', 'tags', 'tag', 'not-found']
+export const layoutNames: readonly LayoutName[] = ['base', 'home', 'entry', 'lessons', 'lesson', 'growth', 'actions', 'tags', 'tag', 'search', 'not-found']
 
 export interface LoadedLayout {
   fn: Layout<LayoutName>

@@ -7,7 +7,8 @@ import {discover, type Discovered, type SourceFile} from '../discover/discover.j
 import {mapLimit} from '../map-limit.js'
 import {processBytes} from '../process-entry.js'
 import {renderSite, type RenderMemo} from '../render/site.js'
-import {loadTheme, type Theme} from '../render/theme.js'
+import {searchIndex} from '../render/search-index.js'
+import {loadTheme, type OutputFile, type Theme} from '../render/theme.js'
 import {localToday} from '../schema/date.js'
 import type {Entry, EntryResult} from '../types.js'
 import {writeChanges, type OutputState} from '../write/changes.js'
@@ -39,6 +40,7 @@ export class SiteBuilder {
   private readonly lastGood = new Map<string, Entry>()
   private memo: RenderMemo = new Map()
   private output: OutputState = new Map()
+  private searchFiles: OutputFile[] = []
 
   constructor(private readonly options: LoadConfigOptions & {today?: string}) {}
 
@@ -52,6 +54,8 @@ export class SiteBuilder {
     this.discovered = await discover(this.config)
     await mapLimit(this.discovered.sources, 32, (source) => this.refresh(source))
     const {analysis, files} = this.render()
+    this.searchFiles = await searchIndex(files, this.config.site.lang)
+    files.push(...this.searchFiles)
     await writeSite(this.config.outDir, files)
     this.output = new Map(files.map((file) => [file.path, typeof file.contents === 'string' ? file.contents : `sha1:${digest(file.contents)}`]))
     return {analysis, written: files.map((f) => f.path), removed: []}
@@ -77,7 +81,8 @@ export class SiteBuilder {
     }
     if (vanished) return this.update(new Set(), true)
     const {analysis, files} = this.render()
-    const changes = await writeChanges(this.config.outDir, files, this.output)
+    // The search index is rebuilt with every full build; between them it stays as it was.
+    const changes = await writeChanges(this.config.outDir, [...files, ...this.searchFiles], this.output)
     this.output = changes.state
     return {analysis, written: changes.written, removed: changes.removed}
   }

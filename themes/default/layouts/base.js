@@ -4,13 +4,14 @@
  * @param {import('bounceback').LayoutContext} ctx
  * @returns {import('hast').Root}
  */
-export default function base(data, {h, site, url}) {
+export default function base(data, {h, site, url, absoluteUrl}) {
   const sections = [
     ['/', 'Home'],
     ['/lessons/', 'Lessons'],
     ['/growth/', 'Growth'],
     ['/actions/', 'Actions'],
-    ['/tags/', 'Tags']
+    ['/tags/', 'Tags'],
+    ['/search/', 'Search']
   ]
   const title = data.url === '/' ? site.title : `${data.title} · ${site.title}`
   return {
@@ -23,13 +24,25 @@ export default function base(data, {h, site, url}) {
           h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
           h('title', title),
           h('meta', {name: 'description', content: data.description}),
+          site.url ? h('link', {rel: 'canonical', href: absoluteUrl(data.url)}) : undefined,
+          h('meta', {property: 'og:title', content: data.title}),
+          h('meta', {property: 'og:description', content: data.description}),
+          h('meta', {property: 'og:type', content: data.url === '/' ? 'website' : 'article'}),
+          h('meta', {property: 'og:site_name', content: site.title}),
+          site.url ? h('meta', {property: 'og:url', content: absoluteUrl(data.url)}) : undefined,
           h('link', {rel: 'stylesheet', href: url('/assets/style.css')}),
-          h('link', {rel: 'icon', href: url('/assets/favicon.svg'), type: 'image/svg+xml'})
+          h('link', {rel: 'icon', href: url('/assets/favicon.svg'), type: 'image/svg+xml'}),
+          h('link', {rel: 'alternate', type: 'application/atom+xml', title: site.title, href: url('/feed.xml')})
         ]),
         h('body', [
           h('a.skip-link', {href: '#main'}, 'Skip to content'),
           h('header.site-header', [
             h('a.site-title', {href: url('/')}, site.title),
+            h('form.site-search', {action: url('/search/'), method: 'get', role: 'search'}, [
+              h('label.visually-hidden', {for: 'site-search-q'}, 'Search'),
+              h('input#site-search-q', {type: 'search', name: 'q', placeholder: 'Search…', autocomplete: 'off'}),
+              h('button', {type: 'submit'}, 'Search')
+            ]),
             h('nav', {'aria-label': 'Site'}, [
               h(
                 'ul',

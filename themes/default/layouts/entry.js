@@ -40,11 +40,11 @@ export default function entry(data, ctx) {
     description: data.entry.summary || meta.title,
     url: data.entry.url,
     main: [
-      h('article.entry', [
+      h('article.entry', {'data-pagefind-body': ''}, [
         h('header', [
           h('h1', meta.title),
-          h('dl.facts', facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
-          tagList(ctx, meta.tags)
+          h('dl.facts', {'data-pagefind-ignore': ''}, facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
+          h('div', {'data-pagefind-ignore': ''}, tagList(ctx, meta.tags))
         ]),
         h('div.entry-body', data.entry.body.children)
       ]),

@@ -13,7 +13,8 @@ export default function lesson(data, ctx) {
     url: t.url,
     main: [
       h('p.crumbs', h('a', {href: url('/lessons/')}, 'Lessons')),
-      h('h1', t.text),
+      h('div', {'data-pagefind-body': ''}, [
+      h('h1', {'data-pagefind-meta': 'title'}, t.text),
       h('p.meta', [
         t.recurring ? [h('span.badge', 'recurring'), ' '] : undefined,
         `Learned ${t.count} ${t.count === 1 ? 'time' : 'times'}${t.entryCount > 1 ? ` in ${t.entryCount} entries` : ''}, first on `,
@@ -27,6 +28,7 @@ export default function lesson(data, ctx) {
         'ol.occurrences',
         t.occurrences.map((o) => h('li', [h('blockquote', h('p', o.text)), h('p.muted', ['— ', h('a', {href: url(o.entryUrl)}, o.entryTitle), ', ', h('time', {dateTime: o.date}, formatDate(o.date))])]))
       )
+      ])
     ]
   })
 }
