@@ -35,7 +35,7 @@ describe('bounceback CLI', () => {
     expect(help.stdout).toContain('check')
     const buildHelp = run(['build', '--help'], good)
     expect(buildHelp.code).toBe(0)
-    expect(buildHelp.stdout).toContain('bounceback build [--root DIR]')
+    expect(buildHelp.stdout).toContain('bounceback build [--base PATH] [--root DIR]')
     expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--root DIR]')
     const version = run(['--version'], good)
     expect(version.code).toBe(0)
@@ -105,6 +105,15 @@ describe('bounceback CLI', () => {
     const before = run(['--root', 'x', 'build'], good)
     expect(before.code).toBe(2)
     expect(before.stderr).toContain('`bounceback build --root x`')
+  })
+
+  it('build --base serves every link from a sub-path', async () => {
+    const result = run(['build', '--base', '/lessons/'], good)
+    expect(result.code).toBe(0)
+    const home = await fs.readFile(path.join(good, 'dist', 'index.html'), 'utf8')
+    expect(home).toContain('href="/lessons/assets/style.css"')
+    expect(home).toContain('href="/lessons/2025/newsletter-launch/"')
+    expect(run(['build'], good).code).toBe(0)
   })
 
   it('--root points at another project folder', () => {

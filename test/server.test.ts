@@ -146,3 +146,19 @@ describe('ports', () => {
     }
   })
 })
+
+describe('a site under a base path', () => {
+  it('is served under that path, with / sent there', async () => {
+    const under = await startServer({dir, host: '127.0.0.1', port: 0, base: '/lessons/'})
+    try {
+      expect(under.url).toMatch(/\/lessons\/$/)
+      const get = (target: string) => fetch(`http://127.0.0.1:${under.port}${target}`, {redirect: 'manual'})
+      expect((await get('/')).headers.get('location')).toBe('/lessons/')
+      expect(await (await get('/lessons/')).text()).toContain('home page')
+      expect(await (await get('/lessons/2025/entry/')).text()).toContain('entry page')
+      expect((await get('/2025/entry/')).status).toBe(404)
+    } finally {
+      await under.close()
+    }
+  })
+})

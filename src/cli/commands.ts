@@ -12,6 +12,8 @@ export interface CommandOptions {
   color: boolean
   /** `lessons --json`. */
   json: boolean
+  /** `build --base`: wins over the config's `base`. */
+  base?: string
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
@@ -29,7 +31,7 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
       io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
       return result.ok ? 0 : 1
     }
-    const result = await build({root: options.root})
+    const result = await build({root: options.root, ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
     if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
     const out = displayPath(io.cwd, result.config.outDir)
     if (!result.written) {

@@ -19,13 +19,15 @@ Exit codes: 0 fine, 1 an entry has errors or the build failed, 2 bad usage.`,
   build: `bounceback build: check every entry, then render the site
 
 Usage
-  bounceback build [--root DIR]
+  bounceback build [--base PATH] [--root DIR]
 
 Reads content/ (or the config's \`content\`), checks every entry, and when no entry has an
 error writes the site to dist/ (or the config's \`output\`) in one atomic step. With errors,
 nothing is written and the previous dist/ stays as it was. Drafts are checked, not published.
 
 Options
+  --base PATH  Serve the site under a sub-path (\`/lessons/\`) or at a URL
+               (\`https://user.github.io/lessons/\`); wins over the config's \`base\`
   --root DIR   Project folder (default: the current directory)
   -h, --help   Show this help`,
   check: `bounceback check: report every problem in every entry
@@ -55,7 +57,7 @@ Options
   watch: `bounceback watch: rebuild as you write, with a live preview
 
 Usage
-  bounceback watch [--port N] [--host HOST] [--open] [--root DIR]
+  bounceback watch [--port N] [--host HOST] [--open] [--base PATH] [--root DIR]
 
 Builds once, serves dist/ at http://127.0.0.1:4321/ and rebuilds on every save: only the pages
 that depend on what changed are written, and open pages reload by themselves. A broken entry
@@ -67,6 +69,7 @@ Options
   --host HOST   Interface to listen on (default 127.0.0.1). Anything else makes the site
                 readable from other machines: use it only on a network you trust
   --open        Open the site in the default browser
+  --base PATH   As for build
   --root DIR    Project folder (default: the current directory)
   -h, --help    Show this help`
 }

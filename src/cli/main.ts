@@ -17,8 +17,9 @@ const commands = new Set(['build', 'check', 'lessons', 'watch', 'help'])
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
+  build: {base: {type: 'string'}},
   lessons: {json: {type: 'boolean'}},
-  watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}}
+  watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}}
 }
 
 /** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string}
   try {
     const parsed = parseArgs({
       args: [...rest],
@@ -72,10 +73,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const port = values.port === undefined ? 4321 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(io, `\`--port\` must be a port number from 0 to 65535, got \`${values.port}\``)
     const {runWatch} = await import('./watch-command.js')
-    return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true}, io)
+    return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
   }
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
 }
 
 function usage(io: CliIO, message: string): number {

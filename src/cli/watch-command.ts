@@ -11,6 +11,7 @@ export interface WatchCommandOptions {
   port: number
   host: string
   open: boolean
+  base?: string
 }
 
 /** `bounceback watch`: runs until Ctrl+C, then closes everything and exits 0. */
@@ -31,6 +32,7 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
   try {
     watcher = await watch({
       root: options.root,
+      ...(options.base !== undefined ? {overrides: {base: options.base}} : {}),
       host: options.host,
       port: options.port,
       onRebuild: line,

@@ -13,6 +13,8 @@ export interface ServerOptions {
   port: number
   /** Try the next ports when the first is busy. */
   portAttempts?: number
+  /** The path the site lives under (`/lessons/`), as in the config; `/` by default. */
+  base?: string
 }
 
 /** A local preview server with a live-reload channel. */
@@ -58,7 +60,12 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     const target = request.url ?? '/'
     if (target === eventsPath) return openEvents(request, response)
     if (target === clientPath) return send(response, 200, 'text/javascript; charset=utf-8', clientScript)
-    const parsed = requestPath(target)
+    const base = options.base ?? '/'
+    if (!target.startsWith(base)) {
+      if (target === '/' || target === base.slice(0, -1)) return send(response, 302, 'text/plain; charset=utf-8', 'Moved', {Location: base})
+      return notFound(response, request)
+    }
+    const parsed = requestPath(`/${target.slice(base.length)}`)
     if (!parsed.ok) return parsed.status === 404 ? notFound(response, request) : send(response, 400, 'text/plain; charset=utf-8', `Bad request: ${parsed.reason}`)
     const file = await resolveFile(parsed.path)
     if (file === 'redirect') return send(response, 301, 'text/plain; charset=utf-8', 'Moved', {Location: `/${parsed.path}/`})
@@ -122,10 +129,12 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
   const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host
 
   return {
-    url: `http://${shown}:${port}/`,
+    url: `http://${shown}:${port}${options.base ?? '/'}`,
     port,
     reload(urls) {
-      broadcast('reload', JSON.stringify({urls}))
+      // Pages know their address with the base in front.
+      const base = options.base ?? '/'
+      broadcast('reload', JSON.stringify({urls: urls === '*' ? urls : urls.map((url) => base + url.replace(/^\/+/, ''))}))
     },
     problems(list) {
       lastProblems = JSON.stringify(list)

@@ -1,12 +1,15 @@
 import path from 'node:path'
 import {watch as chokidarWatch, type FSWatcher} from 'chokidar'
 import {configNames} from '../config/load.js'
+import type {UserConfig} from '../config/types.js'
 import type {Diagnostic} from '../types.js'
 import {startServer, type PreviewServer} from '../serve/server.js'
 import {SiteBuilder, type RebuildResult} from './site-builder.js'
 
 export interface WatchOptions {
   root?: string
+  /** Settings that win over the config file, as for `build`. */
+  overrides?: UserConfig
   /** Interface to listen on: `127.0.0.1` unless told otherwise. */
   host?: string
   /** First port to try; the next free one is taken when it is busy. */
@@ -51,7 +54,7 @@ export interface Watcher {
  */
 export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const root = path.resolve(options.root ?? process.cwd())
-  const builder = new SiteBuilder({root, ...(options.today ? {today: options.today} : {})})
+  const builder = new SiteBuilder({root, ...(options.overrides ? {overrides: options.overrides} : {}), ...(options.today ? {today: options.today} : {})})
   const started = performance.now()
   const first = await builder.full()
   const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {
@@ -62,7 +65,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     options.onRebuild?.({kind, changed, written: result.written, removed: result.removed, urls, messages: result.analysis.messages, ms: performance.now() - since})
   }
 
-  const server: PreviewServer = await startServer({dir: builder.config.outDir, host: options.host ?? '127.0.0.1', port: options.port ?? 4321})
+  const server: PreviewServer = await startServer({dir: builder.config.outDir, host: options.host ?? '127.0.0.1', port: options.port ?? 4321, base: builder.config.site.base})
   report('full', [], first, started)
 
   const pending = new Set<string>()

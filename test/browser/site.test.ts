@@ -97,6 +97,21 @@ describe('the sample site in Chromium', () => {
     expect(luminance(dark)).toBeLessThan(60)
   })
 
+  it('prints an entry as a clean document: no navigation, no search, no footer', async () => {
+    const page = await open('/2024/newsletter-launch/')
+    await page.emulateMedia({media: 'print'})
+    const hidden = await page.evaluate(() =>
+      ['.site-header nav', '.site-search', '.skip-link', '.pager', '.site-footer'].map((selector) => {
+        const element = document.querySelector(selector)
+        return element === null || getComputedStyle(element).display === 'none'
+      })
+    )
+    expect(hidden).toEqual([true, true, true, true, true])
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).display)).toBe('block')
+    await page.pdf({path: path.join(screenshots, 'entry-print.pdf')})
+    await page.close()
+  })
+
   it('never scrolls sideways on a 375 px wide phone', async () => {
     for (const [name, url] of kinds) {
       const page = await open(url, {width: 375})
