@@ -36,7 +36,7 @@ describe('bounceback CLI', () => {
     const buildHelp = run(['build', '--help'], good)
     expect(buildHelp.code).toBe(0)
     expect(buildHelp.stdout).toContain('bounceback build [--base PATH] [--root DIR]')
-    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--root DIR]')
+    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--format text|json|github] [--max-warnings N] [--root DIR]')
     const version = run(['--version'], good)
     expect(version.code).toBe(0)
     expect(version.stdout.trim()).toBe(pkg.version)
@@ -66,6 +66,39 @@ describe('bounceback CLI', () => {
     expect(lines[first + 2]).toMatch(/^ {2}4:1 {2}warning {2}Unexpected unknown field `tag`, did you mean `tags`\? +frontmatter\/unknown-field$/)
     expect(lines[second + 1]).toMatch(/^ {2}4:10 {2}error {4}Unexpected outcome `fail`.*frontmatter\/value$/)
     expect(lines.at(-2)).toBe('✖ 3 problems (2 errors, 1 warning) in 2 of 2 files')
+  })
+
+  it('check --format json prints one document of every message', () => {
+    const result = run(['check', '--format', 'json'], bad)
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as {errors: number; warnings: number; files: {file: string; messages: {line: number; column: number; severity: string; ruleId: string}[]}[]}
+    expect(report.errors).toBe(2)
+    expect(report.warnings).toBe(1)
+    expect(report.files.map((f) => f.file)).toEqual(['content/2025-03-14-newsletter-launch.md', 'content/2025-04-01-other.md'])
+    expect(report.files[0]!.messages[0]).toMatchObject({line: 3, column: 7, severity: 'error', ruleId: 'frontmatter/date'})
+  })
+
+  it('check --format github prints GitHub Actions annotations', () => {
+    const result = run(['check', '--format', 'github'], bad)
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(/^::error file=content\/2025-03-14-newsletter-launch\.md,line=3,col=7,endLine=3,endColumn=17,title=frontmatter\/date::Unexpected `date` `2025-02-30`/)
+    expect(lines[1]).toMatch(/^::warning file=content\/2025-03-14-newsletter-launch\.md,line=4,col=1,.*title=frontmatter\/unknown-field::/)
+    expect(run(['check', '--format', 'xml'], bad).code).toBe(2)
+  })
+
+  it('check --max-warnings fails when warnings exceed it', async () => {
+    const warnOnly = await tempProject({'content/a.md': validEntry({frontmatter: 'title: A\ndate: 2025-01-01\ntag: [x]'})})
+    try {
+      expect(run(['check', '--max-warnings', '1'], warnOnly).code).toBe(0)
+      const over = run(['check', '--max-warnings', '0'], warnOnly)
+      expect(over.code).toBe(1)
+      expect(over.stderr).toContain('1 warnings, more than --max-warnings 0 allows')
+      expect(run(['check', '--max-warnings', '-1'], warnOnly).code).toBe(2)
+    } finally {
+      await fs.rm(warnOnly, {recursive: true, force: true})
+    }
   })
 
   it('check exits 0 on clean content, and with warnings only', async () => {

@@ -4,6 +4,7 @@ import {analyse, check} from '../check.js'
 import {loadConfig} from '../config/load.js'
 import {BouncebackError} from '../errors.js'
 import {formatLessons, lessonsJson} from '../report/lessons.js'
+import {formatGithub, formatJson} from '../report/machine.js'
 import {formatText} from '../report/text.js'
 import type {CliIO} from './main.js'
 
@@ -14,6 +15,10 @@ export interface CommandOptions {
   json: boolean
   /** `build --base`: wins over the config's `base`. */
   base?: string
+  /** `check --format`. */
+  format: 'text' | 'json' | 'github'
+  /** `check --max-warnings`: more warnings than this fail the check. */
+  maxWarnings?: number
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
@@ -28,8 +33,16 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
     }
     if (command === 'check') {
       const result = await check({root: options.root})
-      io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
-      return result.ok ? 0 : 1
+      if (options.format === 'json') io.stdout(formatJson(result.messages, result.files))
+      else if (options.format === 'github') {
+        if (result.messages.length > 0) io.stdout(formatGithub(result.messages))
+      } else io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+      if (!result.ok) return 1
+      if (options.maxWarnings !== undefined && result.warnings > options.maxWarnings) {
+        io.stderr(`bounceback: ${result.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`)
+        return 1
+      }
+      return 0
     }
     const result = await build({root: options.root, ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
     if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))

@@ -9,6 +9,8 @@ Commands
   check    Check every entry and report problems; writes nothing
   lessons  Print the lesson themes, recurring first (--json for data)
   watch    Build, serve at http://127.0.0.1:4321/ and rebuild as you save
+  init     Create a ready project: config, an example entry, .gitignore, package.json
+  new      Start a new entry: bounceback new "Title" [--date YYYY-MM-DD] [--tags a,b]
 
 Options
   --root DIR     Project folder (default: the current directory)
@@ -33,13 +35,16 @@ Options
   check: `bounceback check: report every problem in every entry
 
 Usage
-  bounceback check [--root DIR]
+  bounceback check [--format text|json|github] [--max-warnings N] [--root DIR]
 
 Prints each problem as \`line:column  error|warning  message  rule-id\`, grouped by file,
 then a summary. Exits 1 when any entry has an error, else 0. Writes nothing.
 
 Options
-  --root DIR   Project folder (default: the current directory)
+  --format F          text (default); json: one document of every message; github:
+                      GitHub Actions annotations (::error file=…,line=…,col=…::…)
+  --max-warnings N    Also exit 1 when there are more than N warnings
+  --root DIR          Project folder (default: the current directory)
   -h, --help   Show this help`,
   lessons: `bounceback lessons: what you have learned, recurring lessons first
 
@@ -71,5 +76,25 @@ Options
   --open        Open the site in the default browser
   --base PATH   As for build
   --root DIR    Project folder (default: the current directory)
-  -h, --help    Show this help`
+  -h, --help    Show this help`,
+  init: `bounceback init: a ready project
+
+Usage
+  bounceback init [folder]
+
+Creates bounceback.config.mjs, content/ with one example entry, .gitignore and a package.json
+with build, check and watch scripts, in the folder (default: the current one). It never
+overwrites a file that is already there, and says what it created and what it kept.`,
+  new: `bounceback new: start a post-mortem
+
+Usage
+  bounceback new "Title" [--date YYYY-MM-DD] [--tags a,b] [--root DIR]
+
+Creates content/<date>-<slug>.md with the frontmatter filled in and every section's heading,
+each with a short prompt as an HTML comment. Comments count as empty: \`check\` passes once
+every section is answered. Refuses to overwrite an existing file, and prints the new file's path.
+
+Options
+  --date D     The entry's date (default: today)
+  --tags a,b   Tags, separated by commas`
 }

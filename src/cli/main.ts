@@ -13,11 +13,13 @@ export interface CliIO {
   isTTY: boolean
 }
 
-const commands = new Set(['build', 'check', 'lessons', 'watch', 'help'])
+const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', 'help'])
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
   build: {base: {type: 'string'}},
+  check: {format: {type: 'string'}, 'max-warnings': {type: 'string'}},
+  new: {date: {type: 'string'}, tags: {type: 'string'}},
   lessons: {json: {type: 'boolean'}},
   watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}}
 }
@@ -50,15 +52,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string}
+  let positionals: string[] = []
+  const takes = first === 'init' || first === 'new' ? 1 : 0
   try {
     const parsed = parseArgs({
       args: [...rest],
       options: {root: {type: 'string'}, help: {type: 'boolean', short: 'h'}, ...commandOptions[first]},
       strict: true,
-      allowPositionals: false
+      allowPositionals: takes > 0
     })
     values = parsed.values as typeof values
+    positionals = parsed.positionals
+    if (positionals.length > takes) throw new Error(`Unexpected argument '${positionals[takes]}'`)
   } catch (error) {
     return usage(io, `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}. See \`bounceback ${first} --help\``)
   }
@@ -69,14 +75,25 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (values.root !== undefined && values.root.trim() === '') return usage(io, '`--root` needs a folder, such as `--root ../my-lessons`')
   const root = path.resolve(io.cwd, values.root ?? '.')
   const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
+  if (first === 'init' || first === 'new') {
+    if (first === 'new' && positionals[0] === undefined) return usage(io, 'A new entry needs a title: `bounceback new "What I tried"`')
+    const {runScaffold} = await import('./scaffold-command.js')
+    return runScaffold(first, {root, arg: positionals[0], ...(values.date !== undefined ? {date: values.date} : {}), ...(values.tags !== undefined ? {tags: values.tags} : {})}, io)
+  }
   if (first === 'watch') {
     const port = values.port === undefined ? 4321 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(io, `\`--port\` must be a port number from 0 to 65535, got \`${values.port}\``)
     const {runWatch} = await import('./watch-command.js')
     return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
   }
+  const format = values.format ?? 'text'
+  if (!['text', 'json', 'github'].includes(format)) return usage(io, `\`--format\` must be \`text\`, \`json\` or \`github\`, got \`${format}\``)
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return usage(io, `\`--max-warnings\` must be a whole number of 0 or more, got \`${values['max-warnings']}\``)
+  }
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
 }
 
 function usage(io: CliIO, message: string): number {

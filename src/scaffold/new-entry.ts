@@ -1,0 +1,63 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {stringify} from 'yaml'
+import type {ResolvedConfig} from '../config/types.js'
+import {BouncebackError} from '../errors.js'
+import {slugify} from '../extract/slug.js'
+import {dateProblem, localToday} from '../schema/date.js'
+
+/** What each review question asks, in plain words: written under its heading as a comment. */
+export const prompts: Readonly<Record<string, string>> = {
+  goal: 'What did you set out to do? One or two sentences: the first is shown on the home page.',
+  measure: 'How would you know whether it worked? Numbers, dates, a yes-or-no test.',
+  'went-well': 'What worked, even if the whole did not? Be specific.',
+  'as-planned': 'Which parts happened the way you planned them?',
+  'went-poorly': 'What hurt the most? Describe what happened, not who you are.',
+  'not-as-planned': 'Where did things leave the plan? What surprised you?',
+  'plan-review': 'Given what you knew then, was the plan a sensible way to reach the goal?',
+  lessons: 'One lesson per list item (- …). Add #hashtags to connect lessons that come back.',
+  actions: 'One commitment per line: - [ ] what you will do differently (due YYYY-MM-DD)',
+  feedback: 'Whose outside view did you ask for, and what did they say?'
+}
+
+export interface NewEntryOptions {
+  title: string
+  date?: string
+  tags?: string[]
+}
+
+/**
+ * The text of a new entry: frontmatter filled in, then every configured section's heading
+ * with a guiding prompt as an HTML comment. Comments count as empty, so the entry passes
+ * `check` only once each section is answered.
+ */
+export function entryTemplate(config: ResolvedConfig, options: NewEntryOptions & {date: string}): string {
+  const frontmatter: Record<string, unknown> = {title: options.title, date: options.date}
+  if (options.tags && options.tags.length > 0) frontmatter.tags = options.tags
+  const yaml = stringify(frontmatter, {lineWidth: 0}).replace(/^date: '(\d{4}-\d{2}-\d{2})'$/m, 'date: $1')
+  const sections = config.sections
+    .filter((s) => s.presence !== 'optional')
+    .map((s) => `## ${s.headings[0]}\n\n<!-- ${(prompts[s.id] ?? 'Your answer.').replace(/--/g, '-')} -->\n`)
+  return `---\n${yaml}---\n\n${sections.join('\n')}`
+}
+
+/** Create `content/<date>-<slug>.md`; refuses to overwrite. Returns the path. */
+export async function newEntry(config: ResolvedConfig, options: NewEntryOptions): Promise<string> {
+  const title = options.title.trim()
+  if (title === '') throw new BouncebackError('CONFIG_INVALID', 'A new entry needs a title: bounceback new "What I tried"')
+  const date = options.date ?? localToday()
+  const why = dateProblem(date)
+  if (why) throw new BouncebackError('CONFIG_INVALID', `--date ${date}: ${why}`)
+  const slug = slugify(title) || 'entry'
+  const file = path.join(config.contentDir, `${date}-${slug}.md`)
+  await fs.mkdir(config.contentDir, {recursive: true})
+  try {
+    await fs.writeFile(file, entryTemplate(config, {...options, title, date}), {flag: 'wx'})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new BouncebackError('WRITE_FAILED', `${path.relative(config.root, file)} already exists: it was left as it is. Choose another title or date.`)
+    }
+    throw error
+  }
+  return file
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {build} from '../src/build.js'
+import {check} from '../src/check.js'
+import {loadConfig} from '../src/config/load.js'
+import {init} from '../src/scaffold/init.js'
+import {newEntry, prompts} from '../src/scaffold/new-entry.js'
+import {useProjects} from './helpers.js'
+
+const project = useProjects()
+
+describe('bounceback init', () => {
+  it('makes a project that builds at once, and says what it created', async () => {
+    const root = await project({})
+    const dir = path.join(root, 'lessons')
+    const result = await init(dir)
+    expect(result.created).toEqual(['bounceback.config.mjs', expect.stringMatching(/^content\/\d{4}-\d{2}-\d{2}-my-first-post-mortem\.md$/), '.gitignore', 'package.json'])
+    expect(result.kept).toEqual([])
+    const built = await build({root: dir})
+    expect(built.messages).toEqual([])
+    expect(built.written).toBe(true)
+    expect(built.config.site.title).toBe('What I learned')
+    const pkg = JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    expect(pkg.scripts.build).toBe('bounceback build')
+    expect(await fs.readFile(path.join(dir, '.gitignore'), 'utf8')).toContain('dist/')
+  })
+
+  it('never overwrites a file that is there', async () => {
+    const root = await project({'package.json': '{"name": "mine"}', '.gitignore': 'secret\n'})
+    const result = await init(root)
+    expect(result.kept).toEqual(['.gitignore', 'package.json'])
+    expect(await fs.readFile(path.join(root, 'package.json'), 'utf8')).toBe('{"name": "mine"}')
+    expect(await fs.readFile(path.join(root, '.gitignore'), 'utf8')).toBe('secret\n')
+  })
+})
+
+describe('bounceback new', () => {
+  it('writes frontmatter and every section with a prompt, and passes check only once answered', async () => {
+    const root = await project({'content/.keep': ''})
+    const config = await loadConfig({root})
+    const file = await newEntry(config, {title: 'Launch: the "big" one', date: '2025-03-14', tags: ['work', 'launch']})
+    expect(path.relative(root, file)).toBe('content/2025-03-14-launch-the-big-one.md')
+    const text = await fs.readFile(file, 'utf8')
+    expect(text).toMatch(/^---\ntitle: 'Launch: the "big" one'\ndate: 2025-03-14\ntags:\n {2}- work\n {2}- launch\n---\n/)
+    for (const section of config.sections) {
+      expect(text).toContain(`## ${section.headings[0]}\n\n<!-- ${prompts[section.id]} -->`)
+    }
+    const before = await check({root})
+    expect(before.ok).toBe(false)
+    expect(new Set(before.messages.map((m) => m.ruleId))).toEqual(new Set(['sections/empty']))
+    expect(before.messages).toHaveLength(config.sections.length)
+
+    let answered = text
+    for (const id of Object.keys(prompts)) {
+      const answer = id === 'lessons' ? '- Launch small first.' : id === 'actions' ? '- [ ] Plan a beta (due 2025-06-01)' : 'A real answer.'
+      answered = answered.replace(`<!-- ${prompts[id]} -->`, answer)
+    }
+    await fs.writeFile(file, answered)
+    expect((await check({root})).messages).toEqual([])
+  })
+
+  it('refuses to overwrite, and refuses a date that is not one', async () => {
+    const root = await project({'content/.keep': ''})
+    const config = await loadConfig({root})
+    await newEntry(config, {title: 'Twice', date: '2025-01-01'})
+    await expect(newEntry(config, {title: 'Twice', date: '2025-01-01'})).rejects.toMatchObject({message: expect.stringContaining('already exists')})
+    await expect(newEntry(config, {title: 'Bad', date: '2025-02-30'})).rejects.toMatchObject({message: expect.stringContaining('February 2025 has 28 days')})
+  })
+})
