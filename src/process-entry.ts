@@ -53,7 +53,7 @@ function unprocessable(error: unknown): string {
 
 export async function processText(text: string, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
   const file = new VFile({path: source.path, value: text})
-  const tree = parseMarkdown(file)
+  const {tree, rawHtml} = parseMarkdown(file)
   const frontmatter = parseFrontmatter(tree, text)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)
@@ -79,7 +79,7 @@ export async function processText(text: string, source: SourceFile, config: Reso
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
-  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree)})
+  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml})})
   return {file: source.file, messages, entry}
 }
 

@@ -61,3 +61,15 @@ describe('extracting commitments', () => {
     ])
   })
 })
+
+describe('bare URLs', () => {
+  it('become links, as on GitHub, without swallowing the punctuation after them', async () => {
+    const text = validEntry().replace('Writing every week.', 'See https://example.com/a_(b), www.example.org. Or `https://in.code` and [a link](https://x.test) and <https://angle.test>.')
+    const html = toHtml((await processString(text)).entry!.body)
+    expect(html).toContain('<a href="https://example.com/a_(b)">https://example.com/a_(b)</a>, ')
+    expect(html).toContain('<a href="http://www.example.org">www.example.org</a>. ')
+    expect(html).toContain('<code>https://in.code</code>')
+    expect(html).toContain('<a href="https://x.test">a link</a>')
+    expect(html).toContain('<a href="https://angle.test">https://angle.test</a>')
+  })
+})

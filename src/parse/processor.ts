@@ -1,14 +1,14 @@
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {linkBareUrls, remarkGfmLean} from './gfm.js'
 
 /** Markdown with YAML frontmatter and GitHub's extensions (task lists, tables): built once, frozen. */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmLean).freeze()
 
-const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm).freeze()
+const withoutFrontmatter = unified().use(remarkParse).use(remarkGfmLean).freeze()
 
 /**
  * Parse an entry. An opening `---` that is never closed makes micromark's frontmatter
@@ -16,8 +16,9 @@ const withoutFrontmatter = unified().use(remarkParse).use(remarkGfm).freeze()
  * issue 5), so such a file is parsed again without it: the fence is reported, and the rest of
  * the entry is still checked as written.
  */
-export function parseMarkdown(file: VFile): Root {
-  const tree = markdownProcessor.parse(file)
-  if (tree.children[0]?.type !== 'yaml' && /^---[ \t]*\r?\n/.test(String(file.value))) return withoutFrontmatter.parse(file)
-  return tree
+export function parseMarkdown(file: VFile): {tree: Root; rawHtml: boolean} {
+  let tree = markdownProcessor.parse(file)
+  if (tree.children[0]?.type !== 'yaml' && /^---[ \t]*\r?\n/.test(String(file.value))) tree = withoutFrontmatter.parse(file)
+  const {rawHtml} = linkBareUrls(tree)
+  return {tree, rawHtml}
 }

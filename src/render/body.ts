@@ -1,10 +1,10 @@
-import type {Root as HastRoot} from 'hast'
+import type {Element, Root as HastRoot} from 'hast'
 import type {Root} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
-import {visit, EXIT} from 'unist-util-visit'
+import {visit} from 'unist-util-visit'
 
 /** GitHub's schema, plus the one class bounceback itself puts on links: lesson hashtags. */
 const schema: SanitizeSchema = {
@@ -20,59 +20,43 @@ const schema: SanitizeSchema = {
 const toHast = {clobberPrefix: ''}
 
 /**
- * rehype-sanitize renames every id to `user-content-…` so an entry cannot clobber the page's own
- * ids; in-page links (footnotes, `[see](#plan)`) follow their target to its new name.
+ * After sanitising, in one pass: rehype-sanitize renames every id to `user-content-…` so an
+ * entry cannot clobber the page's own ids, so in-page links (footnotes, `[see](#plan)`) follow
+ * their target to its new name; and task-list checkboxes, which have no text of their own, say
+ * what they show, for screen readers.
  */
-function rehypeFollowClobberedIds() {
+function rehypeAfterSanitize() {
   return (tree: HastRoot) => {
     const ids = new Set<string>()
+    const inPageLinks: Element[] = []
     visit(tree, 'element', (node) => {
-      if (typeof node.properties.id === 'string') ids.add(node.properties.id)
-    })
-    visit(tree, 'element', (node) => {
-      const href = node.properties.href
-      if (typeof href === 'string' && href.startsWith('#') && !ids.has(href.slice(1)) && ids.has(`user-content-${href.slice(1)}`)) {
-        node.properties.href = `#user-content-${href.slice(1)}`
-      }
-    })
-  }
-}
-
-/** Task-list checkboxes have no text of their own: say what they show, for screen readers. */
-function rehypeLabelTasks() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node) => {
+      const {id, href} = node.properties
+      if (typeof id === 'string') ids.add(id)
+      if (typeof href === 'string' && href.startsWith('#')) inPageLinks.push(node)
       if (node.tagName === 'input' && node.properties.type === 'checkbox') node.properties.ariaLabel = node.properties.checked ? 'Done' : 'Not done'
     })
+    for (const link of inPageLinks) {
+      const target = String(link.properties.href).slice(1)
+      if (!ids.has(target) && ids.has(`user-content-${target}`)) link.properties.href = `#user-content-${target}`
+    }
   }
 }
 
 /** Markdown without raw HTML: the common case, and the cheap one. */
-const markdownOnly = unified().use(remarkRehype, toHast).use(rehypeSanitize, schema).use(rehypeFollowClobberedIds).use(rehypeLabelTasks).freeze()
+const markdownOnly = unified().use(remarkRehype, toHast).use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()
 
 /** Markdown with raw HTML, parsed as a browser would, then sanitised as GitHub does. */
 const withRawHtml = unified()
   .use(remarkRehype, {...toHast, allowDangerousHtml: true})
   .use(rehypeRaw)
   .use(rehypeSanitize, schema)
-  .use(rehypeFollowClobberedIds)
-  .use(rehypeLabelTasks)
+  .use(rehypeAfterSanitize)
   .freeze()
 
 /**
  * Markdown tree to sanitised HTML tree. Raw HTML is kept as far as GitHub's schema allows:
  * scripts, event handlers, styles and unsafe URLs never survive.
  */
-export async function renderBody(tree: Root): Promise<HastRoot> {
-  const processor = hasRawHtml(tree) ? withRawHtml : markdownOnly
-  return (await processor.run(tree)) as HastRoot
-}
-
-function hasRawHtml(tree: Root): boolean {
-  let found = false
-  visit(tree, 'html', () => {
-    found = true
-    return EXIT
-  })
-  return found
+export async function renderBody(tree: Root, options: {rawHtml: boolean}): Promise<HastRoot> {
+  return (await (options.rawHtml ? withRawHtml : markdownOnly).run(tree)) as HastRoot
 }
