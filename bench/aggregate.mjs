@@ -10,7 +10,8 @@ import {aggregate} from '../lib/aggregate/site.js'
 import {loadConfig} from '../lib/config/load.js'
 import {discover} from '../lib/discover/discover.js'
 import {mapLimit} from '../lib/map-limit.js'
-import {processEntry} from '../lib/process-entry.js'
+import {readFile} from 'node:fs/promises'
+import {processBytes} from '../lib/process-entry.js'
 import {corpus} from './corpus.mjs'
 
 const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.startsWith('--') ? [[w.slice(2), all[i + 1]]] : [])))
@@ -22,7 +23,7 @@ for (const size of sizes) {
   const config = await loadConfig({root: corpus(size)})
   const {sources} = await discover(config)
   const started = performance.now()
-  const results = await mapLimit(sources, 32, (source) => processEntry(source, config))
+  const results = await mapLimit(sources, 32, async (source) => processBytes(await readFile(source.path), source, config))
   const perEntry = performance.now() - started
   const times = []
   let site

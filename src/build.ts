@@ -25,7 +25,7 @@ export interface BuildResult extends CheckResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options)
-  const {site, ...result} = await analyse(config, options.today)
+  const {site, ...result} = await analyse(config, options.today, options)
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length}
   const theme = await loadTheme(config)
   const files = renderSite(site, theme)

@@ -1,17 +1,25 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
 import {loadConfig, type LoadConfigOptions} from './config/load.js'
 import type {ResolvedConfig} from './config/types.js'
 import {countBySeverity, sortDiagnostics} from './diagnostics.js'
-import {discover, type Discovered} from './discover/discover.js'
+import {discover, type Discovered, type SourceFile} from './discover/discover.js'
 import {mapLimit} from './map-limit.js'
-import {processEntry} from './process-entry.js'
+import {processBytes} from './process-entry.js'
+import {EntryCache} from './cache/entry-cache.js'
+import {fileProblem} from './diagnostics.js'
 import {localToday} from './schema/date.js'
 import type {Diagnostic, EntryResult} from './types.js'
 
 export interface CheckOptions extends LoadConfigOptions {
   /** The date to build for, `YYYY-MM-DD`: what overdue commitments and due revisits compare with. Defaults to today. */
   today?: string
+  /** Keep per-entry results between runs (default `true`). */
+  cache?: boolean
+  /** Where (default `node_modules/.cache/bounceback/` in the project folder). */
+  cacheDir?: string
 }
 
 export interface CheckResult {
@@ -24,6 +32,8 @@ export interface CheckResult {
   warnings: number
   /** `true` when there is no error (warnings allowed). */
   ok: boolean
+  /** Entries taken from the cache, and entries read afresh. */
+  cache: {hits: number; misses: number}
 }
 
 export interface Analysis extends CheckResult {
@@ -32,22 +42,44 @@ export interface Analysis extends CheckResult {
 
 /** Check every entry without writing anything. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const {site: _site, ...result} = await analyse(await loadConfig(options), options.today)
+  const {site: _site, ...result} = await analyse(await loadConfig(options), options.today, options)
   return result
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig, today = localToday()): Promise<Analysis> {
+export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir'> = {}): Promise<Analysis> {
   const discovered = await discover(config)
-  const results = await mapLimit(discovered.sources, 32, (source) => processEntry(source, config))
-  return assemble(config, discovered, results, today)
+  const cache = options.cache === false ? EntryCache.none() : await EntryCache.load(options.cacheDir ?? defaultCacheDir(config), config)
+  const results = await mapLimit(discovered.sources, 32, (source) => processCached(source, config, cache))
+  await cache.save()
+  return {...assemble(config, discovered, results, today), cache: {hits: cache.hits, misses: cache.misses}}
+}
+
+export function defaultCacheDir(config: ResolvedConfig): string {
+  return path.join(config.root, 'node_modules', '.cache', 'bounceback')
+}
+
+async function processCached(source: SourceFile, config: ResolvedConfig, cache: EntryCache): Promise<EntryResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await fs.readFile(source.path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    return {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}
+  }
+  const key = EntryCache.key(source.file, bytes)
+  const cached = cache.get(key)
+  if (cached) return cached
+  const result = await processBytes(bytes, source, config)
+  cache.set(key, result)
+  return result
 }
 
 /**
  * The whole-site half of `analyse`: aggregate the per-entry results and gather every message.
  * `watch` calls it too, with results it kept from earlier rebuilds.
  */
-export function assemble(config: ResolvedConfig, discovered: Discovered, results: readonly EntryResult[], today: string): Analysis {
+export function assemble(config: ResolvedConfig, discovered: Discovered, results: readonly EntryResult[], today: string): Omit<Analysis, 'cache'> {
   const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
   const {site, messages: siteMessages} = aggregate(results, {info: config.site, today, grouping: {threshold: config.lessons.threshold, lexicon}})
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Position} from 'unist'
@@ -19,18 +18,6 @@ import type {EntryResult} from './types.js'
 import {validate} from './validate/validate.js'
 
 const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
-
-/** The per-entry stages for one file: read, parse, validate, extract, and render its body. */
-export async function processEntry(source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
-  let bytes: Uint8Array
-  try {
-    bytes = await fs.readFile(source.path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}
-  }
-  return processBytes(bytes, source, config)
-}
 
 /** The per-entry stages on bytes already read. */
 export async function processBytes(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {

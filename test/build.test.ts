@@ -92,14 +92,37 @@ describe('build', () => {
     const root = await project(entries)
     await build({root})
     const before = await snapshot(path.join(root, 'dist'))
+    // A change, so that the build has files to write (unchanged ones are linked, not written).
+    await fs.writeFile(path.join(root, 'content/work/2024-11-02-q4-estimate.md'), validEntry({frontmatter: 'title: Q4 estimate, revised\ndate: 2024-11-02'}))
     let writes = 0
     const failing = async (file: string, contents: string | Uint8Array) => {
-      if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), {code: 'ENOSPC'})
+      if (++writes === 2) throw Object.assign(new Error('ENOSPC: no space left on device'), {code: 'ENOSPC'})
       await fs.writeFile(file, contents)
     }
     await expect(build({root, write: {writeFile: failing}})).rejects.toMatchObject({code: 'WRITE_FAILED'})
     expect(await snapshot(path.join(root, 'dist'))).toEqual(before)
     expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+  })
+
+  it('writes only files whose bytes changed, and still swaps dist/ in one step', async () => {
+    const root = await project(entries)
+    await build({root, today: '2025-06-01'})
+    const writes: string[] = []
+    const counting = async (file: string, contents: string | Uint8Array) => {
+      writes.push(file)
+      await fs.writeFile(file, contents)
+    }
+    await build({root, today: '2025-06-01', write: {writeFile: counting}})
+    expect(writes).toEqual([])
+    await fs.writeFile(path.join(root, 'content/work/2024-11-02-q4-estimate.md'), validEntry({frontmatter: 'title: Q4 estimate, revised\ndate: 2024-11-02'}))
+    await build({root, today: '2025-06-01', write: {writeFile: counting}})
+    const changed = writes.map((file) => path.relative(path.dirname(file).replace(/\.bounceback-tmp-[^/]+.*$/, ''), file))
+    expect(writes.length).toBeGreaterThan(0)
+    expect(writes.some((file) => file.endsWith(path.join('2024', 'q4-estimate', 'index.html')))).toBe(true)
+    expect(writes.some((file) => file.endsWith(path.join('assets', 'style.css')))).toBe(false)
+    expect(writes.some((file) => file.endsWith('404.html'))).toBe(false)
+    expect(changed.length).toBe(writes.length)
+    await expect(read(root, '2024/q4-estimate/index.html')).resolves.toContain('Q4 estimate, revised')
   })
 
   it('replaces dist/ wholesale, so a removed entry leaves no stale page', async () => {

@@ -19,6 +19,9 @@ export interface CommandOptions {
   format: 'text' | 'json' | 'github'
   /** `check --max-warnings`: more warnings than this fail the check. */
   maxWarnings?: number
+  /** `--no-cache` makes this false; `--cache-dir` moves the cache. */
+  cache: boolean
+  cacheDir?: string
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
@@ -26,13 +29,13 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
   const started = performance.now()
   try {
     if (command === 'lessons') {
-      const {site, ...result} = await analyse(await loadConfig({root: options.root}))
+      const {site, ...result} = await analyse(await loadConfig({root: options.root}), undefined, caching(options))
       if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
       io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
       return result.ok ? 0 : 1
     }
     if (command === 'check') {
-      const result = await check({root: options.root})
+      const result = await check({root: options.root, ...caching(options)})
       if (options.format === 'json') io.stdout(formatJson(result.messages, result.files))
       else if (options.format === 'github') {
         if (result.messages.length > 0) io.stdout(formatGithub(result.messages))
@@ -44,7 +47,7 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
       }
       return 0
     }
-    const result = await build({root: options.root, ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
+    const result = await build({root: options.root, ...caching(options), ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
     if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
     const out = displayPath(io.cwd, result.config.outDir)
     if (!result.written) {
@@ -66,4 +69,8 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
 function displayPath(cwd: string, target: string): string {
   const relative = path.relative(cwd, target)
   return relative === '' ? '.' : relative.startsWith('..') ? target : relative
+}
+
+function caching(options: CommandOptions): {cache: boolean; cacheDir?: string} {
+  return {cache: options.cache, ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})}
 }

@@ -30,6 +30,8 @@ nothing is written and the previous dist/ stays as it was. Drafts are checked, n
 Options
   --base PATH  Serve the site under a sub-path (\`/lessons/\`) or at a URL
                (\`https://user.github.io/lessons/\`); wins over the config's \`base\`
+  --no-cache   Read every entry afresh (the cache is in node_modules/.cache/bounceback/)
+  --cache-dir D  Keep the cache in D instead
   --root DIR   Project folder (default: the current directory)
   -h, --help   Show this help`,
   check: `bounceback check: report every problem in every entry
@@ -44,6 +46,7 @@ Options
   --format F          text (default); json: one document of every message; github:
                       GitHub Actions annotations (::error file=…,line=…,col=…::…)
   --max-warnings N    Also exit 1 when there are more than N warnings
+  --no-cache          Read every entry afresh; --cache-dir D keeps the cache in D
   --root DIR          Project folder (default: the current directory)
   -h, --help   Show this help`,
   lessons: `bounceback lessons: what you have learned, recurring lessons first

@@ -17,10 +17,10 @@ const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', '
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
-  build: {base: {type: 'string'}},
-  check: {format: {type: 'string'}, 'max-warnings': {type: 'string'}},
+  build: {base: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
+  check: {format: {type: 'string'}, 'max-warnings': {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
   new: {date: {type: 'string'}, tags: {type: 'string'}},
-  lessons: {json: {type: 'boolean'}},
+  lessons: {json: {type: 'boolean'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
   watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}}
 }
 
@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string; 'no-cache'?: boolean; 'cache-dir'?: string}
   let positionals: string[] = []
   const takes = first === 'init' || first === 'new' ? 1 : 0
   try {
@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return usage(io, `\`--max-warnings\` must be a whole number of 0 or more, got \`${values['max-warnings']}\``)
   }
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', cache: values['no-cache'] !== true, ...(values['cache-dir'] !== undefined ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}), ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
 }
 
 function usage(io: CliIO, message: string): number {

@@ -12,7 +12,8 @@ export async function searchIndex(pages: readonly OutputFile[], lang: string): P
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
   try {
     for (const page of pages) {
-      if (!page.path.endsWith('.html') || page.path === '404.html') continue
+      // Pages without a marked body are not indexed: no need for Pagefind to read them.
+      if (!page.path.endsWith('.html') || !String(page.contents).includes('data-pagefind-body')) continue
       const added = await index.addHTMLFile({sourcePath: page.path, content: String(page.contents)})
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`)
     }

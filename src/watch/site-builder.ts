@@ -16,7 +16,7 @@ import {writeSite} from '../write/write.js'
 
 /** What one rebuild did. */
 export interface RebuildResult {
-  analysis: Analysis
+  analysis: Omit<Analysis, 'cache'>
   /** Output paths written and removed. */
   written: string[]
   removed: string[]

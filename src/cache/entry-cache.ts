@@ -1,0 +1,119 @@
+import {createHash, randomBytes} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {readFileSync} from 'node:fs'
+import type {ResolvedConfig} from '../config/types.js'
+import type {EntryResult} from '../types.js'
+
+const format = 'bounceback-entry-cache'
+const fileName = 'entries.json'
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+
+/**
+ * Per-entry results kept between builds, keyed by the entry's path and a digest of its bytes,
+ * and valid only for the same bounceback version and the same settings that shape per-entry
+ * results. Only what this build used is saved again, so entries no longer there are swept.
+ */
+export class EntryCache {
+  hits = 0
+  misses = 0
+  private readonly used = new Map<string, EntryResult>()
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly salt: string,
+    private readonly stored: Map<string, EntryResult>
+  ) {}
+
+  /** Read the cache in `dir`. Anything corrupt, truncated or foreign is ignored, never fatal. */
+  static async load(dir: string, config: ResolvedConfig): Promise<EntryCache> {
+    const salt = cacheSalt(config)
+    const file = path.join(dir, fileName)
+    const stored = new Map<string, EntryResult>()
+    try {
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as unknown
+      if (isCacheFile(data) && data.version === version && data.salt === salt) {
+        for (const [key, result] of Object.entries(data.entries)) if (isResult(result)) stored.set(key, result)
+      }
+    } catch {
+      // No cache yet, or one that cannot be read: start afresh.
+    }
+    return new EntryCache(file, salt, stored)
+  }
+
+  /** A cache that keeps nothing (`--no-cache`). */
+  static none(): EntryCache {
+    return new EntryCache(undefined, '', new Map())
+  }
+
+  static key(file: string, bytes: Uint8Array): string {
+    return `${file}\u0000${createHash('sha1').update(bytes).digest('hex')}`
+  }
+
+  get(key: string): EntryResult | undefined {
+    const result = this.stored.get(key)
+    if (result) {
+      this.hits++
+      this.used.set(key, result)
+    } else this.misses++
+    return result
+  }
+
+  set(key: string, result: EntryResult): void {
+    if (this.file) this.used.set(key, result)
+  }
+
+  /** Write what this build used, atomically; a cache that cannot be written is skipped. */
+  async save(): Promise<void> {
+    if (!this.file) return
+    const data = {format, version, salt: this.salt, entries: Object.fromEntries(this.used)}
+    const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await fs.mkdir(path.dirname(this.file), {recursive: true})
+      await fs.writeFile(temporary, JSON.stringify(data))
+      await fs.rename(temporary, this.file)
+    } catch {
+      await fs.rm(temporary, {force: true}).catch(() => undefined)
+    }
+  }
+}
+
+/** What shapes a per-entry result besides its bytes: sections, rule levels, and the base of links. */
+function cacheSalt(config: ResolvedConfig): string {
+  return createHash('sha1')
+    .update(JSON.stringify({sections: config.sections, rules: config.rules, base: config.site.base, content: config.contentDir, root: config.root}))
+    .digest('hex')
+}
+
+interface CacheFile {
+  format: string
+  version: string
+  salt: string
+  entries: Record<string, unknown>
+}
+
+function isCacheFile(data: unknown): data is CacheFile {
+  if (data === null || typeof data !== 'object') return false
+  const d = data as Record<string, unknown>
+  return d.format === format && typeof d.version === 'string' && typeof d.salt === 'string' && d.entries !== null && typeof d.entries === 'object' && !Array.isArray(d.entries)
+}
+
+/** Enough of a result's shape to use it; anything else is not trusted. */
+function isResult(value: unknown): value is EntryResult {
+  if (value === null || typeof value !== 'object') return false
+  const r = value as Record<string, unknown>
+  if (typeof r.file !== 'string' || !Array.isArray(r.messages)) return false
+  if (r.entry === undefined) return true
+  const e = r.entry as Record<string, unknown> | null
+  return (
+    e !== null &&
+    typeof e === 'object' &&
+    typeof e.slug === 'string' &&
+    typeof e.url === 'string' &&
+    e.meta !== null &&
+    typeof e.meta === 'object' &&
+    Array.isArray(e.lessons) &&
+    Array.isArray(e.actions) &&
+    (e.body as {type?: unknown} | null)?.type === 'root'
+  )
+}

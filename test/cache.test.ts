@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {build} from '../src/build.js'
+import {check} from '../src/check.js'
+import {useProjects, validEntry} from './helpers.js'
+
+const project = useProjects()
+const files = {
+  'content/2025-03-14-newsletter-launch.md': validEntry(),
+  'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntag: [x]'}),
+  'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01'})
+}
+const cacheFile = (root: string) => path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+const snapshot = async (dir: string) => {
+  const out: Record<string, string> = {}
+  for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
+    const stat = await fs.stat(path.join(dir, name))
+    if (stat.isFile()) out[name] = await fs.readFile(path.join(dir, name), 'base64')
+  }
+  return out
+}
+
+describe('the persistent cache', () => {
+  it('makes a second build with nothing changed parse nothing, with the same output and messages', async () => {
+    const root = await project(files)
+    const first = await build({root, today: '2025-06-01'})
+    expect(first.cache).toEqual({hits: 0, misses: 3})
+    const before = await snapshot(path.join(root, 'dist'))
+    const second = await build({root, today: '2025-06-01'})
+    expect(second.cache).toEqual({hits: 3, misses: 0})
+    expect(second.messages).toEqual(first.messages)
+    expect(second.messages.map((m) => m.ruleId)).toEqual(['frontmatter/unknown-field'])
+    expect(await snapshot(path.join(root, 'dist'))).toEqual(before)
+  })
+
+  it('reads again only the entry that changed, and sweeps entries that are gone', async () => {
+    const root = await project(files)
+    await build({root})
+    await fs.writeFile(path.join(root, 'content/2024-01-01-third.md'), validEntry({frontmatter: 'title: Third, changed\ndate: 2024-01-01'}))
+    await fs.rm(path.join(root, 'content/2024-11-02-q4-estimate.md'))
+    const result = await build({root})
+    expect(result.cache).toEqual({hits: 1, misses: 1})
+    const stored = JSON.parse(await fs.readFile(cacheFile(root), 'utf8')) as {entries: Record<string, unknown>}
+    expect(Object.keys(stored.entries).map((key) => key.split('\u0000')[0]).sort()).toEqual(['content/2024-01-01-third.md', 'content/2025-03-14-newsletter-launch.md'])
+  })
+
+  it('ignores a truncated, corrupt or foreign cache file and rebuilds it', async () => {
+    const root = await project(files)
+    await build({root})
+    const good = await fs.readFile(cacheFile(root), 'utf8')
+    for (const bad of [good.slice(0, good.length / 2), 'not json at all', JSON.stringify({format: 'someone-else', entries: {}}), JSON.stringify({...JSON.parse(good), version: '0.0.0-old'}), JSON.stringify({...JSON.parse(good), entries: {x: {file: 1}}})]) {
+      await fs.writeFile(cacheFile(root), bad)
+      const result = await build({root})
+      expect(result.written).toBe(true)
+      expect(result.cache).toEqual({hits: 0, misses: 3})
+    }
+    expect(JSON.parse(await fs.readFile(cacheFile(root), 'utf8'))).toMatchObject({format: 'bounceback-entry-cache'})
+  })
+
+  it('is not used when the settings that shape entries change', async () => {
+    const root = await project(files)
+    await build({root})
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({rules: {'frontmatter/unknown-field': 'off'}}))
+    const result = await build({root})
+    expect(result.cache).toEqual({hits: 0, misses: 3})
+    expect(result.messages).toEqual([])
+  })
+
+  it('is skipped with cache: false (--no-cache), and can live elsewhere', async () => {
+    const root = await project(files)
+    const result = await check({root, cache: false})
+    expect(result.cache).toEqual({hits: 0, misses: 3})
+    await expect(fs.access(cacheFile(root))).rejects.toThrow()
+    const elsewhere = path.join(root, 'ci-cache')
+    await check({root, cacheDir: elsewhere})
+    expect((await check({root, cacheDir: elsewhere})).cache).toEqual({hits: 3, misses: 0})
+  })
+})
