@@ -7,7 +7,7 @@ import type {ResolvedConfig} from './config/types.js'
 import {countBySeverity, sortDiagnostics} from './diagnostics.js'
 import {discover, type Discovered, type SourceFile} from './discover/discover.js'
 import {mapLimit} from './map-limit.js'
-import {processBytes} from './process-entry.js'
+import {entryRunner} from './pool/pool.js'
 import {EntryCache} from './cache/entry-cache.js'
 import {fileProblem} from './diagnostics.js'
 import {localToday} from './schema/date.js'
@@ -20,6 +20,8 @@ export interface CheckOptions extends LoadConfigOptions {
   cache?: boolean
   /** Where (default `node_modules/.cache/bounceback/` in the project folder). */
   cacheDir?: string
+  /** Worker threads for the per-entry stages (default: one per core). */
+  jobs?: number
 }
 
 export interface CheckResult {
@@ -47,10 +49,23 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir'> = {}): Promise<Analysis> {
+export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir' | 'jobs'> = {}): Promise<Analysis> {
   const discovered = await discover(config)
   const cache = options.cache === false ? EntryCache.none() : await EntryCache.load(options.cacheDir ?? defaultCacheDir(config), config)
-  const results = await mapLimit(discovered.sources, 32, (source) => processCached(source, config, cache))
+  const read = await mapLimit(discovered.sources, 32, (source) => readCached(source, cache))
+  const misses = read.filter((r) => 'bytes' in r).length
+  const runner = await entryRunner(config, misses, options.jobs)
+  let results: EntryResult[]
+  try {
+    results = await mapLimit(read, 64, async (r) => {
+      if (!('bytes' in r)) return r.result
+      const result = await runner.run(r.bytes, r.source)
+      cache.set(r.key, result)
+      return result
+    })
+  } finally {
+    await runner.close()
+  }
   await cache.save()
   return {...assemble(config, discovered, results, today), cache: {hits: cache.hits, misses: cache.misses}}
 }
@@ -59,20 +74,20 @@ export function defaultCacheDir(config: ResolvedConfig): string {
   return path.join(config.root, 'node_modules', '.cache', 'bounceback')
 }
 
-async function processCached(source: SourceFile, config: ResolvedConfig, cache: EntryCache): Promise<EntryResult> {
+type Read = {result: EntryResult} | {bytes: Uint8Array; key: string; source: SourceFile}
+
+/** Read an entry's bytes, and take its result from the cache when the bytes are the same. */
+async function readCached(source: SourceFile, cache: EntryCache): Promise<Read> {
   let bytes: Uint8Array
   try {
     bytes = await fs.readFile(source.path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}
+    return {result: {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}}
   }
   const key = EntryCache.key(source.file, bytes)
   const cached = cache.get(key)
-  if (cached) return cached
-  const result = await processBytes(bytes, source, config)
-  cache.set(key, result)
-  return result
+  return cached ? {result: cached} : {bytes, key, source}
 }
 
 /**

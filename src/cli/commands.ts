@@ -22,6 +22,8 @@ export interface CommandOptions {
   /** `--no-cache` makes this false; `--cache-dir` moves the cache. */
   cache: boolean
   cacheDir?: string
+  /** `--jobs N`: worker threads for the per-entry stages. */
+  jobs?: number
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
@@ -71,6 +73,6 @@ function displayPath(cwd: string, target: string): string {
   return relative === '' ? '.' : relative.startsWith('..') ? target : relative
 }
 
-function caching(options: CommandOptions): {cache: boolean; cacheDir?: string} {
-  return {cache: options.cache, ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})}
+function caching(options: CommandOptions): {cache: boolean; cacheDir?: string; jobs?: number} {
+  return {cache: options.cache, ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {}), ...(options.jobs !== undefined ? {jobs: options.jobs} : {})}
 }

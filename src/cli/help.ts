@@ -30,6 +30,7 @@ nothing is written and the previous dist/ stays as it was. Drafts are checked, n
 Options
   --base PATH  Serve the site under a sub-path (\`/lessons/\`) or at a URL
                (\`https://user.github.io/lessons/\`); wins over the config's \`base\`
+  --jobs N     Worker threads for reading entries (default: one per core)
   --no-cache   Read every entry afresh (the cache is in node_modules/.cache/bounceback/)
   --cache-dir D  Keep the cache in D instead
   --root DIR   Project folder (default: the current directory)

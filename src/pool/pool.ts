@@ -1,0 +1,40 @@
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {packageDir} from '../config/resolve.js'
+import type {ResolvedConfig} from '../config/types.js'
+import type {SourceFile} from '../discover/discover.js'
+import {processBytes} from '../process-entry.js'
+import type {EntryResult} from '../types.js'
+
+/** Below this many entries to read, threads cost more to start than they save. */
+export const poolThreshold = 48
+
+/** Runs the per-entry stages: in a pool of worker threads for many entries, in line for a few. */
+export interface EntryRunner {
+  run(bytes: Uint8Array, source: SourceFile): Promise<EntryResult>
+  close(): Promise<void>
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+}
+
+/**
+ * One worker per core by default (`jobs`). The workers run the compiled code in `lib/`, so a
+ * program running bounceback from its TypeScript sources still gets threads once it is built.
+ */
+export async function entryRunner(config: ResolvedConfig, count: number, jobs = defaultJobs()): Promise<EntryRunner> {
+  const inline: EntryRunner = {run: (bytes, source) => processBytes(bytes, source, config), close: async () => {}}
+  if (jobs <= 1 || count < poolThreshold) return inline
+  const {default: Tinypool} = await import('tinypool')
+  const pool = new Tinypool({
+    filename: pathToFileURL(path.join(packageDir, 'lib', 'pool', 'worker.js')).href,
+    minThreads: Math.min(jobs, 2),
+    maxThreads: jobs
+  })
+  return {
+    run: (bytes, source) => pool.run({bytes, source, config}) as Promise<EntryResult>,
+    close: () => pool.destroy()
+  }
+}

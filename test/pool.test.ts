@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest'
+import {check} from '../src/check.js'
+import {poolThreshold} from '../src/pool/pool.js'
+import {useProjects, validEntry} from './helpers.js'
+
+const project = useProjects()
+
+describe('the worker pool', () => {
+  it('gives the same results as reading in line, messages included', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < poolThreshold + 12; i++) {
+      const day = String((i % 28) + 1).padStart(2, '0')
+      const broken = i % 10 === 0 ? '\noutcome: nope' : ''
+      files[`content/2025-02-${day}-entry-${i}.md`] = validEntry({frontmatter: `title: Entry ${i}\ndate: 2025-02-${day}${broken}`})
+    }
+    const root = await project(files)
+    const inline = await check({root, jobs: 1, cache: false, today: '2025-06-01'})
+    const pooled = await check({root, jobs: 2, cache: false, today: '2025-06-01'})
+    expect(pooled.messages).toEqual(inline.messages)
+    expect(pooled.messages.filter((m) => m.ruleId === 'frontmatter/value')).toHaveLength(6)
+    expect(pooled.files).toEqual(inline.files)
+    expect(pooled.cache).toEqual({hits: 0, misses: poolThreshold + 12})
+  })
+})
