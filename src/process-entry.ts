@@ -7,6 +7,7 @@ import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
+import {checkSize, checkText} from './parse/limits.js'
 import {decodeEntry} from './parse/read.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
@@ -21,8 +22,12 @@ const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
 
 /** The per-entry stages on bytes already read. */
 export async function processBytes(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  const tooLarge = checkSize(bytes, config.limits)
+  if (tooLarge) return {file: source.file, messages: [fileProblem(source.file, tooLarge.ruleId, tooLarge.reason)]}
   const read = decodeEntry(bytes)
   if (!read.ok) return {file: source.file, messages: [fileProblem(source.file, read.ruleId, read.reason)]}
+  const tooDeep = checkText(read.text, config.limits)
+  if (tooDeep) return {file: source.file, messages: [{...fileProblem(source.file, tooDeep.ruleId, tooDeep.reason), line: tooDeep.line}]}
   try {
     return await processText(read.text, source, config)
   } catch (error) {

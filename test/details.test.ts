@@ -55,6 +55,17 @@ describe('one bad entry costs one message', () => {
       'content/other.md': validEntry({frontmatter: 'title: Other\ndate: 2025-02-30'})
     })
     const result = await check({root})
+    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual(['content/deep.md file/too-deep', 'content/other.md frontmatter/date'])
+    expect(result.messages[0]).toMatchObject({line: 18, message: expect.stringContaining('nesting 3000 levels deep, expected at most 100')})
+  })
+
+  it('an entry the parser cannot read is one message too (limits raised past what the stack takes)', async () => {
+    const root = await project({
+      'bounceback.config.json': JSON.stringify({limits: {nesting: 100000}}),
+      'content/deep.md': validEntry().replace('Writing every week.', `${'>'.repeat(20000)} deep`),
+      'content/other.md': validEntry({frontmatter: 'title: Other\ndate: 2025-02-30'})
+    })
+    const result = await check({root})
     expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual(['content/deep.md file/unprocessable', 'content/other.md frontmatter/date'])
     expect(result.messages[0]!.message).toContain('nesting too deep')
   })

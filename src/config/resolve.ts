@@ -3,13 +3,13 @@ import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
 import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
 import {ruleDefaults} from './rule-defaults.js'
-import type {ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
+import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
 
 /** The package's own folder: `lib/config/` (compiled) or `src/config/` (tests) are two levels down. */
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
-const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons'])
+const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons', 'limits'])
 const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
 
 export interface ResolveOptions {
@@ -61,7 +61,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     },
     sections: resolveSections(user.sections, fail),
     rules: resolveRules(user.rules, fail),
-    lessons: resolveLessons(user.lessons, fail)
+    lessons: resolveLessons(user.lessons, fail),
+    limits: resolveLimits(user.limits, fail)
   }
 }
 
@@ -170,4 +171,18 @@ function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => nev
     fail('`lessons.synonyms` must be a list of lists of at least two words, such as `[["buffer", "slack"]]`')
   }
   return {threshold, synonyms: synonyms.map((line) => [...line])}
+}
+
+export const defaultLimits: Readonly<Limits> = {fileSize: 1_000_000, frontmatterSize: 65_536, nesting: 100, emphasisRun: 500}
+
+function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never): Limits {
+  if (limits === undefined) return {...defaultLimits}
+  if (limits === null || typeof limits !== 'object' || Array.isArray(limits)) fail('`limits` must be an object such as `{fileSize: 2000000}`')
+  const resolved = {...defaultLimits}
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(key in defaultLimits)) fail(`unknown key \`limits.${key}\`, expected one of ${Object.keys(defaultLimits).map((k) => `\`${k}\``).join(', ')}`)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`\`limits.${key}\` must be a whole number of 1 or more`)
+    resolved[key as keyof Limits] = value
+  }
+  return resolved
 }

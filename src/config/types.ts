@@ -21,6 +21,16 @@ export interface UserConfig {
   /** Replaces the default sections when given. */
   sections?: SectionSpec[]
   rules?: Record<string, RuleSetting>
+  /** Limits on what one entry may cost; an entry over a limit gets a message, not a page. */
+  limits?: {
+    /** Largest entry file, in bytes (default 1 MB). */
+    fileSize?: number
+    /** Largest frontmatter block, in bytes (default 64 KB). */
+    frontmatterSize?: number
+    /** Deepest nesting of block quotes and lists, and longest run of `*` or `_` (default 100 and 500). */
+    nesting?: number
+    emphasisRun?: number
+  }
   /** How lessons are grouped into themes. */
   lessons?: {
     /** Weighted overlap of stems at which two lessons are one theme, from 0 to 1 (default 0.6). */
@@ -59,4 +69,12 @@ export interface ResolvedConfig {
   readonly sections: readonly SectionSpec[]
   readonly rules: Readonly<Record<string, ResolvedRule>>
   readonly lessons: {readonly threshold: number; readonly synonyms: readonly (readonly string[])[]}
+  readonly limits: Readonly<Limits>
+}
+
+export interface Limits {
+  fileSize: number
+  frontmatterSize: number
+  nesting: number
+  emphasisRun: number
 }
