@@ -176,3 +176,39 @@ describe('build', () => {
     await expect(check({root})).rejects.toMatchObject({code: 'CONTENT_NOT_FOUND'})
   })
 })
+
+describe('two builds at once', () => {
+  it('take turns writing: both finish, and dist/ is one whole build', async () => {
+    const root = await project(entries)
+    const [a, b] = await Promise.all([build({root, cache: false}), build({root, cache: false})])
+    expect(a.written && b.written).toBe(true)
+    await expect(read(root, '2025/newsletter-launch/index.html')).resolves.toContain('Newsletter launch')
+    expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+  })
+
+  it('take over a lock left by a process that is gone', async () => {
+    const root = await project(entries)
+    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), '999999')
+    expect((await build({root})).written).toBe(true)
+    await expect(fs.access(path.join(root, '.bounceback-lock-dist'))).rejects.toThrow()
+  })
+
+  it('wait while another live process holds the lock', async () => {
+    const root = await project(entries)
+    const {spawn} = await import('node:child_process')
+    const holder = spawn('sleep', ['30'])
+    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), String(holder.pid))
+    let finished = false
+    const building = build({root}).then((r) => {
+      finished = true
+      return r
+    })
+    // Long enough to read, render and index two entries; then it can only be waiting.
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    expect(finished).toBe(false)
+    await expect(fs.access(path.join(root, 'dist'))).rejects.toThrow()
+    await fs.rm(path.join(root, '.bounceback-lock-dist'))
+    expect((await building).written).toBe(true)
+    holder.kill()
+  })
+})

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {BouncebackError} from '../errors.js'
 import {mapLimit} from '../map-limit.js'
+import {isAlive, withOutputLock} from './lock.js'
 import type {OutputFile} from '../render/theme.js'
 
 export interface WriteResult {
@@ -23,6 +24,10 @@ export interface WriteOptions {
  * output is left exactly as it was.
  */
 export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  return withOutputLock(outDir, () => writeUnlocked(outDir, files, options))
+}
+
+async function writeUnlocked(outDir: string, files: readonly OutputFile[], options: WriteOptions): Promise<WriteResult> {
   const parent = path.dirname(outDir)
   const tag = `${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`
   const staging = path.join(parent, `.bounceback-tmp-${tag}`)
@@ -76,15 +81,6 @@ async function sweepStale(parent: string, name: string): Promise<void> {
     const pid = Number(pattern.exec(entry)?.[1])
     if (!pid || pid === process.pid || isAlive(pid)) continue
     await fs.rm(path.join(parent, entry), {recursive: true, force: true})
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
