@@ -1,0 +1,88 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import fc from 'fast-check'
+import {selectAll} from 'hast-util-select'
+import {toHtml} from 'hast-util-to-html'
+import {describe, expect, it} from 'vitest'
+import {build} from '../src/build.js'
+import {parseHtml, processString, useProjects, validEntry} from './helpers.js'
+
+/** Replay a failure with FC_SEED=<seed printed below>. */
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
+const runs = Number(process.env.FC_RUNS ?? 300)
+console.log(`property tests: seed ${seed}, ${runs} runs (replay with FC_SEED=${seed})`)
+const project = useProjects()
+
+/** Pieces that have broken Markdown tools, HTML sanitisers and YAML parsers before. */
+const hostile = [
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '[x](JaVaScRiPt:alert(1))', '<a href="jav&#x09;ascript:alert(1)">x</a>',
+  '![x](data:text/html;base64,PHNjcmlwdD4=)', '<svg onload=alert(1)>', '<iframe src=//evil>', '<style>*{}</style>', '<form action=javascript:alert(1)><button>x</button></form>',
+  '<details open ontoggle=alert(1)>', '<a href="&#106;avascript:alert(1)">x</a>', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '---', '***', '> > > >', '- - -', '* * *', '`', '```', '~~~', '| a | b |\n|---|---|\n| 1 | 2 |', '[^1]\n\n[^1]: note', '#tag', '# h1', '## Goal', '## What was the goal?',
+  '- [ ] task (due 2024-02-30)', '- [x] done', '<!--', '-->', '\\', '\u0000', '\u202e', '\ufeff', '\r\n', '\t', '&amp;', '&#0;', '%00', '../../etc/passwd', 'www.example.com', 'https://x.test/(a)'
+]
+const yamlBits = ['title: x', 'date: 2024-02-30', 'date: 2024-02-29', 'date: tomorrow', 'date: 12:30', 'tags: [a, b', 'tags: *a', 'a: &a [1]', '__proto__: {x: 1}', 'constructor: 1', 'title: 1.10', 'draft: yes', 'outcome: fail', 'cost: {spent: -1}', '- list', '? complex', '!!js/function "f"', 'title: "<script>alert(1)</script>"', 'tags: ["<img src=x onerror=alert(1)>"]', 'title: x\ntitle: y', '{a: {b: {c: {d: [[[[1]]]]}}}}']
+
+const fragment = fc.oneof(fc.constantFrom(...hostile), fc.string({maxLength: 40}), fc.constantFrom('\n', '\n\n', ' '))
+const body = fc.array(fragment, {maxLength: 40}).map((parts) => parts.join(''))
+const frontmatter = fc.array(fc.oneof(fc.constantFrom(...yamlBits), fc.string({maxLength: 20})), {maxLength: 8}).map((lines) => lines.join('\n'))
+const entry = fc.oneof(
+  fc.tuple(frontmatter, body).map(([fm, b]) => `---\n${fm}\n---\n\n${b}`),
+  body,
+  fc.tuple(body).map(([b]) => validEntry().replace('Writing every week.', b)),
+  fc.tuple(frontmatter).map(([fm]) => validEntry({frontmatter: `title: T\ndate: 2025-01-01\n${fm}`}))
+)
+
+function safe(html: string): string[] {
+  const problems: string[] = []
+  const tree = parseHtml(html)
+  for (const element of selectAll('*', tree)) {
+    const themeForm = element.tagName === 'form' && (element.properties.className as string[] | undefined)?.includes('site-search')
+    const themeChart = element.tagName === 'svg' && (element.properties.className as string[] | undefined)?.includes('chart')
+    if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'form'].includes(element.tagName) && !themeForm && !themeChart) problems.push(`<${element.tagName}>`)
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (/^on/i.test(name)) problems.push(`${name} attribute`)
+      if (/^\s*(?:javascript|vbscript|data):/i.test(String(value).replace(/[\u0000-\u001f]/g, ''))) problems.push(`${name}=${String(value)}`)
+    }
+  }
+  return problems
+}
+
+describe('random entries (fast-check)', () => {
+  it('never crash, always end as an entry or a message, and never carry script into a body', async () => {
+    await fc.assert(
+      fc.asyncProperty(entry, async (text) => {
+        const result = await processString(text)
+        expect(result.entry !== undefined || result.messages.length > 0).toBe(true)
+        if (result.entry) expect(safe(`<!doctype html><body>${toHtml(result.entry.body)}</body>`)).toEqual([])
+      }),
+      {seed, numRuns: runs}
+    )
+  })
+
+  it('built into sites, give a page or a message for every file, and only the theme scripts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, {minLength: 1, maxLength: 4}), async (texts) => {
+        const files = Object.fromEntries(texts.map((text, i) => [`content/2025-01-0${i + 1}-case-${i}.md`, text]))
+        const root = await project(files)
+        const result = await build({root, cache: false})
+        // A build with an error writes nothing (and says so); otherwise every file is a page or a message.
+        if (!result.written) {
+          expect(result.errors).toBeGreaterThan(0)
+          return
+        }
+        const published = (JSON.parse(await fs.readFile(path.join(root, 'dist', 'data.json'), 'utf8')) as {entries: {slug: string}[]}).entries.length
+        const withMessages = new Set(result.messages.map((m) => m.file)).size
+        expect(published + withMessages, 'some file gave neither a page nor a message').toBeGreaterThanOrEqual(Object.keys(files).length)
+        for (const name of (await fs.readdir(path.join(root, 'dist'), {recursive: true})).filter((n) => n.endsWith('.html'))) {
+          const html = await fs.readFile(path.join(root, 'dist', name), 'utf8')
+          const tree = parseHtml(html)
+          const scripts = selectAll('script', tree).map((s) => String(s.properties.src))
+          expect(scripts.every((src) => src === '/pagefind/pagefind-ui.js' || src === '/assets/search.js'), name).toBe(true)
+          expect(safe(html.replace(/<script src="\/(?:pagefind\/pagefind-ui|assets\/search)\.js"><\/script>/g, '')), name).toEqual([])
+        }
+      }),
+      {seed, numRuns: Math.max(5, Math.round(runs / 25))}
+    )
+  }, 300_000)
+})
