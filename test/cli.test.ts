@@ -149,6 +149,27 @@ describe('bounceback CLI', () => {
     expect(run(['build'], good).code).toBe(0)
   })
 
+  it('init makes a project that builds, and new starts an entry in it, printing its path', async () => {
+    const root = await tempProject({})
+    try {
+      const made = run(['init', 'lessons'], root)
+      expect(made.code).toBe(0)
+      expect(made.stdout).toContain('created  lessons/bounceback.config.mjs')
+      const dir = path.join(root, 'lessons')
+      expect(run(['init'], dir).stdout).toContain('kept     package.json (already there, left as it was)')
+      const entry = run(['new', 'Hiring: round two', '--date', '2025-05-01', '--tags', 'work, hiring'], dir)
+      expect(entry.code).toBe(0)
+      expect(entry.stdout.trim()).toBe('content/2025-05-01-hiring-round-two.md')
+      expect(run(['new', 'Hiring: round two', '--date', '2025-05-01'], dir).stderr).toContain('already exists')
+      expect(run(['new'], dir).code).toBe(2)
+      const checked = run(['check'], dir)
+      expect(checked.code).toBe(1)
+      expect(checked.stdout).toContain('sections/empty')
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+
   it('--root points at another project folder', () => {
     const result = run(['check', '--root', good], path.dirname(good))
     expect(result.code).toBe(0)

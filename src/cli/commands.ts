@@ -1,11 +1,10 @@
-import path from 'node:path'
 import {build} from '../build.js'
 import {analyse, check} from '../check.js'
 import {loadConfig} from '../config/load.js'
-import {BouncebackError} from '../errors.js'
 import {formatLessons, lessonsJson} from '../report/lessons.js'
 import {formatGithub, formatJson} from '../report/machine.js'
 import {formatText} from '../report/text.js'
+import {displayPath} from './display-path.js'
 import type {CliIO} from './main.js'
 
 export interface CommandOptions {
@@ -29,49 +28,37 @@ export interface CommandOptions {
 /** The heavy part of the CLI, loaded only when a command runs. */
 export async function runCommand(command: 'build' | 'check' | 'lessons', options: CommandOptions, io: CliIO): Promise<number> {
   const started = performance.now()
-  try {
-    if (command === 'lessons') {
-      const {site, ...result} = await analyse(await loadConfig({root: options.root}), undefined, caching(options))
-      if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
-      io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
-      return result.ok ? 0 : 1
-    }
-    if (command === 'check') {
-      const result = await check({root: options.root, ...caching(options)})
-      if (options.format === 'json') io.stdout(formatJson(result.messages, result.files))
-      else if (options.format === 'github') {
-        if (result.messages.length > 0) io.stdout(formatGithub(result.messages))
-      } else io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
-      if (!result.ok) return 1
-      if (options.maxWarnings !== undefined && result.warnings > options.maxWarnings) {
-        io.stderr(`bounceback: ${result.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`)
-        return 1
-      }
-      return 0
-    }
-    const result = await build({root: options.root, ...caching(options), ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
-    if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
-    const out = displayPath(io.cwd, result.config.outDir)
-    if (!result.written) {
-      io.stderr(`Build failed: fix the errors above. ${out}/ was left as it was.`)
-      return 1
-    }
-    const ms = Math.round(performance.now() - started)
-    io.stdout(`Built ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} into ${out}/ (${result.outputFiles} files) in ${ms} ms`)
-    return 0
-  } catch (error) {
-    if (error instanceof BouncebackError) {
-      io.stderr(`bounceback: ${error.message}`)
-      return 1
-    }
-    throw error
+  if (command === 'lessons') {
+    const {site, ...result} = await analyse(await loadConfig({root: options.root}), undefined, caching(options))
+    if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
+    io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
+    return result.ok ? 0 : 1
   }
+  if (command === 'check') {
+    const result = await check({root: options.root, ...caching(options)})
+    if (options.format === 'json') io.stdout(formatJson(result.messages, result.files))
+    else if (options.format === 'github') {
+      if (result.messages.length > 0) io.stdout(formatGithub(result.messages))
+    } else io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+    if (!result.ok) return 1
+    if (options.maxWarnings !== undefined && result.warnings > options.maxWarnings) {
+      io.stderr(`bounceback: ${result.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`)
+      return 1
+    }
+    return 0
+  }
+  const result = await build({root: options.root, ...caching(options), ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
+  if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+  const out = displayPath(io.cwd, result.config.outDir)
+  if (!result.written) {
+    io.stderr(`Build failed: fix the errors above. ${out}/ was left as it was.`)
+    return 1
+  }
+  const ms = Math.round(performance.now() - started)
+  io.stdout(`Built ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} into ${out}/ (${result.outputFiles} files) in ${ms} ms`)
+  return 0
 }
 
-function displayPath(cwd: string, target: string): string {
-  const relative = path.relative(cwd, target)
-  return relative === '' ? '.' : relative.startsWith('..') ? target : relative
-}
 
 function caching(options: CommandOptions): {cache: boolean; cacheDir?: string; jobs?: number} {
   return {cache: options.cache, ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {}), ...(options.jobs !== undefined ? {jobs: options.jobs} : {})}

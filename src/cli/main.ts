@@ -26,6 +26,19 @@ const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}
 
 /** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await dispatch(argv, io)
+  } catch (error) {
+    // Errors the user can fix are one line; anything else is a bug, with its stack.
+    if ((error as {name?: string}).name === 'BouncebackError') {
+      io.stderr(`bounceback: ${(error as Error).message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined || first === '-h' || first === '--help') {
     io.stdout(commandHelp.main!)

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import {loadConfig} from '../config/load.js'
-import {BouncebackError} from '../errors.js'
 import {init} from '../scaffold/init.js'
 import {newEntry} from '../scaffold/new-entry.js'
 import type {CliIO} from './main.js'
@@ -15,26 +14,18 @@ export interface ScaffoldOptions {
 
 /** `bounceback init [folder]` and `bounceback new "Title"`: they create files, never overwrite. */
 export async function runScaffold(command: 'init' | 'new', options: ScaffoldOptions, io: CliIO): Promise<number> {
-  try {
-    if (command === 'init') {
-      const dir = path.resolve(options.root, options.arg ?? '.')
-      const result = await init(dir)
-      const where = path.relative(io.cwd, dir) || '.'
-      for (const file of result.created) io.stdout(`created  ${path.join(where, file)}`)
-      for (const file of result.kept) io.stdout(`kept     ${path.join(where, file)} (already there, left as it was)`)
-      io.stdout(`\nNext: ${where === '.' ? '' : `cd ${where} && `}npm install && npx bounceback watch`)
-      return 0
-    }
-    const config = await loadConfig({root: options.root})
-    const tags = options.tags?.split(',').map((t) => t.trim()).filter(Boolean)
-    const file = await newEntry(config, {title: options.arg!, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
-    io.stdout(path.relative(io.cwd, file) || file)
+  if (command === 'init') {
+    const dir = path.resolve(options.root, options.arg ?? '.')
+    const result = await init(dir)
+    const where = path.relative(io.cwd, dir) || '.'
+    for (const file of result.created) io.stdout(`created  ${path.join(where, file)}`)
+    for (const file of result.kept) io.stdout(`kept     ${path.join(where, file)} (already there, left as it was)`)
+    io.stdout(`\nNext: ${where === '.' ? '' : `cd ${where} && `}npm install && npx bounceback watch`)
     return 0
-  } catch (error) {
-    if (error instanceof BouncebackError) {
-      io.stderr(`bounceback: ${error.message}`)
-      return 1
-    }
-    throw error
   }
+  const config = await loadConfig({root: options.root})
+  const tags = options.tags?.split(',').map((t) => t.trim()).filter(Boolean)
+  const file = await newEntry(config, {title: options.arg!, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
+  io.stdout(path.relative(io.cwd, file) || file)
+  return 0
 }

@@ -1,7 +1,6 @@
 import {spawn} from 'node:child_process'
-import path from 'node:path'
-import {BouncebackError} from '../errors.js'
 import {formatText} from '../report/text.js'
+import {displayPath} from './display-path.js'
 import {watch, type RebuildEvent} from '../watch/watch.js'
 import type {CliIO} from './main.js'
 
@@ -28,9 +27,7 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
   }
   // Every handler reports its own errors; this is the last net, so nothing ends the watch.
   process.on('unhandledRejection', (reason) => io.stderr(`bounceback: unexpected error: ${reason instanceof Error ? reason.message : String(reason)} (still watching)`))
-  let watcher
-  try {
-    watcher = await watch({
+  const watcher = await watch({
       root: options.root,
       ...(options.base !== undefined ? {overrides: {base: options.base}} : {}),
       host: options.host,
@@ -38,15 +35,8 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
       onRebuild: line,
       onError: (error) => io.stderr(`bounceback: rebuild failed: ${error instanceof Error ? error.message : String(error)} (still watching)`)
     })
-  } catch (error) {
-    if (error instanceof BouncebackError) {
-      io.stderr(`bounceback: ${error.message}`)
-      return 1
-    }
-    throw error
-  }
   if (watcher.port !== options.port && options.port !== 0) io.stdout(`Port ${options.port} is busy: using ${watcher.port}.`)
-  io.stdout(`Serving ${path.relative(io.cwd, watcher.outDir) || '.'}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)
+  io.stdout(`Serving ${displayPath(io.cwd, watcher.outDir)}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)
   if (options.open) openBrowser(watcher.url)
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
