@@ -65,6 +65,10 @@ describe('the persistent cache', () => {
     const result = await build({root})
     expect(result.cache).toEqual({hits: 0, misses: 3})
     expect(result.messages).toEqual([])
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({rules: {'frontmatter/unknown-field': 'off'}, limits: {fileSize: 500}}))
+    const limited = await check({root})
+    expect(limited.cache).toEqual({hits: 0, misses: 3})
+    expect(limited.messages.map((m) => m.ruleId)).toEqual(['file/too-large', 'file/too-large', 'file/too-large'])
   })
 
   it('is skipped with cache: false (--no-cache), and can live elsewhere', async () => {

@@ -72,4 +72,13 @@ describe('bare URLs', () => {
     expect(html).toContain('<a href="https://x.test">a link</a>')
     expect(html).toContain('<a href="https://angle.test">https://angle.test</a>')
   })
+
+  it('are linked when they are all of a list item, emphasis or cell, in any case, but not inside an e-mail address', async () => {
+    const text = validEntry().replace('Writing every week.', '- https://only.test/x\n- *HTTPS://UPPER.TEST*\n\nWrite to foo@www.example.org.')
+    const html = toHtml((await processString(text)).entry!.body)
+    expect(html).toContain('<li><a href="https://only.test/x">https://only.test/x</a></li>')
+    expect(html).toContain('<em><a href="https://UPPER.TEST">HTTPS://UPPER.TEST</a></em>')
+    expect(html).toContain('foo@www.example.org.')
+    expect(html).not.toContain('http://www.example.org')
+  })
 })

@@ -157,6 +157,7 @@ describe('a site under a base path', () => {
       expect(await (await get('/lessons/')).text()).toContain('home page')
       expect(await (await get('/lessons/2025/entry/')).text()).toContain('entry page')
       expect((await get('/2025/entry/')).status).toBe(404)
+      expect((await get('/lessons/2025/entry?x=1')).headers.get('location')).toBe('/lessons/2025/entry/?x=1')
     } finally {
       await under.close()
     }

@@ -102,5 +102,7 @@ describe('feeds', () => {
     expect(map).toContain('<loc>https://user.github.io/lessons/</loc>')
     expect(map).not.toContain('404')
     expect(await fs.readFile(path.join(atRoot, 'feed.xml'), 'utf8')).toContain('<id>urn:bounceback:/</id>')
+    // Sitemaps hold absolute URLs only: with no site URL, there is none.
+    await expect(fs.access(path.join(atRoot, 'sitemap.xml'))).rejects.toThrow()
   })
 })

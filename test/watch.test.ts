@@ -165,6 +165,18 @@ describe('watch', () => {
     expect(reloads().at(-1)).toBe('*')
   })
 
+  it('reports an entry that breaks again after a fix', async () => {
+    const problemsNow = () => (sse!.events.filter((e) => e.event === 'problems').at(-1)?.data as {problems: unknown[]} | undefined)?.problems.length ?? 0
+    for (let round = 0; round < 2; round++) {
+      await fs.writeFile(entryFile(), withGoal(`Broken ${round}.`, 'title: Newsletter launch\ndate: 2025-02-30'))
+      await until(() => problemsNow() === 1, `the problem, round ${round}`)
+      await fs.writeFile(entryFile(), withGoal(`Fixed ${round}.`))
+      await until(() => problemsNow() === 0, `the fix, round ${round}`)
+    }
+    await settled()
+    expect(events.filter((e) => e.messages.some((m) => m.severity === 'error'))).toHaveLength(2)
+  })
+
   it('reports a broken config and keeps watching', async () => {
     await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": 3}')
     await until(() => errors.length > 0, 'the error')
@@ -186,9 +198,7 @@ describe('watch with a theme of its own', () => {
     const notFound = () => fs.readFile(path.join(root, 'dist', '404.html'), 'utf8')
     await until(async () => (await notFound()).includes('first layout'), 'the theme in use')
     await settled()
-    // The theme folder is watched from the next start; restart as a user would after switching theme.
-    await watcher!.close()
-    watcher = await watch({root, port: 0, today: '2025-06-01', onRebuild: (e) => events.push(e), onError: (e) => errors.push(e)})
+    // Watch follows the config to the new theme folder: no restart needed.
     events = []
     await fs.writeFile(path.join(root, 'themes', 'mine', 'layouts', 'not-found.js'), layout('second layout'))
     await until(async () => (await notFound()).includes('second layout'), 'the edited layout')

@@ -78,10 +78,10 @@ export class EntryCache {
   }
 }
 
-/** What shapes a per-entry result besides its bytes: sections, rule levels, and the base of links. */
+/** What shapes a per-entry result besides its bytes: sections, rule levels, limits, and the base of links. */
 function cacheSalt(config: ResolvedConfig): string {
   return createHash('sha1')
-    .update(JSON.stringify({sections: config.sections, rules: config.rules, base: config.site.base, content: config.contentDir, root: config.root}))
+    .update(JSON.stringify({sections: config.sections, rules: config.rules, limits: config.limits, base: config.site.base, content: config.contentDir, root: config.root}))
     .digest('hex')
 }
 

@@ -24,7 +24,7 @@ export function remarkGfmLean(this: Processor) {
 }
 
 /** A bare URL: `https://…`, `http://…` or `www.…`, not ending in punctuation that ends a sentence. */
-const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;"'!?\]*_~]/gi
+const bareUrl = /(?<![@\w.\/-])(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;"'!?\]*_~]/gi
 
 /**
  * Turn bare URLs in text into links (text inside links and code is left alone), and say whether
@@ -35,9 +35,9 @@ export function linkBareUrls(tree: Root): {rawHtml: boolean} {
   visit(tree, (node, index, parent) => {
     if (node.type === 'html') rawHtml = true
     if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
-    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('http') && !node.value.includes('www.')) return
+    if (node.type !== 'text' || !parent || index === undefined || !/https?:|www\./i.test(node.value)) return
     const parts = splitUrls(node)
-    if (parts.length === 1) return
+    if (parts.length === 1 && parts[0] === node) return
     parent.children.splice(index, 1, ...(parts as never[]))
     return [SKIP, index + parts.length]
   })
@@ -52,7 +52,9 @@ function splitUrls(node: Text): (Text | Link)[] {
     // A closing parenthesis belongs to the URL only when it opened one inside it.
     while (url.endsWith(')') && (url.match(/\)/g)?.length ?? 0) > (url.match(/\(/g)?.length ?? 0)) url = url.slice(0, -1)
     if (match.index > last) parts.push({type: 'text', value: node.value.slice(last, match.index)})
-    parts.push({type: 'link', url: url.toLowerCase().startsWith('www.') ? `http://${url}` : url, children: [{type: 'text', value: url}]})
+    // Schemes are case-insensitive, but sanitisers compare them lower-cased.
+    const href = url.toLowerCase().startsWith('www.') ? `http://${url}` : url.replace(/^https?:/i, (scheme) => scheme.toLowerCase())
+    parts.push({type: 'link', url: href, children: [{type: 'text', value: url}]})
     last = match.index + url.length
   }
   if (parts.length === 0) return [node]

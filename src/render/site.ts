@@ -29,7 +29,8 @@ export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputF
     ...files,
     {path: 'data.json', contents: siteData(site)},
     {path: 'feed.xml', contents: atomFeed(site)},
-    {path: 'sitemap.xml', contents: sitemap(site, pages)},
+    // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
+    ...(site.info.url ? [{path: 'sitemap.xml', contents: sitemap(site, pages)}] : []),
     ...theme.assets
   ]
 }

@@ -3,7 +3,9 @@ import path from 'node:path'
 import {stringify} from 'yaml'
 import type {ResolvedConfig} from '../config/types.js'
 import {BouncebackError} from '../errors.js'
-import {slugify} from '../extract/slug.js'
+import {createHash} from 'node:crypto'
+import {entrySlug, slugify} from '../extract/slug.js'
+import {discover} from '../discover/discover.js'
 import {dateProblem, localToday} from '../schema/date.js'
 
 /** What each review question asks, in plain words: written under its heading as a comment. */
@@ -48,9 +50,14 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
   const date = options.date ?? localToday()
   const why = dateProblem(date)
   if (why) throw new BouncebackError('CONFIG_INVALID', `--date ${date}: ${why}`)
-  const slug = slugify(title) || 'entry'
+  // A title with nothing to make a slug of (`日本語`, `!!`) gets one from a digest of itself.
+  const slug = slugify(title) || `entry-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 8)}`
   const file = path.join(config.contentDir, `${date}-${slug}.md`)
   await fs.mkdir(config.contentDir, {recursive: true})
+  const clash = await sameSlug(config, slug)
+  if (clash && path.resolve(clash) !== path.resolve(file)) {
+    throw new BouncebackError('WRITE_FAILED', `An entry with the slug \`${slug}\` exists already (${path.relative(config.root, clash)}), and slugs are unique across years: choose another title`)
+  }
   try {
     await fs.writeFile(file, entryTemplate(config, {...options, title, date}), {flag: 'wx'})
   } catch (error) {
@@ -60,4 +67,10 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
     throw error
   }
   return file
+}
+
+/** The entry already using a slug, if any. */
+async function sameSlug(config: ResolvedConfig, slug: string): Promise<string | undefined> {
+  const {sources} = await discover(config)
+  return sources.find((s) => entrySlug(s.source, undefined) === slug)?.path
 }

@@ -25,6 +25,8 @@ export interface PreviewServer {
   reload(urls: readonly string[] | '*'): void
   /** Tell open pages the current problems (an empty list hides the overlay). */
   problems(list: readonly unknown[]): void
+  /** Serve another folder from now on (the config's `output` changed). */
+  serve(dir: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -38,7 +40,7 @@ const clientTag = `<script type="module" src="${clientPath}"></script>`
  * are served: no directory listings, no symbolic links out, a 404 page for the rest.
  */
 export async function startServer(options: ServerOptions): Promise<PreviewServer> {
-  const root = await fs.realpath(options.dir).catch(() => path.resolve(options.dir))
+  let root = await fs.realpath(options.dir).catch(() => path.resolve(options.dir))
   const clients = new Set<http.ServerResponse>()
   let lastProblems = '[]'
   let allowedHosts = new Set<string>()
@@ -68,7 +70,10 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     const parsed = requestPath(`/${target.slice(base.length)}`)
     if (!parsed.ok) return parsed.status === 404 ? notFound(response, request) : send(response, 400, 'text/plain; charset=utf-8', `Bad request: ${parsed.reason}`)
     const file = await resolveFile(parsed.path)
-    if (file === 'redirect') return send(response, 301, 'text/plain; charset=utf-8', 'Moved', {Location: `/${parsed.path}/`})
+    if (file === 'redirect') {
+      const query = target.includes('?') ? target.slice(target.indexOf('?')) : ''
+      return send(response, 301, 'text/plain; charset=utf-8', 'Moved', {Location: `${base}${encodeURI(parsed.path)}/${query}`})
+    }
     if (!file) return notFound(response, request)
     await sendFile(response, request, file, 200)
   }
@@ -139,6 +144,9 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
     problems(list) {
       lastProblems = JSON.stringify(list)
       broadcast('problems', `{"problems":${lastProblems}}`)
+    },
+    async serve(dir) {
+      root = await fs.realpath(dir).catch(() => path.resolve(dir))
     },
     async close() {
       for (const client of clients) client.end()

@@ -12,6 +12,7 @@ import {loadTheme, type OutputFile, type Theme} from '../render/theme.js'
 import {localToday} from '../schema/date.js'
 import type {Entry, EntryResult} from '../types.js'
 import {writeChanges, type OutputState} from '../write/changes.js'
+import {withOutputLock} from '../write/lock.js'
 import {writeSite} from '../write/write.js'
 
 /** What one rebuild did. */
@@ -82,7 +83,7 @@ export class SiteBuilder {
     if (vanished) return this.update(new Set(), true)
     const {analysis, files} = this.render()
     // The search index is rebuilt with every full build; between them it stays as it was.
-    const changes = await writeChanges(this.config.outDir, [...files, ...this.searchFiles], this.output)
+    const changes = await withOutputLock(this.config.outDir, () => writeChanges(this.config.outDir, [...files, ...this.searchFiles], this.output))
     this.output = changes.state
     return {analysis, written: changes.written, removed: changes.removed}
   }

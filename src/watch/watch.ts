@@ -41,7 +41,8 @@ export interface Watcher {
   url: string
   /** The port actually used: the next free one when the asked one was busy. */
   port: number
-  outDir: string
+  /** The output folder served (it follows the config). */
+  readonly outDir: string
   /** Resolves when no rebuild is running or waiting. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -69,6 +70,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   report('full', [], first, started)
 
   const pending = new Set<string>()
+  let afterFull = async (): Promise<void> => {}
   let listAgain = false
   let fullAgain = false
   let timer: NodeJS.Timeout | undefined
@@ -95,7 +97,9 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       running = (async () => {
         try {
           const result = full ? await builder.full() : await builder.update(new Set(changed), relist)
-          if (full || result.written.length > 0 || result.removed.length > 0 || messagesChanged(result)) {
+          if (full) await afterFull()
+          const newMessages = messagesChanged(result)
+          if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
             report(full ? 'full' : 'update', changed.map((file) => path.relative(root, file)), result, since)
           }
         } catch (error) {
@@ -116,40 +120,53 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   }
   const settle: (() => void)[] = []
 
-  const config = builder.config
-  const themeDir = config.themeDir
-  const outside = (file: string) => file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
-  const onContent = (event: string, file: string) => {
-    if (outside(file) || !/\.(md|markdown)$/i.test(file)) return
-    pending.add(file)
-    if (event !== 'change') listAgain = true
-    schedule()
-  }
-  const onWhole = (file: string) => {
-    if (outside(file)) return
-    pending.add(file)
-    fullAgain = true
-    schedule()
-  }
-  const common = {ignoreInitial: true, followSymlinks: false, awaitWriteFinish: {stabilityThreshold: 50, pollInterval: 10}, ignored: outside}
-  const watchers: FSWatcher[] = [
-    chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
-    chokidarWatch(themeDir, common).on('all', (_event, file) => onWhole(file)),
-    // The config file may not exist yet: watch the project folder itself, for those names only.
-    chokidarWatch(root, {...common, depth: 0, ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))}).on(
-      'all',
-      (_event, file) => {
+  /** Watch the folders the current config names; called again when a full rebuild changed them. */
+  const startWatchers = async (): Promise<FSWatcher[]> => {
+    const config = builder.config
+    const outside = (file: string) => file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
+    const onContent = (event: string, file: string) => {
+      if (outside(file) || !/\.(md|markdown)$/i.test(file)) return
+      pending.add(file)
+      if (event !== 'change') listAgain = true
+      schedule()
+    }
+    const onWhole = (file: string) => {
+      if (outside(file)) return
+      pending.add(file)
+      fullAgain = true
+      schedule()
+    }
+    const common = {ignoreInitial: true, followSymlinks: false, awaitWriteFinish: {stabilityThreshold: 50, pollInterval: 10}, ignored: outside}
+    const started = [
+      chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
+      chokidarWatch(config.themeDir, common).on('all', (_event, file) => onWhole(file)),
+      // The config file may not exist yet: watch the project folder itself, for those names only.
+      chokidarWatch(root, {...common, depth: 0, ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))}).on('all', (_event, file) => {
         if (file !== root) onWhole(file)
-      }
-    )
-  ]
-  for (const w of watchers) w.on('error', (error) => options.onError?.(error))
-  await Promise.all(watchers.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
+      })
+    ]
+    for (const w of started) w.on('error', (error) => options.onError?.(error))
+    await Promise.all(started.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
+    return started
+  }
+  let watchers = await startWatchers()
+  let watched = folders(builder)
+  /** After a full rebuild: follow the content, theme and output folders if the config moved them. */
+  afterFull = async () => {
+    const now = folders(builder)
+    if (now === watched) return
+    watched = now
+    await Promise.all(watchers.map((w) => w.close()))
+    watchers = await startWatchers()
+    await server.serve(builder.config.outDir)
+  }
 
   return {
     url: server.url,
     port: server.port,
-    outDir: config.outDir,
+    get outDir() {
+      return builder.config.outDir
+    },
     idle() {
       if (!running && pending.size === 0 && !fullAgain && timer === undefined) return Promise.resolve()
       return new Promise<void>((resolve) => settle.push(resolve))
@@ -161,6 +178,10 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       await server.close()
     }
   }
+}
+
+function folders(builder: SiteBuilder): string {
+  return [builder.config.contentDir, builder.config.themeDir, builder.config.outDir].join('\u0000')
 }
 
 /** The site URL of an output path: `2025/x/index.html` is `/2025/x/`. */
