@@ -17,6 +17,8 @@ import {linkHashtags} from './render/hashtags.js'
 import {inspectFields} from './schema/fields.js'
 import type {EntryResult} from './types.js'
 import {validate} from './validate/validate.js'
+import {BouncebackError} from './errors.js'
+import {configPlugins} from './plugins.js'
 
 const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
 
@@ -31,6 +33,7 @@ export async function processBytes(bytes: Uint8Array, source: SourceFile, config
   try {
     return await processText(read.text, source, config)
   } catch (error) {
+    if (error instanceof BouncebackError) throw error
     // One entry the parser cannot handle costs one message, never the whole run.
     return {file: source.file, messages: [fileProblem(source.file, 'file/unprocessable', unprocessable(error))]}
   }
@@ -46,6 +49,8 @@ function unprocessable(error: unknown): string {
 export async function processText(text: string, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
   const file = new VFile({path: source.path, value: text})
   const {tree, rawHtml} = parseMarkdown(file)
+  const plugins = configPlugins(config)
+  await plugins.remark(tree, file)
   const frontmatter = parseFrontmatter(tree, text)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)
@@ -71,7 +76,7 @@ export async function processText(text: string, source: SourceFile, config: Reso
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
-  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml})})
+  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml, rehype: plugins.rehype, file})})
   return {file: source.file, messages, entry}
 }
 

@@ -78,10 +78,13 @@ export class EntryCache {
   }
 }
 
-/** What shapes a per-entry result besides its bytes: sections, rule levels, limits, and the base of links. */
+/**
+ * What shapes a per-entry result besides its bytes: sections, rule levels, limits, the base of
+ * links, and the config's plugins (by their source text and options).
+ */
 function cacheSalt(config: ResolvedConfig): string {
   return createHash('sha1')
-    .update(JSON.stringify({sections: config.sections, rules: config.rules, limits: config.limits, base: config.site.base, content: config.contentDir, root: config.root}))
+    .update(JSON.stringify({sections: config.sections, rules: config.rules, limits: config.limits, base: config.site.base, content: config.contentDir, root: config.root, plugins: JSON.stringify([config.remarkPlugins, config.rehypePlugins], (_, v: unknown) => (typeof v === 'function' ? String(v) : v))}))
     .digest('hex')
 }
 

@@ -11,6 +11,7 @@ Commands
   watch    Build, serve at http://127.0.0.1:4321/ and rebuild as you save
   init     Create a ready project: config, an example entry, .gitignore, package.json
   new      Start a new entry: bounceback new "Title" [--date YYYY-MM-DD] [--tags a,b]
+  schema   Print the JSON Schema of entry frontmatter
 
 Options
   --root DIR     Project folder (default: the current directory)
@@ -100,5 +101,12 @@ every section is answered. Refuses to overwrite an existing file, and prints the
 
 Options
   --date D     The entry's date (default: today)
-  --tags a,b   Tags, separated by commas`
+  --tags a,b   Tags, separated by commas`,
+  schema: `bounceback schema: the JSON Schema of entry frontmatter
+
+Usage
+  bounceback schema > frontmatter.schema.json
+
+The same schema ships in the package as schema/frontmatter.schema.json, for editors and
+tools that check YAML frontmatter as you type.`
 }

@@ -13,7 +13,7 @@ export interface CliIO {
   isTTY: boolean
 }
 
-const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', 'help'])
+const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', 'schema', 'help'])
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
@@ -88,6 +88,11 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   if (values.root !== undefined && values.root.trim() === '') return usage(io, '`--root` needs a folder, such as `--root ../my-lessons`')
   const root = path.resolve(io.cwd, values.root ?? '.')
   const color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb'
+  if (first === 'schema') {
+    const {frontmatterSchema} = await import('../schema/json-schema.js')
+    io.stdout(JSON.stringify(frontmatterSchema(), null, 2))
+    return 0
+  }
   if (first === 'init' || first === 'new') {
     if (first === 'new' && positionals[0] === undefined) return usage(io, 'A new entry needs a title: `bounceback new "What I tried"`')
     const {runScaffold} = await import('./scaffold-command.js')

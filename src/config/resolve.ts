@@ -3,13 +3,14 @@ import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
 import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
 import {ruleDefaults} from './rule-defaults.js'
+import type {Pluggable} from 'unified'
 import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
 
 /** The package's own folder: `lib/config/` (compiled) or `src/config/` (tests) are two levels down. */
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
-const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons', 'limits'])
+const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons', 'limits', 'remarkPlugins', 'rehypePlugins'])
 const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
 
 export interface ResolveOptions {
@@ -62,7 +63,9 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     sections: resolveSections(user.sections, fail),
     rules: resolveRules(user.rules, fail),
     lessons: resolveLessons(user.lessons, fail),
-    limits: resolveLimits(user.limits, fail)
+    limits: resolveLimits(user.limits, fail),
+    remarkPlugins: resolvePlugins('remarkPlugins', user.remarkPlugins, fail),
+    rehypePlugins: resolvePlugins('rehypePlugins', user.rehypePlugins, fail)
   }
 }
 
@@ -185,4 +188,15 @@ function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never)
     resolved[key as keyof Limits] = value
   }
   return resolved
+}
+
+/** A list of unified plugins: each a function, or `[function, options]`. */
+function resolvePlugins(key: string, plugins: unknown, fail: (m: string) => never): Pluggable[] {
+  if (plugins === undefined) return []
+  if (!Array.isArray(plugins)) fail(`\`${key}\` must be a list of plugins, such as \`[remarkToc]\` or \`[[remarkToc, {heading: 'contents'}]]\``)
+  plugins.forEach((plugin, index) => {
+    const fn = Array.isArray(plugin) ? plugin[0] : plugin
+    if (typeof fn !== 'function') fail(`\`${key}[${index}]\` is not a plugin: expected a function, or [function, options]`)
+  })
+  return plugins as Pluggable[]
 }

@@ -1,5 +1,7 @@
 import type {SectionSpec} from './sections.js'
 
+import type {Pluggable} from 'unified'
+
 export type RuleLevel = 'off' | 'warn' | 'error'
 export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>?]
 
@@ -31,6 +33,10 @@ export interface UserConfig {
     nesting?: number
     emphasisRun?: number
   }
+  /** unified plugins run on each entry's Markdown tree after parsing, before it is checked. */
+  remarkPlugins?: Pluggable[]
+  /** unified plugins run on each entry's HTML tree before it is sanitised. */
+  rehypePlugins?: Pluggable[]
   /** How lessons are grouped into themes. */
   lessons?: {
     /** Weighted overlap of stems at which two lessons are one theme, from 0 to 1 (default 0.6). */
@@ -70,6 +76,8 @@ export interface ResolvedConfig {
   readonly rules: Readonly<Record<string, ResolvedRule>>
   readonly lessons: {readonly threshold: number; readonly synonyms: readonly (readonly string[])[]}
   readonly limits: Readonly<Limits>
+  readonly remarkPlugins: readonly Pluggable[]
+  readonly rehypePlugins: readonly Pluggable[]
 }
 
 export interface Limits {

@@ -26,7 +26,8 @@ export function defaultJobs(): number {
  */
 export async function entryRunner(config: ResolvedConfig, count: number, jobs = defaultJobs()): Promise<EntryRunner> {
   const inline: EntryRunner = {run: (bytes, source) => processBytes(bytes, source, config), close: async () => {}}
-  if (jobs <= 1 || count < poolThreshold) return inline
+  // Plugins are functions, which cannot be sent to a worker: a config with plugins reads in line.
+  if (jobs <= 1 || count < poolThreshold || config.remarkPlugins.length > 0 || config.rehypePlugins.length > 0) return inline
   const {default: Tinypool} = await import('tinypool')
   const pool = new Tinypool({
     filename: pathToFileURL(path.join(packageDir, 'lib', 'pool', 'worker.js')).href,

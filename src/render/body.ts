@@ -5,6 +5,7 @@ import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'reh
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
 
 /** GitHub's schema, plus the one class bounceback itself puts on links: lesson hashtags. */
 const schema: SanitizeSchema = {
@@ -43,20 +44,27 @@ function rehypeAfterSanitize() {
 }
 
 /** Markdown without raw HTML: the common case, and the cheap one. */
-const markdownOnly = unified().use(remarkRehype, toHast).use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()
+const markdownOnly = unified().use(remarkRehype, toHast).freeze()
 
-/** Markdown with raw HTML, parsed as a browser would, then sanitised as GitHub does. */
-const withRawHtml = unified()
-  .use(remarkRehype, {...toHast, allowDangerousHtml: true})
-  .use(rehypeRaw)
-  .use(rehypeSanitize, schema)
-  .use(rehypeAfterSanitize)
-  .freeze()
+/** Markdown with raw HTML, parsed as a browser would. */
+const withRawHtml = unified().use(remarkRehype, {...toHast, allowDangerousHtml: true}).use(rehypeRaw).freeze()
+
+/** Then, whatever the config's rehype plugins did, sanitised as GitHub does. */
+const sanitize = unified().use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()
 
 /**
  * Markdown tree to sanitised HTML tree. Raw HTML is kept as far as GitHub's schema allows:
  * scripts, event handlers, styles and unsafe URLs never survive.
  */
-export async function renderBody(tree: Root, options: {rawHtml: boolean}): Promise<HastRoot> {
-  return (await (options.rawHtml ? withRawHtml : markdownOnly).run(tree)) as HastRoot
+export interface BodyOptions {
+  rawHtml: boolean
+  /** The config's rehype plugins, run before sanitising. */
+  rehype?: (tree: HastRoot, file: VFile) => Promise<void>
+  file?: VFile
+}
+
+export async function renderBody(tree: Root, options: BodyOptions): Promise<HastRoot> {
+  const hast = (await (options.rawHtml ? withRawHtml : markdownOnly).run(tree)) as HastRoot
+  if (options.rehype && options.file) await options.rehype(hast, options.file)
+  return (await sanitize.run(hast)) as HastRoot
 }
