@@ -76,3 +76,29 @@ describe('config', () => {
     await expect(loadConfig({root: path.join(root, 'missing')})).rejects.toMatchObject({code: 'ROOT_NOT_FOUND'})
   })
 })
+
+describe('bounceback.config.ts', () => {
+  it('is compiled and read, types and all, and leaves nothing behind', async () => {
+    const root = await tempProject({
+      'bounceback.config.ts': "import type {UserConfig} from 'bounceback'\nconst title: string = 'Typed site'\nconst config: UserConfig = {title, lessons: {threshold: 0.7}}\nexport default config\n"
+    })
+    try {
+      const config = await loadConfig({root})
+      expect(config.site.title).toBe('Typed site')
+      expect(config.lessons.threshold).toBe(0.7)
+      expect((await fs.readdir(root)).sort()).toEqual(['bounceback.config.ts'])
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+
+  it('names the file when it does not compile', async () => {
+    const root = await tempProject({'bounceback.config.ts': 'export default {title: ,}'})
+    try {
+      await expect(loadConfig({root})).rejects.toMatchObject({code: 'CONFIG_LOAD', message: expect.stringContaining('bounceback.config.ts')})
+      expect(await fs.readdir(root)).toEqual(['bounceback.config.ts'])
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+})

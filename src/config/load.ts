@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -5,7 +6,7 @@ import {BouncebackError} from '../errors.js'
 import {resolveConfig} from './resolve.js'
 import type {ResolvedConfig, UserConfig} from './types.js'
 
-export const configNames = ['bounceback.config.mjs', 'bounceback.config.js', 'bounceback.config.json'] as const
+export const configNames = ['bounceback.config.ts', 'bounceback.config.mts', 'bounceback.config.mjs', 'bounceback.config.js', 'bounceback.config.json'] as const
 
 export interface LoadConfigOptions {
   /** The project folder; defaults to the current directory. */
@@ -52,7 +53,7 @@ async function readConfigFile(file: string): Promise<UserConfig> {
   const name = path.basename(file)
   try {
     if (file.endsWith('.json')) return JSON.parse(await fs.readFile(file, 'utf8')) as UserConfig
-    const mod = (await import(pathToFileURL(file).href)) as {default?: UserConfig}
+    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await import(pathToFileURL(file).href)) as {default?: UserConfig}
     if (mod.default === undefined) {
       throw new BouncebackError('CONFIG_LOAD', `${name}: expected \`export default defineConfig({…})\``)
     }
@@ -61,6 +62,23 @@ async function readConfigFile(file: string): Promise<UserConfig> {
     if (error instanceof BouncebackError) throw error
     const reason = error instanceof Error ? error.message : String(error)
     throw new BouncebackError('CONFIG_LOAD', `${name}: could not be loaded: ${reason}`, {cause: error})
+  }
+}
+
+/**
+ * Node 20 cannot import TypeScript: the config is compiled with esbuild (types dropped, nothing
+ * bundled) into a temporary module beside it, so its own imports resolve as written, then
+ * imported and removed.
+ */
+async function importTypeScript(file: string): Promise<unknown> {
+  const {transform} = await import('esbuild')
+  const {code} = await transform(await fs.readFile(file, 'utf8'), {loader: 'ts', format: 'esm', sourcefile: file, target: 'node20'})
+  const temporary = path.join(path.dirname(file), `.bounceback-config-${process.pid}-${randomBytes(4).toString('hex')}.mjs`)
+  await fs.writeFile(temporary, code)
+  try {
+    return await import(pathToFileURL(temporary).href)
+  } finally {
+    await fs.rm(temporary, {force: true})
   }
 }
 
