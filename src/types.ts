@@ -24,6 +24,8 @@ export interface EntryMeta {
   feedback: string[]
   revisit?: string
   draft: boolean
+  /** This entry's own rule levels (`rules:` in its frontmatter). */
+  rules?: Record<string, 'off' | 'warn' | 'error'>
 }
 
 export interface Point {

@@ -16,5 +16,6 @@ export const ruleDefaults: Readonly<Record<string, RuleLevel>> = {
   'sections/recommended': 'warn',
   'lessons/list': 'warn',
   'actions/task-list': 'warn',
-  'actions/due': 'error'
+  'actions/due': 'error',
+  'language/self-blame': 'warn'
 }

@@ -1,5 +1,7 @@
 import {isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
 import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
+import {ruleDefaults} from '../config/rule-defaults.js'
+import type {RuleLevel} from '../config/types.js'
 import {dateProblem} from './date.js'
 import {closest} from './suggest.js'
 
@@ -15,7 +17,7 @@ export const outcomes: readonly Outcome[] = ['failed', 'mixed', 'succeeded']
 export const causes: readonly Cause[] = ['information', 'application', 'circumstances']
 
 /** Every field an entry may have, and whether it must. Order is the README's. */
-export const fieldNames = ['title', 'date', 'tags', 'outcome', 'cause', 'cost', 'feedback', 'revisit', 'draft'] as const
+export const fieldNames = ['title', 'date', 'tags', 'outcome', 'cause', 'cost', 'feedback', 'revisit', 'draft', 'rules'] as const
 export type FieldName = (typeof fieldNames)[number]
 export const requiredFields: readonly FieldName[] = ['title', 'date']
 const costKeys = ['spent', 'earned', 'currency'] as const
@@ -132,6 +134,11 @@ function readField(name: FieldName, value: YamlNode, meta: Partial<EntryMeta>, p
       else problem('frontmatter/type', `Unexpected ${describe(value)} for \`draft\`, expected \`true\` or \`false\``)
       return
     }
+    case 'rules': {
+      const rules = readRules(value, problem, issueAt)
+      if (rules) meta.rules = rules
+      return
+    }
   }
 }
 
@@ -198,8 +205,35 @@ function readCost(value: YamlNode, problem: Report, issueAt: ReportAt): Cost | u
   return cost
 }
 
+/** `rules: {language/self-blame: off}`: this entry's own rule levels. */
+function readRules(value: YamlNode, problem: Report, issueAt: ReportAt): Record<string, RuleLevel> | undefined {
+  if (!isMap(value)) {
+    problem('frontmatter/type', `Unexpected ${describe(value)} for \`rules\`, expected a map such as \`{language/self-blame: off}\``)
+    return undefined
+  }
+  const rules: Record<string, RuleLevel> = {}
+  for (const pair of value.items as Pair<YamlNode, YamlNode | null>[]) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : ''
+    const fallback: [number, number] = pair.key?.range ? [pair.key.range[0], pair.key.range[1]] : [0, 0]
+    if (!(id in ruleDefaults)) {
+      const guess = closest(id, Object.keys(ruleDefaults))
+      issueAt('frontmatter/value', `Unexpected rule \`${id}\`${guess ? `, did you mean \`${guess}\`?` : ', expected a rule id such as `language/self-blame`'}`, pair.key, fallback)
+      continue
+    }
+    const level = isScalar(pair.value) ? String(pair.value.value) : ''
+    if (level !== 'off' && level !== 'warn' && level !== 'error') {
+      issueAt('frontmatter/value', `Unexpected level \`${level}\` for \`rules.${id}\`, expected \`off\`, \`warn\` or \`error\``, pair.value, fallback)
+      continue
+    }
+    rules[id] = level
+  }
+  return rules
+}
+
 export function expectation(name: FieldName): string {
   switch (name) {
+    case 'rules':
+      return 'a map of rule ids to `off`, `warn` or `error`'
     case 'title':
       return 'a string such as `title: Newsletter launch`'
     case 'date':

@@ -1,3 +1,4 @@
+import {ruleDefaults} from '../config/rule-defaults.js'
 import {causes, outcomes} from './fields.js'
 
 const date = {type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'A calendar date as YYYY-MM-DD, shown as written.'}
@@ -29,7 +30,13 @@ export function frontmatterSchema(): Record<string, unknown> {
       },
       feedback: {type: 'array', items: {type: 'string', minLength: 1}, description: "Whose outside view was sought."},
       revisit: {...date, description: 'When to look at it again with a clearer head.'},
-      draft: {type: 'boolean', description: 'Checked but not published.'}
+      draft: {type: 'boolean', description: 'Checked but not published.'},
+      rules: {
+        type: 'object',
+        description: "This entry's own rule levels, such as {language/self-blame: off}.",
+        propertyNames: {enum: Object.keys(ruleDefaults)},
+        additionalProperties: {enum: ['off', 'warn', 'error']}
+      }
     }
   }
 }
