@@ -19,6 +19,8 @@ const io = {
   stderr: (text) => process.stderr.write(`${text}\n`),
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY)
+  isTTY: Boolean(process.stdout.isTTY),
+  // A progress line only on an interactive terminal: never in CI logs or pipes.
+  ...(process.stderr.isTTY && !process.env.CI ? {status: (line) => process.stderr.write(`\r\u001B[2K${line}`)} : {})
 }
 process.exitCode = await main(process.argv.slice(2), io)

@@ -28,8 +28,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const {site, ...result} = await analyse(config, options.today, options)
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length}
   const theme = await loadTheme(config)
+  options.onProgress?.({phase: 'rendering'})
   const files = renderSite(site, theme)
+  options.onProgress?.({phase: 'indexing'})
   files.push(...(await searchIndex(files, config.site.lang)))
+  options.onProgress?.({phase: 'writing'})
   await writeSite(config.outDir, files, options.write)
   return {...result, written: true, outputFiles: files.length, entries: site.entries.length}
 }

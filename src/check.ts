@@ -22,6 +22,14 @@ export interface CheckOptions extends LoadConfigOptions {
   cacheDir?: string
   /** Worker threads for the per-entry stages (default: one per core). */
   jobs?: number
+  /** Told where the run is: for progress bars. */
+  onProgress?: (progress: Progress) => void
+}
+
+export interface Progress {
+  phase: 'reading' | 'rendering' | 'indexing' | 'writing'
+  done?: number
+  total?: number
 }
 
 export interface CheckResult {
@@ -49,18 +57,21 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir' | 'jobs'> = {}): Promise<Analysis> {
+export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir' | 'jobs' | 'onProgress'> = {}): Promise<Analysis> {
   const discovered = await discover(config)
   const cache = options.cache === false ? EntryCache.none() : await EntryCache.load(options.cacheDir ?? defaultCacheDir(config), config)
   const read = await mapLimit(discovered.sources, 32, (source) => readCached(source, cache))
   const misses = read.filter((r) => 'bytes' in r).length
   const runner = await entryRunner(config, misses, options.jobs)
   let results: EntryResult[]
+  let done = read.length - misses
+  options.onProgress?.({phase: 'reading', done, total: read.length})
   try {
     results = await mapLimit(read, 64, async (r) => {
       if (!('bytes' in r)) return r.result
       const result = await runner.run(r.bytes, r.source)
       cache.set(r.key, result)
+      options.onProgress?.({phase: 'reading', done: ++done, total: read.length})
       return result
     })
   } finally {

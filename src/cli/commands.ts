@@ -5,6 +5,7 @@ import {formatLessons, lessonsJson} from '../report/lessons.js'
 import {formatGithub, formatJson} from '../report/machine.js'
 import {formatText} from '../report/text.js'
 import {displayPath} from './display-path.js'
+import {progressBar} from './progress.js'
 import type {CliIO} from './main.js'
 
 export interface CommandOptions {
@@ -23,6 +24,9 @@ export interface CommandOptions {
   cacheDir?: string
   /** `--jobs N`: worker threads for the per-entry stages. */
   jobs?: number
+  /** `--quiet`: errors only. `--verbose`: timings and the cache too. */
+  quiet: boolean
+  verbose: boolean
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
@@ -34,12 +38,17 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
     io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
     return result.ok ? 0 : 1
   }
+  const bar = io.status && !options.quiet ? progressBar(io.status) : undefined
+  const onProgress = bar ? {onProgress: bar.update} : {}
   if (command === 'check') {
-    const result = await check({root: options.root, ...caching(options)})
-    if (options.format === 'json') io.stdout(formatJson(result.messages, result.files))
+    const result = await check({root: options.root, ...caching(options), ...onProgress})
+    bar?.done()
+    const shown = options.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
+    if (options.format === 'json') io.stdout(formatJson(shown, result.files))
     else if (options.format === 'github') {
-      if (result.messages.length > 0) io.stdout(formatGithub(result.messages))
-    } else io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+      if (shown.length > 0) io.stdout(formatGithub(shown))
+    } else if (!options.quiet || shown.length > 0) io.stdout(formatText(shown, result.files.length, {color: options.color}))
+    if (options.verbose) io.stderr(cacheLine(result.cache, started))
     if (!result.ok) return 1
     if (options.maxWarnings !== undefined && result.warnings > options.maxWarnings) {
       io.stderr(`bounceback: ${result.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows`)
@@ -47,18 +56,26 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
     }
     return 0
   }
-  const result = await build({root: options.root, ...caching(options), ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
-  if (result.messages.length > 0) io.stdout(formatText(result.messages, result.files.length, {color: options.color}))
+  const result = await build({root: options.root, ...caching(options), ...onProgress, ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
+  bar?.done()
+  const shown = options.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
+  if (shown.length > 0) io.stdout(formatText(shown, result.files.length, {color: options.color}))
+  if (options.verbose) io.stderr(cacheLine(result.cache, started))
   const out = displayPath(io.cwd, result.config.outDir)
   if (!result.written) {
     io.stderr(`Build failed: fix the errors above. ${out}/ was left as it was.`)
     return 1
   }
   const ms = Math.round(performance.now() - started)
+  if (options.quiet) return 0
   io.stdout(`Built ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} into ${out}/ (${result.outputFiles} files) in ${ms} ms`)
   return 0
 }
 
+/** `--verbose`: how much came from the cache, and how long it took. */
+function cacheLine(cache: {hits: number; misses: number}, started: number): string {
+  return `${cache.hits + cache.misses} entries: ${cache.hits} from the cache, ${cache.misses} read afresh · ${Math.round(performance.now() - started)} ms`
+}
 
 function caching(options: CommandOptions): {cache: boolean; cacheDir?: string; jobs?: number} {
   return {cache: options.cache, ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {}), ...(options.jobs !== undefined ? {jobs: options.jobs} : {})}

@@ -32,6 +32,7 @@ Options
   --base PATH  Serve the site under a sub-path (\`/lessons/\`) or at a URL
                (\`https://user.github.io/lessons/\`); wins over the config's \`base\`
   --jobs N     Worker threads for reading entries (default: one per core)
+  --quiet      Print errors only; --verbose adds the cache and the time taken
   --no-cache   Read every entry afresh (the cache is in node_modules/.cache/bounceback/)
   --cache-dir D  Keep the cache in D instead
   --root DIR   Project folder (default: the current directory)
@@ -49,6 +50,7 @@ Options
                       GitHub Actions annotations (::error file=…,line=…,col=…::…)
   --max-warnings N    Also exit 1 when there are more than N warnings
   --no-cache          Read every entry afresh; --cache-dir D keeps the cache in D
+  --quiet             Errors only; --verbose adds the cache and the time taken
   --root DIR          Project folder (default: the current directory)
   -h, --help   Show this help`,
   lessons: `bounceback lessons: what you have learned, recurring lessons first

@@ -11,14 +11,16 @@ export interface CliIO {
   cwd: string
   env: Record<string, string | undefined>
   isTTY: boolean
+  /** Redraw a one-line status on a terminal (an empty line wipes it); absent when not a terminal. */
+  status?(line: string): void
 }
 
 const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', 'schema', 'help'])
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
-  build: {base: {type: 'string'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
-  check: {format: {type: 'string'}, jobs: {type: 'string'}, 'max-warnings': {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
+  build: {quiet: {type: 'boolean'}, verbose: {type: 'boolean'}, base: {type: 'string'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
+  check: {quiet: {type: 'boolean'}, verbose: {type: 'boolean'}, format: {type: 'string'}, jobs: {type: 'string'}, 'max-warnings': {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
   new: {date: {type: 'string'}, tags: {type: 'string'}},
   lessons: {json: {type: 'boolean'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
   watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}}
@@ -65,7 +67,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string; 'no-cache'?: boolean; 'cache-dir'?: string; jobs?: string}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string; 'no-cache'?: boolean; 'cache-dir'?: string; jobs?: string; quiet?: boolean; verbose?: boolean}
   let positionals: string[] = []
   const takes = first === 'init' || first === 'new' ? 1 : 0
   try {
@@ -113,7 +115,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(io, `\`--jobs\` must be a whole number of 1 or more, got \`${values.jobs}\``)
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', cache: values['no-cache'] !== true, ...(jobs !== undefined ? {jobs} : {}), ...(values['cache-dir'] !== undefined ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}), ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', cache: values['no-cache'] !== true, quiet: values.quiet === true, verbose: values.verbose === true, ...(jobs !== undefined ? {jobs} : {}), ...(values['cache-dir'] !== undefined ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}), ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
 }
 
 function usage(io: CliIO, message: string): number {
