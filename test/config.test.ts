@@ -102,3 +102,39 @@ describe('bounceback.config.ts', () => {
     }
   })
 })
+
+describe('a team template of its own', () => {
+  it('checks the sections the config names instead of the eight questions', async () => {
+    const {check} = await import('../src/check.js')
+    const sections = [
+      {id: 'impact', headings: ['Impact']},
+      {id: 'root-causes', headings: ['Root causes']},
+      {id: 'trigger', headings: ['Trigger']},
+      {id: 'resolution', headings: ['Resolution']},
+      {id: 'detection', headings: ['Detection']},
+      {id: 'actions', headings: ['Action items'], presence: 'recommended'},
+      {id: 'lessons', headings: ['Lessons learned']},
+      {id: 'timeline', headings: ['Timeline'], presence: 'optional'}
+    ]
+    const body = ['Impact', 'Root causes', 'Trigger', 'Resolution', 'Detection'].map((h) => `## ${h}\n\nWritten.\n`).join('\n')
+    const root = await tempProject({
+      'bounceback.config.json': JSON.stringify({sections}),
+      'content/2025-01-01-outage.md': `---\ntitle: Outage\ndate: 2025-01-01\n---\n\n${body}\n## Action items\n\n- [ ] Add an alert\n\n## Lessons learned\n\n- Alert on symptoms.\n`,
+      'content/2025-01-02-partial.md': `---\ntitle: Partial\ndate: 2025-01-02\n---\n\n## Impact\n\nWritten.\n`
+    })
+    try {
+      const result = await check({root})
+      expect(result.messages.filter((m) => m.file.endsWith('outage.md'))).toEqual([])
+      expect(result.messages.filter((m) => m.file.endsWith('partial.md')).map((m) => `${m.ruleId} ${m.message.split(',')[0]}`)).toEqual([
+        'sections/missing Missing section `root-causes`',
+        'sections/missing Missing section `trigger`',
+        'sections/missing Missing section `resolution`',
+        'sections/missing Missing section `detection`',
+        'sections/missing Missing section `lessons`',
+        'sections/recommended Missing recommended section `actions`'
+      ])
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+})

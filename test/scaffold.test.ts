@@ -44,7 +44,7 @@ describe('bounceback new', () => {
     const text = await fs.readFile(file, 'utf8')
     expect(text).toMatch(/^---\ntitle: 'Launch: the "big" one'\ndate: 2025-03-14\ntags:\n {2}- work\n {2}- launch\n---\n/)
     for (const section of config.sections) {
-      expect(text).toContain(`## ${section.headings[0]}\n\n<!-- ${prompts[section.id]} -->`)
+      expect(text).toContain(`## ${section.headings[0]}\n\n${section.id === 'actions' ? '- [ ] ' : ''}<!-- ${prompts[section.id]} -->`)
     }
     const before = await check({root})
     expect(before.ok).toBe(false)
@@ -53,7 +53,7 @@ describe('bounceback new', () => {
 
     let answered = text
     for (const id of Object.keys(prompts)) {
-      const answer = id === 'lessons' ? '- Launch small first.' : id === 'actions' ? '- [ ] Plan a beta (due 2025-06-01)' : 'A real answer.'
+      const answer = id === 'lessons' ? '- Launch small first.' : id === 'actions' ? 'Plan a beta (due 2025-06-01)' : 'A real answer.'
       answered = answered.replace(`<!-- ${prompts[id]} -->`, answer)
     }
     await fs.writeFile(file, answered)

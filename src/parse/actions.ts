@@ -20,7 +20,7 @@ export function readActions(children: readonly RootContent[]): RawAction[] {
     .map((item) => {
       const raw = item.children
         .filter((child) => child.type !== 'list')
-        .map((child) => toString(child))
+        .map((child) => toString(child, {includeHtml: false}))
         .join(' ')
       const due = dueMarker.exec(raw)
       const action: RawAction = {

@@ -65,5 +65,5 @@ export function isEmptySection(children: readonly RootContent[]): boolean {
 
 function blockText(node: RootContent): string {
   if (node.type === 'html') return node.value.replace(htmlComment, '').replace(/<[^>]*>/g, ' ')
-  return toString(node)
+  return toString(node, {includeHtml: false})
 }

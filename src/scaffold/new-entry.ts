@@ -39,7 +39,11 @@ export function entryTemplate(config: ResolvedConfig, options: NewEntryOptions &
   const yaml = stringify(frontmatter, {lineWidth: 0}).replace(/^date: '(\d{4}-\d{2}-\d{2})'$/m, 'date: $1')
   const sections = config.sections
     .filter((s) => s.presence !== 'optional')
-    .map((s) => `## ${s.headings[0]}\n\n<!-- ${(prompts[s.id] ?? 'Your answer.').replace(/--/g, '-')} -->\n`)
+    .map((s) => {
+      const prompt = `<!-- ${(prompts[s.id] ?? 'Your answer.').replace(/--/g, '-')} -->`
+      // Commitments are a task list from the start.
+      return `## ${s.headings[0]}\n\n${s.id === 'actions' ? `- [ ] ${prompt}` : prompt}\n`
+    })
   return `---\n${yaml}---\n\n${sections.join('\n')}`
 }
 
