@@ -67,7 +67,7 @@ export async function analyse(config: ResolvedConfig, today = localToday(), opti
   let done = read.length - misses
   options.onProgress?.({phase: 'reading', done, total: read.length})
   try {
-    results = await mapLimit(read, 64, async (r) => {
+    results = await mapLimit(read, runner.concurrency, async (r) => {
       if (!('bytes' in r)) return r.result
       const result = await runner.run(r.bytes, r.source)
       cache.set(r.key, result)

@@ -22,3 +22,18 @@ describe('the worker pool', () => {
     expect(pooled.cache).toEqual({hits: 0, misses: poolThreshold + 12})
   })
 })
+
+describe('the time budget', () => {
+  it('stops an entry that runs too long, reports it, and replaces the worker', async () => {
+    const files: Record<string, string> = {
+      'bounceback.config.json': JSON.stringify({limits: {emphasisRun: 100_000, timeBudget: 2000}}),
+      'content/2025-01-01-slow.md': validEntry().replace('Writing every week.', `${'*'.repeat(20_000)}x${'*'.repeat(20_000)}`)
+    }
+    for (let i = 0; i < poolThreshold + 4; i++) files[`content/2025-02-01-entry-${i}.md`] = validEntry({frontmatter: `title: Entry ${i}\ndate: 2025-02-01`})
+    const root = await project(files)
+    const result = await check({root, jobs: 2, cache: false})
+    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual(['content/2025-01-01-slow.md file/timeout'])
+    expect(result.messages[0]!.message).toContain('still being read after 2 s')
+    expect(result.cache.misses).toBe(poolThreshold + 5)
+  }, 60_000)
+})

@@ -32,6 +32,8 @@ export interface UserConfig {
     /** Deepest nesting of block quotes and lists, and longest run of `*` or `_` (default 100 and 500). */
     nesting?: number
     emphasisRun?: number
+    /** Longest an entry may take to read in a worker thread, in ms (default 10 s): then it is stopped. */
+    timeBudget?: number
   }
   /** unified plugins run on each entry's Markdown tree after parsing, before it is checked. */
   remarkPlugins?: Pluggable[]
@@ -85,4 +87,5 @@ export interface Limits {
   frontmatterSize: number
   nesting: number
   emphasisRun: number
+  timeBudget: number
 }

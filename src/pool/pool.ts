@@ -4,6 +4,7 @@ import {pathToFileURL} from 'node:url'
 import {packageDir} from '../config/resolve.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {SourceFile} from '../discover/discover.js'
+import {fileProblem} from '../diagnostics.js'
 import {processBytes} from '../process-entry.js'
 import type {EntryResult} from '../types.js'
 
@@ -14,6 +15,8 @@ export const poolThreshold = 48
 export interface EntryRunner {
   run(bytes: Uint8Array, source: SourceFile): Promise<EntryResult>
   close(): Promise<void>
+  /** How many entries to hand it at once. */
+  concurrency: number
 }
 
 export function defaultJobs(): number {
@@ -25,17 +28,31 @@ export function defaultJobs(): number {
  * program running bounceback from its TypeScript sources still gets threads once it is built.
  */
 export async function entryRunner(config: ResolvedConfig, count: number, jobs = defaultJobs()): Promise<EntryRunner> {
-  const inline: EntryRunner = {run: (bytes, source) => processBytes(bytes, source, config), close: async () => {}}
+  const inline: EntryRunner = {run: (bytes, source) => processBytes(bytes, source, config), close: async () => {}, concurrency: 64}
   // Plugins are functions, which cannot be sent to a worker: a config with plugins reads in line.
   if (jobs <= 1 || count < poolThreshold || config.remarkPlugins.length > 0 || config.rehypePlugins.length > 0) return inline
   const {default: Tinypool} = await import('tinypool')
   const pool = new Tinypool({
     filename: pathToFileURL(path.join(packageDir, 'lib', 'pool', 'worker.js')).href,
-    minThreads: Math.min(jobs, 2),
+    minThreads: jobs,
     maxThreads: jobs
   })
+  // Start every worker before the clock runs: loading the pipeline is not an entry's time.
+  await Promise.all(Array.from({length: jobs}, () => pool.run({warmUp: true})))
+  const budget = config.limits.timeBudget
   return {
-    run: (bytes, source) => pool.run({bytes, source, config}) as Promise<EntryResult>,
+    // One entry per worker at a time, so that each one's time budget is its own running time.
+    concurrency: jobs,
+    async run(bytes, source) {
+      try {
+        return (await pool.run({bytes, source, config}, {signal: AbortSignal.timeout(budget)})) as EntryResult
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') throw error
+        // The worker was stopped and a fresh one takes its place.
+        const seconds = budget >= 1000 ? `${budget / 1000} s` : `${budget} ms`
+        return {file: source.file, messages: [fileProblem(source.file, 'file/timeout', `Unexpected entry still being read after ${seconds}, expected far less: it was stopped (raise \`limits.timeBudget\` if it is simply long)`)]}
+      }
+    },
     close: () => pool.destroy()
   }
 }

@@ -10,6 +10,8 @@ export interface EntryTask {
 }
 
 /** Runs in a worker thread: the per-entry stages on one file, returning plain data. */
-export default async function processTask(task: EntryTask): Promise<EntryResult> {
+export default async function processTask(task: EntryTask | {warmUp: true}): Promise<EntryResult | null> {
+  // Loading the pipeline is done by the time this runs: warming up needs nothing more.
+  if ('warmUp' in task) return null
   return processBytes(task.bytes, task.source, task.config)
 }
