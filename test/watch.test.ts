@@ -177,6 +177,22 @@ describe('watch', () => {
     expect(events.filter((e) => e.messages.some((m) => m.severity === 'error'))).toHaveLength(2)
   })
 
+  it('survives hostile saves (too large, too deep, not UTF-8) and recovers when the file is fixed', async () => {
+    const problemsNow = () => (sse!.events.filter((e) => e.event === 'problems').at(-1)?.data as {problems: {ruleId: string}[]} | undefined)?.problems ?? []
+    const saves: [string | Buffer, string][] = [
+      [withGoal('x'.repeat(1_100_000)), 'file/too-large'],
+      [withGoal('>'.repeat(5000)), 'file/too-deep'],
+      [Buffer.from(withGoal('Caf\u00e9'), 'latin1'), 'file/encoding']
+    ]
+    for (const [contents, ruleId] of saves) {
+      await fs.writeFile(entryFile(), contents)
+      await until(() => problemsNow().some((p) => p.ruleId === ruleId), ruleId)
+      expect(await page('2025/newsletter-launch')).toContain('First version of the goal.')
+    }
+    await fs.writeFile(entryFile(), withGoal('Recovered.'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Recovered.') && problemsNow().length === 0, 'recovery')
+  })
+
   it('reports a broken config and keeps watching', async () => {
     await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": 3}')
     await until(() => errors.length > 0, 'the error')
