@@ -37,3 +37,26 @@ describe('resource limits', () => {
     await expect(check({root: bad})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringContaining('`limits.fileSize`')})
   })
 })
+
+describe('hostile frontmatter and config', () => {
+  it('deeply nested YAML flow collections cost one message, not a crash', async () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`
+    const root = await project({'content/a.md': validEntry({frontmatter: `title: A\ndate: 2025-01-01\ntags: ${deep}`}), 'content/b.md': validEntry()})
+    const result = await check({root})
+    expect(result.messages.length).toBeGreaterThan(0)
+    expect(result.messages.every((m) => m.file === 'content/a.md' && m.severity === 'error')).toBe(true)
+  })
+
+  it('a config with __proto__ keys pollutes nothing', async () => {
+    const root = await project({'content/a.md': validEntry(), 'bounceback.config.json': '{"__proto__": {"polluted": true}, "title": "T"}'})
+    await expect(check({root})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringContaining('unknown key `__proto__`')})
+    expect(({} as {polluted?: boolean}).polluted).toBeUndefined()
+  })
+
+  it('a very wide table is read, not refused', async () => {
+    const columns = Array.from({length: 3000}, (_, i) => `c${i}`)
+    const table = `|${columns.join('|')}|\n|${columns.map(() => '-').join('|')}|\n|${columns.map((_, i) => i).join('|')}|`
+    const root = await project({'content/a.md': validEntry().replace('Writing every week.', table)})
+    expect((await check({root})).messages).toEqual([])
+  })
+})
