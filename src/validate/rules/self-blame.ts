@@ -54,8 +54,12 @@ function message(finding: Finding): string {
   return `Unexpected judgement of yourself, “${finding.phrase}”, expected what happened: ${reframe}`
 }
 
+/** Every pattern needs one of these words: text without them is not parsed at all. */
+const subjects = /\b(?:i|i['’]?m|nobody|no one|no-one|everyone|everybody)\b/i
+
 /** Every self-judging phrase in a piece of prose, outside quotation marks. */
 export function findSelfBlame(text: string): Finding[] {
+  if (!subjects.test(text)) return []
   const tree = parser.parse(text) as NlcstRoot
   const findings: Finding[] = []
   const quoted = quotedRanges(text)
