@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in one run, written to bench/results.md with the machine and
 // the date. Timings are never asserted in tests: compare ratios measured in the same run.
+// BENCH_SIZES (default 100,1000,5000), BENCH_RUNS (3) and BENCH_SAVES (20) shorten it.
 import {writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,17 +9,40 @@ import {fileURLToPath} from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const started = new Date()
-process.argv.push('--saves', process.env.BENCH_SAVES ?? '20')
+const sizes = process.env.BENCH_SIZES ?? '100,1000,5000'
+const setArgs = (...words) => process.argv.splice(2, process.argv.length, ...words)
+
+setArgs('--sizes', sizes, '--runs', process.env.BENCH_RUNS ?? '3')
+const compare = await import('./compare.mjs')
+setArgs('--sizes', '1000,10000')
 const aggregate = await import('./aggregate.mjs')
-process.argv.splice(2, process.argv.length, '--sizes', '1000,5000', '--saves', process.env.BENCH_SAVES ?? '20')
+setArgs('--sizes', '1000,5000', '--saves', process.env.BENCH_SAVES ?? '20')
 const watch = await import('./watch-latency.mjs')
 
+const f = (m) => (m ? `${m.seconds.toFixed(2)} s` : 'n/a')
+const mb = (m) => (m ? `${m.mb.toFixed(0)} MB` : 'n/a')
+const ratio = (a, b) => (a && b ? (a.seconds / b.seconds).toFixed(2) : 'n/a')
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
 const lines = [
   '# Benchmark results',
   '',
   `Run on ${started.toISOString().slice(0, 10)} by \`npm run bench\` on: ${machine}.`,
-  'Corpora: `bench/make-corpus.mjs` (about 3.7 KB per entry, every field and section).',
+  'Corpora: `bench/make-corpus.mjs` (about 3.7 KB per entry, every field and section). Each build is a separate process',
+  `measured by /usr/bin/time; median of ${compare.runs} runs; peak RSS is the largest of those runs. Workers: ${compare.jobs}.`,
+  '',
+  '## Builds',
+  '',
+  '| entries | bounceback cold | warm (nothing changed) | one entry changed | Eleventy 3 | Hugo | bare unified (floor) |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...compare.rows.map((r) => `| ${r.size} | ${f(r.cold)} | ${f(r.warm)} | ${f(r.oneChanged)} | ${f(r.eleventy)} | ${f(r.hugo)} | ${f(r.floor)} |`),
+  '',
+  '| entries | cold / Eleventy | cold / Hugo | cold / floor | warm / Eleventy | warm / Hugo | one changed / Eleventy |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...compare.rows.map((r) => `| ${r.size} | ${ratio(r.cold, r.eleventy)} | ${ratio(r.cold, r.hugo)} | ${ratio(r.cold, r.floor)} | ${ratio(r.warm, r.eleventy)} | ${ratio(r.warm, r.hugo)} | ${ratio(r.oneChanged, r.eleventy)} |`),
+  '',
+  '| entries | peak RSS: bounceback cold | warm | Eleventy | Hugo | floor |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...compare.rows.map((r) => `| ${r.size} | ${mb(r.cold)} | ${mb(r.warm)} | ${mb(r.eleventy)} | ${mb(r.hugo)} | ${mb(r.floor)} |`),
   '',
   '## Aggregation (lesson themes, commitments, growth, tags, related entries)',
   '',

@@ -1,6 +1,6 @@
-import {analyse, type CheckOptions, type CheckResult} from './check.js'
+import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
-import {searchIndex} from './render/search-index.js'
+import {searchIndex, searchIndexReusing} from './render/search-index.js'
 import {renderSite} from './render/site.js'
 import {loadTheme} from './render/theme.js'
 import {writeSite, type WriteOptions} from './write/write.js'
@@ -31,7 +31,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   options.onProgress?.({phase: 'rendering'})
   const files = renderSite(site, theme)
   options.onProgress?.({phase: 'indexing'})
-  files.push(...(await searchIndex(files, config.site.lang)))
+  const search = options.cache === false ? await searchIndex(files, config.site.lang) : await searchIndexReusing(files, config.site.lang, {cacheDir: options.cacheDir ?? defaultCacheDir(config), outDir: config.outDir})
+  files.push(...search)
   options.onProgress?.({phase: 'writing'})
   await writeSite(config.outDir, files, options.write)
   return {...result, written: true, outputFiles: files.length, entries: site.entries.length}

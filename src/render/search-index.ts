@@ -1,3 +1,6 @@
+import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import type {OutputFile} from './theme.js'
 
 /**
@@ -24,4 +27,33 @@ export async function searchIndex(pages: readonly OutputFile[], lang: string): P
     await index.deleteIndex().catch(() => undefined)
     await pagefind.close()
   }
+}
+
+/**
+ * The search index, reused from the previous output when the pages it indexes are the same
+ * (a digest of them is kept in the cache folder): a build that changed nothing Pagefind reads
+ * does not run Pagefind. Anything missing or different runs it afresh.
+ */
+export async function searchIndexReusing(pages: readonly OutputFile[], lang: string, options: {cacheDir: string; outDir: string}): Promise<OutputFile[]> {
+  const indexed = pages.filter((page) => page.path.endsWith('.html') && String(page.contents).includes('data-pagefind-body'))
+  const hash = createHash('sha1').update(lang)
+  for (const page of indexed) hash.update(page.path).update('\u0000').update(page.contents).update('\u0000')
+  const key = hash.digest('hex')
+  const stateFile = path.join(options.cacheDir, 'search.json')
+  try {
+    const state = JSON.parse(await fs.readFile(stateFile, 'utf8')) as {key?: unknown; files?: unknown}
+    if (state.key === key && Array.isArray(state.files) && state.files.every((f) => typeof f === 'string' && f.startsWith('pagefind/') && !f.includes('..'))) {
+      return await Promise.all((state.files as string[]).map(async (file) => ({path: file, contents: await fs.readFile(path.join(options.outDir, file))})))
+    }
+  } catch {
+    // No index to reuse: build one.
+  }
+  const files = await searchIndex(pages, lang)
+  try {
+    await fs.mkdir(options.cacheDir, {recursive: true})
+    await fs.writeFile(stateFile, JSON.stringify({key, files: files.map((f) => f.path)}))
+  } catch {
+    // A cache that cannot be written is skipped.
+  }
+  return files
 }
