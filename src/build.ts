@@ -1,9 +1,12 @@
 import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
+import {cacheSalt} from './cache/entry-cache.js'
+import {PageCache, pageSalt, type PageRecord} from './cache/page-cache.js'
 import {searchIndex, searchIndexReusing} from './render/search-index.js'
-import {renderSite} from './render/site.js'
-import {loadTheme} from './render/theme.js'
-import {writeSite, type WriteOptions} from './write/write.js'
+import {renderSite, renderSiteReusing} from './render/site.js'
+import {loadTheme, type OutputFile} from './render/theme.js'
+import {withOutputLock} from './write/lock.js'
+import {replaceOutput, type WriteOptions} from './write/write.js'
 
 export interface BuildOptions extends CheckOptions {
   /** For tests that simulate a failing disk. */
@@ -27,13 +30,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options)
   const {site, ...result} = await analyse(config, options.today, options)
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length}
+  let outputFiles = 0
   const theme = await loadTheme(config)
-  options.onProgress?.({phase: 'rendering'})
-  const files = renderSite(site, theme)
-  options.onProgress?.({phase: 'indexing'})
-  const search = options.cache === false ? await searchIndex(files, config.site.lang) : await searchIndexReusing(files, config.site.lang, {cacheDir: options.cacheDir ?? defaultCacheDir(config), outDir: config.outDir})
-  files.push(...search)
-  options.onProgress?.({phase: 'writing'})
-  await writeSite(config.outDir, files, options.write)
-  return {...result, written: true, outputFiles: files.length, entries: site.entries.length}
+  const outDir = config.outDir
+  // Held from rendering to writing: pages taken from the output folder must still be there.
+  await withOutputLock(outDir, async () => {
+    const cacheDir = options.cacheDir ?? defaultCacheDir(config)
+    const pages = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
+    options.onProgress?.({phase: 'rendering'})
+    const files = pages ? renderSiteReusing(site, theme, pages, outDir) : renderSite(site, theme)
+    options.onProgress?.({phase: 'indexing'})
+    files.push(...(pages ? await searchIndexReusing(files, config.site.lang, {cacheDir, outDir}) : await searchIndex(files, config.site.lang)))
+    options.onProgress?.({phase: 'writing'})
+    const {stamp} = await replaceOutput(outDir, files, options.write ?? {})
+    outputFiles = files.length
+    await pages?.save(stamp, pageRecords(files))
+  })
+  return {...result, written: true, outputFiles, entries: site.entries.length}
+}
+
+function pageRecords(files: readonly OutputFile[]): Map<string, PageRecord> {
+  const records = new Map<string, PageRecord>()
+  for (const file of files) {
+    if (file.key === undefined) continue
+    records.set(file.path, {key: file.key, size: file.reuse ? file.reuse.size : Buffer.byteLength(file.contents)})
+  }
+  return records
 }

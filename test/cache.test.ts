@@ -81,21 +81,3 @@ describe('the persistent cache', () => {
     expect((await check({root, cacheDir: elsewhere})).cache).toEqual({hits: 3, misses: 0})
   })
 })
-
-describe('the search index', () => {
-  it('is reused when the pages it indexes are the same, and rebuilt when one changes', async () => {
-    const root = await project(files)
-    await build({root})
-    const entryFile = path.join(root, 'dist', 'pagefind', 'pagefind-entry.json')
-    const original = await fs.readFile(entryFile, 'utf8')
-    // Mark the index: a reused index keeps the mark, a rebuilt one does not.
-    await fs.writeFile(entryFile, original.replace(/^\{/, '{"marked":true,'))
-    await build({root})
-    expect(await fs.readFile(entryFile, 'utf8')).toContain('"marked":true')
-    await fs.writeFile(path.join(root, 'content/2024-01-01-third.md'), validEntry({frontmatter: 'title: Third, rewritten\ndate: 2024-01-01'}))
-    await build({root})
-    expect(await fs.readFile(entryFile, 'utf8')).not.toContain('"marked":true')
-    await build({root, cache: false})
-    expect(JSON.parse(await fs.readFile(entryFile, 'utf8'))).toHaveProperty('version')
-  })
-})

@@ -7,7 +7,7 @@ import type {EntryResult} from '../types.js'
 
 const format = 'bounceback-entry-cache'
 const fileName = 'entries.json'
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+export const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
 /**
  * Per-entry results kept between builds, keyed by the entry's path and a digest of its bytes,
@@ -32,7 +32,7 @@ export class EntryCache {
     const stored = new Map<string, EntryResult>()
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as unknown
-      if (isCacheFile(data) && data.version === version && data.salt === salt) {
+      if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
         for (const [key, result] of Object.entries(data.entries)) if (isResult(result)) stored.set(key, result)
       }
     } catch {
@@ -55,18 +55,25 @@ export class EntryCache {
     if (result) {
       this.hits++
       this.used.set(key, result)
+      if (result.entry) entryKeys.set(result.entry, key)
     } else this.misses++
     return result
   }
 
   set(key: string, result: EntryResult): void {
-    if (this.file) this.used.set(key, result)
+    if (!this.file) return
+    this.used.set(key, result)
+    if (result.entry) entryKeys.set(result.entry, key)
   }
 
-  /** Write what this build used, atomically; a cache that cannot be written is skipped. */
+  /**
+   * Write what this build used, atomically; a cache that cannot be written is skipped. When every
+   * entry came from the cache and none was swept, the file already holds exactly that.
+   */
   async save(): Promise<void> {
     if (!this.file) return
-    const data = {format, version, salt: this.salt, entries: Object.fromEntries(this.used)}
+    if (this.misses === 0 && this.used.size === this.stored.size) return
+    const data = {format, version: toolVersion, salt: this.salt, entries: Object.fromEntries(this.used)}
     const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`
     try {
       await fs.mkdir(path.dirname(this.file), {recursive: true})
@@ -79,10 +86,16 @@ export class EntryCache {
 }
 
 /**
+ * The cache key of each entry object taken from or put into a cache: its file and a digest of
+ * its bytes. With the cache salt, it stands for the whole entry, so pages can be compared by it.
+ */
+export const entryKeys = new WeakMap<object, string>()
+
+/**
  * What shapes a per-entry result besides its bytes: sections, rule levels, limits, the base of
  * links, and the config's plugins (by their source text and options).
  */
-function cacheSalt(config: ResolvedConfig): string {
+export function cacheSalt(config: ResolvedConfig): string {
   return createHash('sha1')
     .update(JSON.stringify({sections: config.sections, rules: config.rules, limits: config.limits, base: config.site.base, content: config.contentDir, root: config.root, plugins: JSON.stringify([config.remarkPlugins, config.rehypePlugins], (_, v: unknown) => (typeof v === 'function' ? String(v) : v))}))
     .digest('hex')

@@ -1,13 +1,18 @@
+import {createHash} from 'node:crypto'
+import path from 'node:path'
 import type {Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import type {Site} from '../aggregate/site.js'
+import {entryKeys} from '../cache/entry-cache.js'
+import type {PageCache} from '../cache/page-cache.js'
 import {BouncebackError} from '../errors.js'
 import {formatDate} from '../schema/date.js'
 import {siteData} from './data-json.js'
 import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from './hashtags.js'
+import {PreviousFile} from './previous-file.js'
 import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import {cardId, sitePages, type Page} from './pages.js'
 import type {OutputFile, Theme} from './theme.js'
@@ -24,7 +29,43 @@ export type RenderMemo = Map<string, {entry: unknown; key: string; contents: str
 /** Render every page through the theme's layouts, then serialise with rehype-stringify. */
 export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputFile[] {
   const pages = sitePages(site)
-  const files: OutputFile[] = pages.map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)}))
+  return withSiteFiles(site, theme, pages, pages.map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)})))
+}
+
+/**
+ * `build` with the cache: a page whose key (its data, with entries standing by their cache key)
+ * is the one the previous build recorded for it is not rendered, but taken from `outDir`.
+ */
+export function renderSiteReusing(site: Site, theme: Theme, cache: PageCache, outDir: string): OutputFile[] {
+  const pages = sitePages(site)
+  return withSiteFiles(
+    site,
+    theme,
+    pages,
+    pages.map((page): OutputFile => {
+      const key = pageKey(page, cache.salt)
+      const previous = cache.previous(page.path)
+      const render = () => renderPage(page, site, theme)
+      return previous?.key === key ? new PreviousFile(page.path, previous.size, path.join(outDir, page.path), render, key) : {path: page.path, contents: render(), key}
+    })
+  )
+}
+
+/**
+ * A digest of what a page is made from: its data, with entries standing by
+ * their cache key (their file's bytes, which with the settings determine them), and the salt:
+ * the settings, the theme and the date every page depends on.
+ */
+function pageKey(page: Page, salt: string): string {
+  const json = JSON.stringify([page.kind, page.url, page.data], (_, value: unknown) => {
+    if (value === null || typeof value !== 'object') return value
+    const key = entryKeys.get(value)
+    return key === undefined ? value : `entry\u0000${key}`
+  })
+  return createHash('sha1').update(salt).update(json).digest('hex')
+}
+
+function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
     {path: 'data.json', contents: siteData(site)},

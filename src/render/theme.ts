@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -18,11 +19,20 @@ export interface OutputFile {
   /** `/`-separated, relative to the output folder. */
   path: string
   contents: string | Uint8Array
+  /** For a page: a digest of everything it was made from, when the page cache is in use. */
+  key?: string
+  /**
+   * Set when the same page, `size` bytes long, is in the previous output: it is linked from
+   * there without comparing bytes, and `contents` is only read or rendered if that fails.
+   */
+  reuse?: {size: number}
 }
 
 export interface Theme {
   layouts: Record<LayoutName, LoadedLayout>
   assets: OutputFile[]
+  /** A digest of every file in the theme's folders (and the default theme's it falls back to). */
+  digest: string
 }
 
 /**
@@ -46,7 +56,11 @@ export async function loadTheme(config: ResolvedConfig, options: {fresh?: boolea
       assets.set(file.rel, {path: `assets/${file.rel}`, contents: await fs.readFile(file.abs)})
     }
   }
-  return {layouts, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1))}
+  const digest = createHash('sha1')
+  for (const dir of dirs) {
+    for (const file of (await listFiles(dir)).sort((a, b) => (a.rel < b.rel ? -1 : 1))) digest.update(file.rel).update('\u0000').update(await fs.readFile(file.abs)).update('\u0000')
+  }
+  return {layouts, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), digest: digest.digest('hex')}
 }
 
 let loads = 0

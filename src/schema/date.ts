@@ -29,6 +29,20 @@ function utcDate(year: number, month: number, day: number): Date {
 
 /** Dates as written compare as strings; this is their human form, never shifted by a time zone. */
 export function formatDate(date: string, lang = 'en'): string {
+  const key = `${lang}\u0000${date}`
+  let formatted = formattedDates.get(key)
+  if (formatted === undefined) {
+    formatted = formatUncached(date, lang)
+    if (formattedDates.size > 100_000) formattedDates.clear()
+    formattedDates.set(key, formatted)
+  }
+  return formatted
+}
+
+/** A site shows the same few thousand dates many times over. */
+const formattedDates = new Map<string, string>()
+
+function formatUncached(date: string, lang: string): string {
   const match = isoDate.exec(date)
   if (!match) return date
   const utc = utcDate(Number(match[1]), Number(match[2]), Number(match[3]))

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {outputStamp} from '../cache/page-cache.js'
 import {BouncebackError} from '../errors.js'
 import {mapLimit} from '../map-limit.js'
 import {isAlive, withOutputLock} from './lock.js'
@@ -11,6 +12,8 @@ export interface WriteResult {
   written: number
   /** Files unchanged since the previous build, linked rather than written again. */
   kept: number
+  /** The new output folder's identity on disk (see `outputStamp`). */
+  stamp: string | undefined
 }
 
 /** Hooks for tests that simulate a failing disk; a program never needs them. */
@@ -24,10 +27,11 @@ export interface WriteOptions {
  * output is left exactly as it was.
  */
 export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
-  return withOutputLock(outDir, () => writeUnlocked(outDir, files, options))
+  return withOutputLock(outDir, () => replaceOutput(outDir, files, options))
 }
 
-async function writeUnlocked(outDir: string, files: readonly OutputFile[], options: WriteOptions): Promise<WriteResult> {
+/** `writeSite` for a caller that already holds the output folder's lock. */
+export async function replaceOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions): Promise<WriteResult> {
   const parent = path.dirname(outDir)
   const tag = `${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`
   const staging = path.join(parent, `.bounceback-tmp-${tag}`)
@@ -37,12 +41,14 @@ async function writeUnlocked(outDir: string, files: readonly OutputFile[], optio
   try {
     await fs.mkdir(parent, {recursive: true})
     await sweepStale(parent, path.basename(outDir))
+    if (await sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
     await fs.mkdir(staging)
     const targets = files.map((file) => insidePath(staging, file.path))
     await mapLimit([...new Set(targets.map((t) => path.dirname(t)))], 16, (dir) => fs.mkdir(dir, {recursive: true}))
     // Files are independent: many in flight at once, since each costs a few system calls.
     await mapLimit(files, 16, async (file, i) => {
-      if (await linkUnchanged(path.join(outDir, file.path), targets[i]!, file.contents)) kept++
+      const previous = path.join(outDir, file.path)
+      if (file.reuse ? await linkSameSize(previous, targets[i]!, file.reuse.size) : await linkUnchanged(previous, targets[i]!, file.contents)) kept++
       else await writeFile(targets[i]!, file.contents)
     })
     await swap(staging, outDir, retired)
@@ -53,7 +59,59 @@ async function writeUnlocked(outDir: string, files: readonly OutputFile[], optio
     throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
   }
   await fs.rm(retired, {recursive: true, force: true})
-  return {written: files.length - kept, kept}
+  return {written: files.length - kept, kept, stamp: await outputStamp(outDir)}
+}
+
+/**
+ * Whether the output folder already holds exactly these files, byte for byte (by size for
+ * files known to be the same): then there is nothing to write, and it is left as it is.
+ */
+async function sameAsOutput(outDir: string, files: readonly OutputFile[]): Promise<boolean> {
+  let listed
+  try {
+    listed = await fs.readdir(outDir, {recursive: true, withFileTypes: true})
+  } catch {
+    return false
+  }
+  const expected = new Set(files.map((file) => file.path))
+  let count = 0
+  for (const dirent of listed) {
+    if (dirent.isDirectory()) continue
+    const rel = path.relative(outDir, path.join(dirent.parentPath, dirent.name)).split(path.sep).join('/')
+    if (!dirent.isFile() || !expected.has(rel)) return false
+    count++
+  }
+  if (count !== expected.size) return false
+  let same = true
+  await mapLimit(files, 16, async (file) => {
+    if (!same) return
+    const previous = path.join(outDir, file.path)
+    if (!(file.reuse ? await hasSize(previous, file.reuse.size) : await hasBytes(previous, file.contents))) same = false
+  })
+  return same
+}
+
+async function hasSize(file: string, size: number): Promise<boolean> {
+  const stat = await fs.lstat(file).catch(() => undefined)
+  return stat !== undefined && stat.isFile() && stat.size === size
+}
+
+async function hasBytes(file: string, contents: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
+  if (!(await hasSize(file, bytes.length))) return false
+  return Buffer.from(await fs.readFile(file)).equals(bytes)
+}
+
+/** A page the page cache knows is the same as before: link it when it is still there, unaltered in size. */
+async function linkSameSize(previous: string, target: string, size: number): Promise<boolean> {
+  try {
+    const stat = await fs.lstat(previous)
+    if (!stat.isFile() || stat.size !== size) return false
+    await fs.link(previous, target)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -62,11 +120,8 @@ async function writeUnlocked(outDir: string, files: readonly OutputFile[], optio
  * not possible, the file is simply written.
  */
 async function linkUnchanged(previous: string, target: string, contents: string | Uint8Array): Promise<boolean> {
-  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
   try {
-    const stat = await fs.lstat(previous)
-    if (!stat.isFile() || stat.size !== bytes.length) return false
-    if (!Buffer.from(await fs.readFile(previous)).equals(bytes)) return false
+    if (!(await hasBytes(previous, contents))) return false
     await fs.link(previous, target)
     return true
   } catch {

@@ -1,0 +1,90 @@
+import {createHash, randomBytes} from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {toolVersion} from './entry-cache.js'
+
+const format = 'bounceback-page-cache'
+const fileName = 'pages.json'
+
+/** One page as the previous build wrote it: what it was made from, and its size in bytes. */
+export interface PageRecord {
+  key: string
+  size: number
+}
+
+/**
+ * What the previous build rendered, so that a page made from the same data, by the same theme,
+ * with the same settings, on the same day, is taken from the previous output instead of being
+ * rendered again. The record is tied to one output folder (its identity on disk: every build
+ * writes a new folder), so output written by `watch`, by `--no-cache` or by any other build
+ * makes it useless, never wrong.
+ */
+export class PageCache {
+  private constructor(
+    private readonly file: string,
+    readonly salt: string,
+    private readonly pages: Map<string, PageRecord>
+  ) {}
+
+  /** Read the record in `dir`; one that is corrupt, foreign or made for another output is ignored. */
+  static async load(dir: string, outDir: string, salt: string): Promise<PageCache> {
+    const file = path.join(dir, fileName)
+    const pages = new Map<string, PageRecord>()
+    try {
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>
+      const stamp = await outputStamp(outDir)
+      if (data.format === format && data.version === toolVersion && data.salt === salt && stamp !== undefined && data.stamp === stamp && isRecordMap(data.pages)) {
+        for (const [page, [key, size]] of Object.entries(data.pages)) pages.set(page, {key, size})
+      }
+    } catch {
+      // Nothing to reuse: every page is rendered.
+    }
+    return new PageCache(file, salt, pages)
+  }
+
+  previous(page: string): PageRecord | undefined {
+    return this.pages.get(page)
+  }
+
+  /** Record the pages of the output folder just written. A record that cannot be written is skipped. */
+  async save(stamp: string | undefined, pages: ReadonlyMap<string, PageRecord>): Promise<void> {
+    if (stamp === undefined) return this.forget()
+    const data = {format, version: toolVersion, salt: this.salt, stamp, pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]]))}
+    const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await fs.mkdir(path.dirname(this.file), {recursive: true})
+      await fs.writeFile(temporary, JSON.stringify(data))
+      await fs.rename(temporary, this.file)
+    } catch {
+      await fs.rm(temporary, {force: true}).catch(() => undefined)
+    }
+  }
+
+  /** The output no longer matches any record: remove it. */
+  async forget(): Promise<void> {
+    await fs.rm(this.file, {force: true}).catch(() => undefined)
+  }
+}
+
+/**
+ * The identity of an output folder on disk. Each build writes a new folder, so the identity
+ * changes with every build, and with any file added or removed at its top.
+ */
+export async function outputStamp(outDir: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(outDir, {bigint: true})
+    return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.mtimeNs}`
+  } catch {
+    return undefined
+  }
+}
+
+/** What, besides a page's own data, shapes every page: settings, the theme's files, the date. */
+export function pageSalt(parts: {config: string; theme: string; site: unknown; today: string}): string {
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex')
+}
+
+function isRecordMap(value: unknown): value is Record<string, [string, number]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  return Object.values(value).every((r) => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && typeof r[1] === 'number')
+}
