@@ -89,7 +89,7 @@ export interface Entry {
   summary: string
   lessons: Lesson[]
   actions: Action[]
-  /** The rendered, sanitised body. */
+  /** The rendered, sanitised body: a hast root holding one `raw` node with its HTML. */
   body: HastRoot
 }
 

@@ -26,7 +26,7 @@ describe('extracting lessons', () => {
 
   it('shows hashtags as links to their tag page, not as raw # text', async () => {
     const {entry} = await processString(read('lessons-and-actions-ok'))
-    const html = toHtml(entry!.body)
+    const html = toHtml(entry!.body, {allowDangerousHtml: true})
     expect(html).toContain('<a href="/tags/marketing/" class="hashtag">marketing</a>')
     expect(html).toContain('<a href="/tags/launch/" class="hashtag">launch</a>')
     expect(html).not.toMatch(/#marketing/)
@@ -36,7 +36,7 @@ describe('extracting lessons', () => {
     const text = validEntry().replace('- Promote before launch, not after. #marketing', '- Use `#define` and [#anchor](https://example.com) before #1 priority. #real-tag')
     const {entry} = await processString(text)
     expect(entry!.lessons[0]).toMatchObject({hashtags: ['real-tag'], text: 'Use #define and #anchor before #1 priority.'})
-    const html = toHtml(entry!.body)
+    const html = toHtml(entry!.body, {allowDangerousHtml: true})
     expect(html).toContain('<code>#define</code>')
     expect(html).toContain('>#anchor</a>')
     expect(html).toContain('#1 priority')
@@ -65,7 +65,7 @@ describe('extracting commitments', () => {
 describe('bare URLs', () => {
   it('become links, as on GitHub, without swallowing the punctuation after them', async () => {
     const text = validEntry().replace('Writing every week.', 'See https://example.com/a_(b), www.example.org. Or `https://in.code` and [a link](https://x.test) and <https://angle.test>.')
-    const html = toHtml((await processString(text)).entry!.body)
+    const html = toHtml((await processString(text)).entry!.body, {allowDangerousHtml: true})
     expect(html).toContain('<a href="https://example.com/a_(b)">https://example.com/a_(b)</a>, ')
     expect(html).toContain('<a href="http://www.example.org">www.example.org</a>. ')
     expect(html).toContain('<code>https://in.code</code>')
@@ -75,7 +75,7 @@ describe('bare URLs', () => {
 
   it('are linked when they are all of a list item, emphasis or cell, in any case, but not inside an e-mail address', async () => {
     const text = validEntry().replace('Writing every week.', '- https://only.test/x\n- *HTTPS://UPPER.TEST*\n\nWrite to foo@www.example.org.')
-    const html = toHtml((await processString(text)).entry!.body)
+    const html = toHtml((await processString(text)).entry!.body, {allowDangerousHtml: true})
     expect(html).toContain('<li><a href="https://only.test/x">https://only.test/x</a></li>')
     expect(html).toContain('<em><a href="https://UPPER.TEST">HTTPS://UPPER.TEST</a></em>')
     expect(html).toContain('foo@www.example.org.')

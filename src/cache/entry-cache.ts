@@ -5,7 +5,8 @@ import {readFileSync} from 'node:fs'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
-const format = 'bounceback-entry-cache'
+// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML.
+const format = 'bounceback-entry-cache/2'
 const fileName = 'entries.json'
 export const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 

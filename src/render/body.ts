@@ -1,6 +1,7 @@
 import type {Element, Root as HastRoot} from 'hast'
 import type {Root} from 'mdast'
 import rehypeRaw from 'rehype-raw'
+import rehypeStringify from 'rehype-stringify'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
@@ -52,10 +53,6 @@ const withRawHtml = unified().use(remarkRehype, {...toHast, allowDangerousHtml: 
 /** Then, whatever the config's rehype plugins did, sanitised as GitHub does. */
 const sanitize = unified().use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()
 
-/**
- * Markdown tree to sanitised HTML tree. Raw HTML is kept as far as GitHub's schema allows:
- * scripts, event handlers, styles and unsafe URLs never survive.
- */
 export interface BodyOptions {
   rawHtml: boolean
   /** The config's rehype plugins, run before sanitising. */
@@ -63,19 +60,21 @@ export interface BodyOptions {
   file?: VFile
 }
 
+/**
+ * Markdown tree to sanitised HTML, as a hast root holding it. Raw HTML is kept as far as
+ * GitHub's schema allows: scripts, event handlers, styles and unsafe URLs never survive.
+ */
 export async function renderBody(tree: Root, options: BodyOptions): Promise<HastRoot> {
   const hast = (await (options.rawHtml ? withRawHtml : markdownOnly).run(tree)) as HastRoot
   if (options.rehype && options.file) await options.rehype(hast, options.file)
-  const body = (await sanitize.run(hast)) as HastRoot
-  removePositions(body)
-  return body
+  const sanitised = (await sanitize.run(hast)) as HastRoot
+  return {type: 'root', children: [{type: 'raw', value: serialise.stringify(sanitised)}]}
 }
 
 /**
- * Positions served validation, which is over by now: without them a body is about half the
- * size, in memory and in the cache.
+ * The sanitised tree is serialised where it was made (in a worker, for large builds) and kept
+ * as one `raw` node: a string is a fraction of a tree's size in memory, in the cache and on its
+ * way from a worker, and pages then serialise it by copying. Raw nodes are written as they are
+ * only by the page serialiser, and this is the only one user content ever reaches.
  */
-function removePositions(node: {position?: unknown; children?: unknown[]}): void {
-  delete node.position
-  if (node.children) for (const child of node.children) removePositions(child as typeof node)
-}
+const serialise = unified().use(rehypeStringify).freeze()

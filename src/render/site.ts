@@ -17,7 +17,8 @@ import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-
 import {cardId, sitePages, type Page} from './pages.js'
 import type {OutputFile, Theme} from './theme.js'
 
-const htmlProcessor = unified().use(rehypeStringify).freeze()
+// Entry bodies arrive as sanitised HTML in a raw node (see render/body.ts); theme code is trusted.
+const htmlProcessor = unified().use(rehypeStringify, {allowDangerousHtml: true}).freeze()
 
 /**
  * Pages rendered before, by output path: `watch` keeps it between rebuilds so that a page is
