@@ -2,11 +2,11 @@ import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './c
 import {loadConfig} from './config/load.js'
 import {cacheSalt} from './cache/entry-cache.js'
 import {PageCache, pageSalt, type PageRecord} from './cache/page-cache.js'
-import {searchIndex, searchIndexReusing} from './render/search-index.js'
-import {renderSite, renderSiteReusing} from './render/site.js'
+import {previousSearchIndex, saveSearchState, SearchIndexer, searchKey} from './render/search-index.js'
+import {planSite} from './render/site.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
 import {withOutputLock} from './write/lock.js'
-import {replaceOutput, type WriteOptions} from './write/write.js'
+import {replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
 
 export interface BuildOptions extends CheckOptions {
   /** For tests that simulate a failing disk. */
@@ -36,15 +36,37 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Held from rendering to writing: pages taken from the output folder must still be there.
   await withOutputLock(outDir, async () => {
     const cacheDir = options.cacheDir ?? defaultCacheDir(config)
-    const pages = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
-    options.onProgress?.({phase: 'rendering'})
-    const files = pages ? renderSiteReusing(site, theme, pages, outDir) : renderSite(site, theme)
-    options.onProgress?.({phase: 'indexing'})
-    files.push(...(pages ? await searchIndexReusing(files, config.site.lang, {cacheDir, outDir}) : await searchIndex(files, config.site.lang)))
-    options.onProgress?.({phase: 'writing'})
-    const {stamp} = await replaceOutput(outDir, files, options.write ?? {})
-    outputFiles = files.length
-    await pages?.save(stamp, pageRecords(files))
+    const cache = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
+    const files = planSite(site, theme, {cache, outDir})
+    const key = cache && searchKey(files, config.site.lang)
+    const previousIndex = key === undefined ? undefined : await previousSearchIndex(cacheDir, key, outDir)
+    let written: WriteResult
+    let indexFiles = previousIndex ?? []
+    if (previousIndex) {
+      options.onProgress?.({phase: 'writing'})
+      written = await replaceOutput(outDir, [...files, ...previousIndex], options.write)
+    } else {
+      // Pages are rendered, indexed and written one after another; Pagefind works alongside.
+      options.onProgress?.({phase: 'rendering'})
+      const indexer = await SearchIndexer.start(config.site.lang)
+      try {
+        written = await replaceOutput(outDir, files, {
+          ...options.write,
+          each: (file, contents) => indexer.add(file.path, contents),
+          more: async () => {
+            options.onProgress?.({phase: 'indexing'})
+            return (indexFiles = await indexer.files())
+          }
+        })
+      } finally {
+        await indexer.close()
+      }
+    }
+    outputFiles = files.length + indexFiles.length
+    if (cache) {
+      await cache.save(written.stamp, pageRecords(files))
+      if (key !== undefined) await saveSearchState(cacheDir, key, written.stamp, indexFiles)
+    }
   })
   return {...result, written: true, outputFiles, entries: site.entries.length}
 }
@@ -53,7 +75,8 @@ function pageRecords(files: readonly OutputFile[]): Map<string, PageRecord> {
   const records = new Map<string, PageRecord>()
   for (const file of files) {
     if (file.key === undefined) continue
-    records.set(file.path, {key: file.key, size: file.reuse ? file.reuse.size : Buffer.byteLength(file.contents)})
+    const size = file.reuse?.size ?? (file as {size?: number}).size
+    if (size !== undefined) records.set(file.path, {key: file.key, size})
   }
   return records
 }

@@ -4,11 +4,11 @@ import type {OutputFile} from './theme.js'
 /**
  * An output file known to be the same as one in the previous output (`size` bytes at `from`):
  * the writer links it from there. Its contents are read, or made again by `remake`, only when
- * something asks for them.
+ * something asks for them, and not kept: a build holds no more pages in memory than it writes
+ * at once.
  */
 export class PreviousFile implements OutputFile {
   readonly reuse: {size: number}
-  private data: string | Uint8Array | undefined
 
   constructor(
     readonly path: string,
@@ -21,14 +21,29 @@ export class PreviousFile implements OutputFile {
   }
 
   get contents(): string | Uint8Array {
-    if (this.data !== undefined) return this.data
     let bytes: Buffer | undefined
     try {
       bytes = readFileSync(this.from)
     } catch {
       bytes = undefined
     }
-    this.data = bytes?.length === this.reuse.size ? bytes : this.remake()
-    return this.data
+    return bytes?.length === this.reuse.size ? bytes : this.remake()
+  }
+}
+
+/** A page rendered when its contents are asked for, and not kept; `size` is known from then on. */
+export class PendingPage implements OutputFile {
+  size: number | undefined
+
+  constructor(
+    readonly path: string,
+    private readonly render: () => string,
+    readonly key?: string
+  ) {}
+
+  get contents(): string {
+    const contents = this.render()
+    this.size = Buffer.byteLength(contents)
+    return contents
   }
 }

@@ -1,73 +1,116 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {outputStamp} from '../cache/page-cache.js'
 import {mapLimit} from '../map-limit.js'
 import {PreviousFile} from './previous-file.js'
 import type {OutputFile} from './theme.js'
+
+const marker = 'data-pagefind-body'
 
 /**
  * The full-text search index, built by Pagefind (its binary comes with the npm package; nothing
  * is downloaded) from the rendered pages, in memory: the index files join the rest of the
  * output and are written with it, atomically. Only what a page marks `data-pagefind-body`
  * (entries and lesson themes in the default theme) is indexed.
+ *
+ * Pages are given to it one at a time, in order, while the rest of the build goes on: Pagefind
+ * runs in its own process, so indexing overlaps rendering and writing. At most `window` pages
+ * wait for it at once; `add` resolves when there is room for more.
  */
-export async function searchIndex(pages: readonly OutputFile[], lang: string): Promise<OutputFile[]> {
-  const pagefind = await import('pagefind')
-  const {index, errors} = await pagefind.createIndex({forceLanguage: lang.split('-')[0]!})
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-  try {
-    for (const page of pages) {
-      // Pages without a marked body are not indexed: no need for Pagefind to read them.
-      if (!page.path.endsWith('.html') || !String(page.contents).includes('data-pagefind-body')) continue
-      const added = await index.addHTMLFile({sourcePath: page.path, content: String(page.contents)})
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`)
+export class SearchIndexer {
+  private chain: Promise<void> = Promise.resolve()
+  private waiting = 0
+  private failure: Error | undefined
+
+  private constructor(
+    private readonly pagefind: typeof import('pagefind'),
+    private readonly index: import('pagefind').PagefindIndex,
+    private readonly window = 32
+  ) {}
+
+  static async start(lang: string): Promise<SearchIndexer> {
+    const pagefind = await import('pagefind')
+    const {index, errors} = await pagefind.createIndex({forceLanguage: lang.split('-')[0]!})
+    if (!index) {
+      await pagefind.close()
+      throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
     }
-    const {files, errors: fileErrors} = await index.getFiles()
-    if (fileErrors.length > 0) throw new Error(`Pagefind could not write its index: ${fileErrors.join('; ')}`)
+    return new SearchIndexer(pagefind, index)
+  }
+
+  /** Index one output file, if it is a page with a marked body. */
+  async add(file: string, contents: string | Uint8Array): Promise<void> {
+    if (!file.endsWith('.html')) return
+    const html = String(contents)
+    // Pages without a marked body are not indexed: no need for Pagefind to read them.
+    if (!html.includes(marker)) return
+    this.waiting++
+    const added = this.chain.then(async () => {
+      if (this.failure) return
+      const result = await this.index.addHTMLFile({sourcePath: file, content: html})
+      if (result.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`)
+    })
+    this.chain = added.catch((error: unknown) => {
+      this.failure ??= error instanceof Error ? error : new Error(String(error))
+    }).finally(() => this.waiting--)
+    if (this.waiting >= this.window) await this.chain
+  }
+
+  /** The index's files, once every page given has been indexed. */
+  async files(): Promise<OutputFile[]> {
+    await this.chain
+    if (this.failure) throw this.failure
+    const {files, errors} = await this.index.getFiles()
+    if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`)
     return files.map((file) => ({path: `pagefind/${file.path.replace(/\\/g, '/')}`, contents: file.content}))
+  }
+
+  async close(): Promise<void> {
+    await this.chain
+    await this.index.deleteIndex().catch(() => undefined)
+    await this.pagefind.close()
+  }
+}
+
+/** Index every page given, in order (`watch` uses it with pages it keeps in memory). */
+export async function searchIndex(pages: readonly OutputFile[], lang: string): Promise<OutputFile[]> {
+  const indexer = await SearchIndexer.start(lang)
+  try {
+    for (const page of pages) await indexer.add(page.path, page.contents)
+    return await indexer.files()
   } finally {
-    await index.deleteIndex().catch(() => undefined)
-    await pagefind.close()
+    await indexer.close()
   }
 }
 
 /**
- * The search index, reused from the previous output when the pages it indexes are the same
- * (a digest of them, or of their keys, is kept in the cache folder): a build that changed
- * nothing Pagefind reads does not run Pagefind. Anything missing or different runs it afresh.
+ * What the search index is made from, when every page has a key (the page cache is in use):
+ * the keys of every page. A build whose key is the previous build's reuses its index.
  */
-export async function searchIndexReusing(pages: readonly OutputFile[], lang: string, options: {cacheDir: string; outDir: string}): Promise<OutputFile[]> {
+export function searchKey(pages: readonly OutputFile[], lang: string): string | undefined {
   const html = pages.filter((page) => page.path.endsWith('.html'))
-  // With the page cache, every page has a key standing for its contents: compare those, and
-  // leave pages taken from the previous output unread.
-  const byKey = html.every((page) => page.key !== undefined)
-  const indexed = byKey ? html : html.filter((page) => String(page.contents).includes('data-pagefind-body'))
-  const hash = createHash('sha1').update(lang).update(byKey ? '\u0000keys\u0000' : '\u0000contents\u0000')
-  for (const page of indexed) hash.update(page.path).update('\u0000').update(byKey ? page.key! : page.contents).update('\u0000')
-  const key = hash.digest('hex')
-  const stateFile = path.join(options.cacheDir, 'search.json')
-  const previous = await previousIndex(stateFile, key, options.outDir)
-  if (previous) return previous
-  const files = await searchIndex(pages, lang)
-  try {
-    await fs.mkdir(options.cacheDir, {recursive: true})
-    await fs.writeFile(stateFile, JSON.stringify({key, files: files.map((f) => [f.path, Buffer.byteLength(f.contents)])}))
-  } catch {
-    // A cache that cannot be written is skipped.
-  }
-  return files
+  if (!html.every((page) => page.key !== undefined)) return undefined
+  const hash = createHash('sha1').update(lang).update('\u0000')
+  for (const page of html) hash.update(page.path).update('\u0000').update(page.key!).update('\u0000')
+  return hash.digest('hex')
 }
 
-/** The previous index's files, when it was made from the same pages and is still all there. */
-async function previousIndex(stateFile: string, key: string, outDir: string): Promise<OutputFile[] | undefined> {
-  let state: {key?: unknown; files?: unknown}
+const stateFile = (cacheDir: string) => path.join(cacheDir, 'search.json')
+
+/**
+ * The previous index's files, when it was made from the same pages and written into the output
+ * folder there is now (its identity on disk, as the page cache checks it), and is still all there.
+ */
+export async function previousSearchIndex(cacheDir: string, key: string, outDir: string): Promise<OutputFile[] | undefined> {
+  let state: {key?: unknown; stamp?: unknown; files?: unknown}
   try {
-    state = JSON.parse(await fs.readFile(stateFile, 'utf8')) as typeof state
+    state = JSON.parse(await fs.readFile(stateFile(cacheDir), 'utf8')) as typeof state
   } catch {
     return undefined
   }
   const valid = (f: unknown): f is [string, number] => Array.isArray(f) && typeof f[0] === 'string' && f[0].startsWith('pagefind/') && !f[0].includes('..') && typeof f[1] === 'number'
-  if (state.key !== key || !Array.isArray(state.files) || !state.files.every(valid)) return undefined
+  if (state.key !== key || state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.files) || !state.files.every(valid)) return undefined
   const files = await mapLimit(state.files as [string, number][], 32, async ([file, size]) => {
     const from = path.join(outDir, file)
     const stat = await fs.lstat(from).catch(() => undefined)
@@ -77,4 +120,15 @@ async function previousIndex(stateFile: string, key: string, outDir: string): Pr
     })
   })
   return files.every((f) => f !== undefined) ? files : undefined
+}
+
+/** Record which index files the pages with this key made, in the output folder `stamp` names. */
+export async function saveSearchState(cacheDir: string, key: string, stamp: string | undefined, files: readonly OutputFile[]): Promise<void> {
+  try {
+    if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true})
+    await fs.mkdir(cacheDir, {recursive: true})
+    await fs.writeFile(stateFile(cacheDir), JSON.stringify({key, stamp, files: files.map((f) => [f.path, f.reuse ? f.reuse.size : Buffer.byteLength(f.contents)])}))
+  } catch {
+    // The next build indexes again.
+  }
 }

@@ -12,7 +12,7 @@ import {formatDate} from '../schema/date.js'
 import {siteData} from './data-json.js'
 import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from './hashtags.js'
-import {PreviousFile} from './previous-file.js'
+import {PendingPage, PreviousFile} from './previous-file.js'
 import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import {cardId, sitePages, type Page} from './pages.js'
 import type {OutputFile, Theme} from './theme.js'
@@ -34,20 +34,24 @@ export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputF
 }
 
 /**
- * `build` with the cache: a page whose key (its data, with entries standing by their cache key)
- * is the one the previous build recorded for it is not rendered, but taken from `outDir`.
+ * Every output file of the site for `build`, pages not yet rendered: each is rendered when the
+ * writer asks for it, so a build holds only the pages being written. With the page cache, a
+ * page whose key (its data, with entries standing by their cache key) is the one the previous
+ * build recorded for it is not rendered at all, but linked from `outDir`.
  */
-export function renderSiteReusing(site: Site, theme: Theme, cache: PageCache, outDir: string): OutputFile[] {
+export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string}): OutputFile[] {
   const pages = sitePages(site)
+  const {cache, outDir} = options
   return withSiteFiles(
     site,
     theme,
     pages,
     pages.map((page): OutputFile => {
+      const render = () => renderPage(page, site, theme)
+      if (!cache) return new PendingPage(page.path, render)
       const key = pageKey(page, cache.salt)
       const previous = cache.previous(page.path)
-      const render = () => renderPage(page, site, theme)
-      return previous?.key === key ? new PreviousFile(page.path, previous.size, path.join(outDir, page.path), render, key) : {path: page.path, contents: render(), key}
+      return previous?.key === key ? new PreviousFile(page.path, previous.size, path.join(outDir, page.path), render, key) : new PendingPage(page.path, render, key)
     })
   )
 }

@@ -26,31 +26,53 @@ export interface WriteOptions {
  * the output folder's place. If anything fails, the temporary folder is removed and the previous
  * output is left exactly as it was.
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
   return withOutputLock(outDir, () => replaceOutput(outDir, files, options))
 }
 
-/** `writeSite` for a caller that already holds the output folder's lock. */
-export async function replaceOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions): Promise<WriteResult> {
+/** What a build does with each file as it is written, and the files it has only at the end. */
+export interface StreamOptions {
+  /** Told each file's contents, in order, as it is written (the search index is fed so). */
+  each?: (file: OutputFile, contents: string | Uint8Array) => Promise<void>
+  /** Files made from all the others, written last (the search index). */
+  more?: () => Promise<OutputFile[]>
+}
+
+/**
+ * `writeSite` for a caller that already holds the output folder's lock. Files may be lazy
+ * (contents made when read): each is read once, written, and let go.
+ */
+export async function replaceOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
   const parent = path.dirname(outDir)
   const tag = `${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`
   const staging = path.join(parent, `.bounceback-tmp-${tag}`)
   const retired = path.join(parent, `.bounceback-old-${tag}`)
   const writeFile = options.writeFile ?? ((file, contents) => fs.writeFile(file, contents))
+  const {each, more} = options
   let kept = 0
+  let count = files.length
+  const put = async (file: OutputFile, target: string) => {
+    const previous = path.join(outDir, file.path)
+    // Contents are asked for before anything is awaited, so `each` sees files in order.
+    const contents = each || !file.reuse ? file.contents : undefined
+    const told = each?.(file, contents!)
+    told?.catch(() => undefined)
+    if (file.reuse && (await linkSameSize(previous, target, file.reuse.size))) kept++
+    else if (!file.reuse && (await linkUnchanged(previous, target, contents!))) kept++
+    else await writeFile(target, contents ?? file.contents)
+    await told
+  }
   try {
     await fs.mkdir(parent, {recursive: true})
     await sweepStale(parent, path.basename(outDir))
-    if (await sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
+    if (!each && !more && (await sameAsOutput(outDir, files))) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
     await fs.mkdir(staging)
-    const targets = files.map((file) => insidePath(staging, file.path))
-    await mapLimit([...new Set(targets.map((t) => path.dirname(t)))], 16, (dir) => fs.mkdir(dir, {recursive: true}))
-    // Files are independent: many in flight at once, since each costs a few system calls.
-    await mapLimit(files, 16, async (file, i) => {
-      const previous = path.join(outDir, file.path)
-      if (file.reuse ? await linkSameSize(previous, targets[i]!, file.reuse.size) : await linkUnchanged(previous, targets[i]!, file.contents)) kept++
-      else await writeFile(targets[i]!, file.contents)
-    })
+    await putAll(staging, files, put)
+    if (more) {
+      const last = await more()
+      count += last.length
+      await putAll(staging, last, put)
+    }
     await swap(staging, outDir, retired)
   } catch (error) {
     await fs.rm(staging, {recursive: true, force: true})
@@ -59,7 +81,14 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
     throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
   }
   await fs.rm(retired, {recursive: true, force: true})
-  return {written: files.length - kept, kept, stamp: await outputStamp(outDir)}
+  return {written: count - kept, kept, stamp: await outputStamp(outDir)}
+}
+
+async function putAll(staging: string, files: readonly OutputFile[], put: (file: OutputFile, target: string) => Promise<void>): Promise<void> {
+  const targets = files.map((file) => insidePath(staging, file.path))
+  await mapLimit([...new Set(targets.map((t) => path.dirname(t)))], 16, (dir) => fs.mkdir(dir, {recursive: true}))
+  // Files are independent: many in flight at once, since each costs a few system calls.
+  await mapLimit(files, 16, (file, i) => put(file, targets[i]!))
 }
 
 /**
