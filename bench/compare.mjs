@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.mjs'
+import {measure} from './measure.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)
@@ -18,14 +19,6 @@ const sizes = (args.sizes ?? '100,1000,5000').split(',').map(Number)
 const runs = Number(args.runs ?? 3)
 const jobs = os.availableParallelism()
 const hugo = spawnSync('hugo', ['version'], {encoding: 'utf8'}).status === 0
-
-/** Run a command under /usr/bin/time: seconds of wall time and peak RSS in MB. */
-function measure(command, commandArgs, options = {}) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...commandArgs], {encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...options})
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr.slice(-500)}`)
-  const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number)
-  return {seconds, mb: kb / 1024}
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 function repeat(fn, before) {

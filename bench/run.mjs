@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in one run, written to bench/results.md with the machine and
 // the date. Timings are never asserted in tests: compare ratios measured in the same run.
-// BENCH_SIZES (default 100,1000,5000), BENCH_RUNS (3) and BENCH_SAVES (20) shorten it.
+// BENCH_SIZES (default 100,1000,5000), BENCH_RUNS (3), BENCH_SAVES (20) and BENCH_LARGE (10000;
+// 0 skips the single large build) shorten it.
 import {writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,6 +19,9 @@ setArgs('--sizes', '1000,10000')
 const aggregate = await import('./aggregate.mjs')
 setArgs('--sizes', '1000,5000', '--saves', process.env.BENCH_SAVES ?? '20')
 const watch = await import('./watch-latency.mjs')
+const largeSize = process.env.BENCH_LARGE ?? '10000'
+setArgs('--size', largeSize)
+const large = largeSize === '0' ? undefined : await import('./large.mjs')
 
 const f = (m) => (m ? `${m.seconds.toFixed(2)} s` : 'n/a')
 const mb = (m) => (m ? `${m.mb.toFixed(0)} MB` : 'n/a')
@@ -50,6 +54,22 @@ const lines = [
   '| ---: | ---: | ---: | ---: | ---: |',
   ...aggregate.rows.map((r) => `| ${r.size} | ${r.lessons} | ${r.themes} | ${r.median.toFixed(0)} ms | ${((r.median / r.size) * 1000).toFixed(1)} µs |`),
   '',
+  ...(large
+    ? [
+        `## ${large.size} entries, one build each`,
+        '',
+        '| | bounceback cold | warm (nothing changed) | Eleventy 3 |',
+        '| --- | ---: | ---: | ---: |',
+        `| time | ${f(large.cold)} | ${f(large.warm)} | ${f(large.eleventy)} |`,
+        `| peak RSS | ${mb(large.cold)} | ${mb(large.warm)} | ${mb(large.eleventy)} |`,
+        `| time per entry | ${((large.cold.seconds / large.size) * 1000).toFixed(2)} ms | ${((large.warm.seconds / large.size) * 1000).toFixed(2)} ms | ${((large.eleventy.seconds / large.size) * 1000).toFixed(2)} ms |`,
+        ...(() => {
+          const small = compare.rows.find((r) => r.size === 1000)
+          return small ? ['', `Cold time per entry at ${large.size} over that at 1000: ${((large.cold.seconds / large.size) / (small.cold.seconds / 1000)).toFixed(2)}.`] : []
+        })(),
+        ''
+      ]
+    : []),
   '## Watch: from saving an entry to the live-reload event',
   '',
   '| entries | first build | median | min | max |',
