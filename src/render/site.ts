@@ -65,7 +65,10 @@ function pageKey(page: Page, salt: string): string {
   const json = JSON.stringify([page.kind, page.url, page.data], (_, value: unknown) => {
     if (value === null || typeof value !== 'object') return value
     const key = entryKeys.get(value)
-    return key === undefined ? value : `entry\u0000${key}`
+    if (key !== undefined) return `entry\u0000${key}`
+    // JSON would write these as `{}`: a page made from them would look unchanged.
+    if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
+    return value
   })
   return createHash('sha1').update(salt).update(json).digest('hex')
 }
