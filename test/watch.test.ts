@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {watch, type RebuildEvent, type Watcher} from '../src/watch/watch.js'
 import {tempProject, validEntry} from './helpers.js'
@@ -232,5 +233,44 @@ describe('files that vanish', () => {
     const result = await builder.update(new Set([entryFile()]), false)
     expect(result.removed).toContain('2025/newsletter-launch/index.html')
     expect(await exists('2025/newsletter-launch')).toBe(false)
+  })
+})
+
+describe('rebuilding in memory', () => {
+  it('renders a list page again only when what it shows of an entry changes', async () => {
+    const home = path.join(import.meta.dirname, '..', 'themes', 'default', 'layouts', 'home.js')
+    const project = await tempProject({
+      'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.'),
+      'content/2024-11-02-q4-estimate.md': withGoal('Estimate Q4.', 'title: Q4 estimate\ndate: 2024-11-02\ntags: [work]'),
+      // A home layout that counts its calls.
+      'mine/layouts/home.js': `import home from ${JSON.stringify(pathToFileURL(home).href)}
+export default function counted(data, ctx) {
+  globalThis.bouncebackHomeRenders = (globalThis.bouncebackHomeRenders ?? 0) + 1
+  return home(data, ctx)
+}
+`,
+      'bounceback.config.json': JSON.stringify({theme: 'mine'})
+    })
+    const g = globalThis as {bouncebackHomeRenders?: number}
+    const file = path.join(project, 'content', '2025-03-14-newsletter-launch.md')
+    try {
+      const {SiteBuilder} = await import('../src/watch/site-builder.js')
+      const builder = new SiteBuilder({root: project, today: '2025-06-01'})
+      await builder.full()
+      g.bouncebackHomeRenders = 0
+      // Below the first sentence: the home page shows nothing of it.
+      await fs.writeFile(file, withGoal('First version of the goal.').replace('Writing every week.', 'Writing every single week.'))
+      const quiet = await builder.update(new Set([file]), false)
+      expect(quiet.written).toEqual(['2025/newsletter-launch/index.html'])
+      expect(g.bouncebackHomeRenders).toBe(0)
+      // The first sentence of the goal is the entry's summary on the home page.
+      await fs.writeFile(file, withGoal('Second version of the goal.'))
+      const shown = await builder.update(new Set([file]), false)
+      expect(g.bouncebackHomeRenders).toBe(1)
+      expect(shown.written).toContain('index.html')
+      expect(await fs.readFile(path.join(project, 'dist', 'index.html'), 'utf8')).toContain('Second version of the goal.')
+    } finally {
+      await fs.rm(project, {recursive: true, force: true})
+    }
   })
 })

@@ -13,8 +13,13 @@ export interface Page<K extends LayoutName = LayoutName> {
   data: PageDataByKind[K]
 }
 
-/** One card per entry object: an entry kept unchanged between rebuilds keeps its card. */
+/**
+ * One card per entry object: an entry kept unchanged between rebuilds keeps its card. An entry
+ * read again whose card would say the same (a save below its first sentence) keeps it too, so
+ * the pages that list it are not rendered again in `watch`.
+ */
 const cards = new WeakMap<Entry, EntryCard>()
+const lastCardOf = new Map<string, EntryCard>()
 
 export function entryCard(entry: Entry): EntryCard {
   let card = cards.get(entry)
@@ -22,8 +27,16 @@ export function entryCard(entry: Entry): EntryCard {
   card = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
   if (entry.meta.outcome) card.outcome = entry.meta.outcome
   if (entry.meta.revisit) card.revisit = entry.meta.revisit
+  const last = lastCardOf.get(entry.source)
+  if (last && sameCard(last, card)) card = last
+  else lastCardOf.set(entry.source, card)
   cards.set(entry, card)
   return remember(card)
+}
+
+function sameCard(a: EntryCard, b: EntryCard): boolean {
+  const keys = Object.keys(b) as (keyof EntryCard)[]
+  return Object.keys(a).length === keys.length && keys.every((key) => (key === 'tags' ? a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]) : a[key] === b[key]))
 }
 
 /** A short, stable name for a card object, so page data can be compared without its text. */
