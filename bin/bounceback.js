@@ -1,4 +1,11 @@
 #!/usr/bin/env node
+import v8 from 'node:v8'
+
+// Let the heap grow by at most 2× what the last full collection kept (V8 allows up to 4×): a
+// large build makes garbage fast, and peak memory at 10,000 entries falls by a third for a few
+// per cent of time (bench/results.md). A flag given to node itself wins.
+if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=100')
+
 let main
 try {
   ;({main} = await import('../lib/cli/main.js'))
