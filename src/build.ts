@@ -75,7 +75,8 @@ function pageRecords(files: readonly OutputFile[]): Map<string, PageRecord> {
   const records = new Map<string, PageRecord>()
   for (const file of files) {
     if (file.key === undefined) continue
-    const size = file.reuse?.size ?? (file as {size?: number}).size
+    // A page taken from the previous output, or made again because that file was gone or altered.
+    const size = (file as {size?: number}).size ?? file.reuse?.size
     if (size !== undefined) records.set(file.path, {key: file.key, size})
   }
   return records

@@ -83,8 +83,10 @@ describe('the page cache', () => {
     await buildBoth(root)
     await fs.writeFile(path.join(root, 'dist/2025/newsletter-launch/index.html'), 'tampered')
     await fs.rm(path.join(root, 'dist/2024/third/index.html'))
-    await buildBoth(root)
+    expect(await buildBoth(root)).toBe(2)
     expect(await fs.readFile(path.join(root, 'dist/2025/newsletter-launch/index.html'), 'utf8')).toContain('Newsletter launch')
+    // Repaired and recorded: the next build renders nothing again.
+    expect(await buildBoth(root)).toBe(0)
   })
 
   it('is not fooled by output that another kind of build wrote in between', async () => {

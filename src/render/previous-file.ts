@@ -9,6 +9,8 @@ import type {OutputFile} from './theme.js'
  */
 export class PreviousFile implements OutputFile {
   readonly reuse: {size: number}
+  /** The size of what was last given as contents: the previous file's, or what `remake` made. */
+  size: number | undefined
 
   constructor(
     readonly path: string,
@@ -27,7 +29,9 @@ export class PreviousFile implements OutputFile {
     } catch {
       bytes = undefined
     }
-    return bytes?.length === this.reuse.size ? bytes : this.remake()
+    const contents = bytes?.length === this.reuse.size ? bytes : this.remake()
+    this.size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length
+    return contents
   }
 }
 
