@@ -1,6 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto'
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {saveJson} from './save-json.js'
 import {readFileSync} from 'node:fs'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
@@ -75,14 +76,7 @@ export class EntryCache {
     if (!this.file) return
     if (this.misses === 0 && this.used.size === this.stored.size) return
     const data = {format, version: toolVersion, salt: this.salt, entries: Object.fromEntries(this.used)}
-    const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      await fs.mkdir(path.dirname(this.file), {recursive: true})
-      await fs.writeFile(temporary, JSON.stringify(data))
-      await fs.rename(temporary, this.file)
-    } catch {
-      await fs.rm(temporary, {force: true}).catch(() => undefined)
-    }
+    await saveJson(this.file, data)
   }
 }
 

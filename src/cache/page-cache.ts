@@ -1,6 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto'
+import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {saveJson} from './save-json.js'
 import {toolVersion} from './entry-cache.js'
 
 const format = 'bounceback-page-cache'
@@ -50,14 +51,7 @@ export class PageCache {
   async save(stamp: string | undefined, pages: ReadonlyMap<string, PageRecord>): Promise<void> {
     if (stamp === undefined) return this.forget()
     const data = {format, version: toolVersion, salt: this.salt, stamp, pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]]))}
-    const temporary = `${this.file}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      await fs.mkdir(path.dirname(this.file), {recursive: true})
-      await fs.writeFile(temporary, JSON.stringify(data))
-      await fs.rename(temporary, this.file)
-    } catch {
-      await fs.rm(temporary, {force: true}).catch(() => undefined)
-    }
+    await saveJson(this.file, data)
   }
 
   /** The output no longer matches any record: remove it. */

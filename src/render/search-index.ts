@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {outputStamp} from '../cache/page-cache.js'
+import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
 import {PreviousFile} from './previous-file.js'
 import type {OutputFile} from './theme.js'
@@ -124,11 +125,6 @@ export async function previousSearchIndex(cacheDir: string, key: string, outDir:
 
 /** Record which index files the pages with this key made, in the output folder `stamp` names. */
 export async function saveSearchState(cacheDir: string, key: string, stamp: string | undefined, files: readonly OutputFile[]): Promise<void> {
-  try {
-    if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true})
-    await fs.mkdir(cacheDir, {recursive: true})
-    await fs.writeFile(stateFile(cacheDir), JSON.stringify({key, stamp, files: files.map((f) => [f.path, f.reuse ? f.reuse.size : Buffer.byteLength(f.contents)])}))
-  } catch {
-    // The next build indexes again.
-  }
+  if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true}).catch(() => undefined)
+  await saveJson(stateFile(cacheDir), {key, stamp, files: files.map((f) => [f.path, f.reuse ? f.reuse.size : Buffer.byteLength(f.contents)])})
 }
