@@ -4,7 +4,7 @@ import path from 'node:path'
 import {outputStamp} from '../cache/page-cache.js'
 import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
-import {PreviousFile} from './previous-file.js'
+import {PreviousFile} from './lazy-files.js'
 import type {OutputFile} from './theme.js'
 
 const marker = 'data-pagefind-body'
