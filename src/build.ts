@@ -2,13 +2,19 @@ import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './c
 import {loadConfig} from './config/load.js'
 import {cacheSalt} from './cache/entry-cache.js'
 import {PageCache, pageSalt, type PageRecord} from './cache/page-cache.js'
-import {previousSearchIndex, saveSearchState, SearchIndexer, searchKey} from './render/search-index.js'
+import {shardFolder, shardOf, searchShards} from './render/pages.js'
+import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {planSite} from './render/site.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
 import {withOutputLock} from './write/lock.js'
 import {replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
 
+/** Pages per shard of the search index: one change re-indexes one shard, not the whole site. */
+export const defaultShardSize = 1000
+
 export interface BuildOptions extends CheckOptions {
+  /** Pages per shard of the search index (default 1,000): smaller shards re-index less after a change, larger ones make fewer requests when searching. */
+  searchShardSize?: number
   /** For tests that simulate a failing disk. */
   write?: WriteOptions
 }
@@ -37,35 +43,43 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await withOutputLock(outDir, async () => {
     const cacheDir = options.cacheDir ?? defaultCacheDir(config)
     const cache = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
-    const files = planSite(site, theme, {cache, outDir})
-    const key = cache && searchKey(files, config.site.lang)
-    const previousIndex = key === undefined ? undefined : await previousSearchIndex(cacheDir, key, outDir)
+    const shardSize = options.searchShardSize ?? defaultShardSize
+    const files = planSite(site, theme, {cache, outDir, shardSize})
+    const shards = searchShards(files.filter((file) => file.path.endsWith('.html')).length, shardSize)
+    const keys = cache && searchKeys(files, config.site.lang, shards)
+    const previous = keys ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
+    const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])
     let written: WriteResult
-    let indexFiles = previousIndex ?? []
-    if (previousIndex) {
+    if (previous.every((shard) => shard !== undefined)) {
       options.onProgress?.({phase: 'writing'})
-      written = await replaceOutput(outDir, [...files, ...previousIndex], options.write)
+      written = await replaceOutput(outDir, [...files, ...indexed.flat()], options.write)
     } else {
-      // Pages are rendered, indexed and written one after another; Pagefind works alongside.
+      // Pages are rendered, indexed and written one after another; Pagefind works alongside,
+      // on the shards whose pages changed.
       options.onProgress?.({phase: 'rendering'})
-      const indexer = await SearchIndexer.start(config.site.lang)
+      const indexers = new Map<number, SearchIndexer>()
       try {
+        for (const [shard, files] of previous.entries()) if (!files) indexers.set(shard, await SearchIndexer.start(config.site.lang))
+        const indexerOf = (file: OutputFile) => (file.path.endsWith('.html') ? indexers.get(shardOf(file.path, shards)) : undefined)
         written = await replaceOutput(outDir, files, {
           ...options.write,
-          each: (file, contents) => indexer.add(file.path, contents),
+          wants: (file) => indexerOf(file) !== undefined,
+          each: (file, contents) => indexerOf(file)!.add(file.path, contents),
           more: async () => {
             options.onProgress?.({phase: 'indexing'})
-            return (indexFiles = await indexer.files())
+            for (const [shard, indexer] of indexers) indexed[shard] = await indexer.files(shardFolder(shard))
+            return [...indexers.keys()].flatMap((shard) => indexed[shard]!).concat(previous.flatMap((shard) => shard ?? []))
           }
         })
       } finally {
-        await indexer.close()
+        for (const indexer of indexers.values()) await indexer.close()
+        await closePagefind()
       }
     }
-    outputFiles = files.length + indexFiles.length
+    outputFiles = files.length + indexed.flat().length
     if (cache) {
       await cache.save(written.stamp, pageRecords(files))
-      if (key !== undefined) await saveSearchState(cacheDir, key, written.stamp, indexFiles)
+      if (keys) await saveSearchState(cacheDir, keys, written.stamp, indexed)
     }
   })
   return {...result, written: true, outputFiles, entries: site.entries.length}

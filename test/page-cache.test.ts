@@ -121,4 +121,23 @@ describe('the page cache', () => {
     await build({root})
     expect(await fs.readFile(entryFile, 'utf8')).not.toContain('"version":"X')
   })
+
+  it('re-indexes only the shard of the search index whose pages changed', async () => {
+    const root = await project({...countingTheme, ...entries})
+    const options = {searchShardSize: 4}
+    await buildBoth(root, options)
+    const shardEntries = async () => {
+      const folders = ['pagefind', ...(await fs.readdir(path.join(root, 'dist/pagefind'))).filter((name) => name.startsWith('shard-')).map((name) => `pagefind/${name}`)]
+      return folders.map((folder) => path.join(root, 'dist', folder, 'pagefind-entry.json'))
+    }
+    const files = await shardEntries()
+    expect(files.length).toBeGreaterThan(2)
+    // Mark every shard without changing its size: a reused shard keeps its mark.
+    for (const file of files) await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/"version":"\d/, '"version":"X'))
+    const marked = async () => (await Promise.all(files.map((file) => fs.readFile(file, 'utf8')))).filter((text) => text.includes('"version":"X')).length
+    await writeFiles(root, {'content/2024-11-02-q4-estimate.md': entries['content/2024-11-02-q4-estimate.md'].replace('Writing every week.', 'Writing every single week.')})
+    await build({root, today: '2025-06-01', ...options})
+    // One entry page changed: its shard was indexed again, every other one kept.
+    expect(await marked()).toBe(files.length - 1)
+  })
 })

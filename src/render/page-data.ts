@@ -92,8 +92,14 @@ export interface TagPageData {
 
 export type NotFoundPageData = Record<string, never>
 
-/** The search page: Pagefind's interface fills it in the browser. */
-export type SearchPageData = Record<string, never>
+/**
+ * The search page: Pagefind's interface fills it in the browser. A large site's index comes in
+ * shards: the main one at `/pagefind/`, and `indexes`, the site-relative URLs of the others, to
+ * be merged into it (Pagefind's `mergeIndex`).
+ */
+export interface SearchPageData {
+  indexes: string[]
+}
 
 /** What the `base` layout wraps around every page's own content. */
 export interface BasePageData {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../types.js'
 import {growthCharts} from './charts/growth-charts.js'
@@ -81,7 +82,7 @@ function nearest(theme: Site['themes'][number], index: number, limit: number): {
 }
 
 /** Every page the site has, in a stable order. */
-export function sitePages(site: Site): Page[] {
+export function sitePages(site: Site, shardSize?: number): Page[] {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
   const card = (slug: string) => entryCard(bySlug.get(slug)!)
   const themeOf = new Map<string, {theme: Site['themes'][number]; index: number}>()
@@ -161,7 +162,31 @@ export function sitePages(site: Site): Page[] {
   for (const tag of site.tags) {
     pages.push({kind: 'tag', url: tag.url, path: pathOf(tag.url), data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}})
   }
-  pages.push({kind: 'search', url: '/search/', path: 'search/index.html', data: {}})
+  const search: Page<'search'> = {kind: 'search', url: '/search/', path: 'search/index.html', data: {indexes: []}}
+  pages.push(search)
   pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})
+  // Every page is HTML: the number of shards follows from their number.
+  const shards = searchShards(pages.length, shardSize)
+  search.data.indexes = Array.from({length: shards - 1}, (_, i) => `/${shardFolder(i + 1)}`)
   return pages
+}
+
+/**
+ * How many shards the search index comes in: one up to `shardSize` pages, then a power of two,
+ * so that a page keeps its shard while the site grows, until the count doubles.
+ */
+export function searchShards(pages: number, shardSize = Infinity): number {
+  let shards = 1
+  while (pages / shards > shardSize) shards *= 2
+  return shards
+}
+
+/** The output folder of a shard of the search index: the first is Pagefind's usual `pagefind/`. */
+export function shardFolder(shard: number): string {
+  return shard === 0 ? 'pagefind/' : `pagefind/shard-${shard}/`
+}
+
+/** The shard a page's text is indexed in, from its output path. */
+export function shardOf(path: string, shards: number): number {
+  return shards === 1 ? 0 : createHash('sha1').update(path).digest().readUInt32BE(0) % shards
 }

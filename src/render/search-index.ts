@@ -5,6 +5,7 @@ import {outputStamp} from '../cache/page-cache.js'
 import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
 import {PreviousFile} from './lazy-files.js'
+import {shardFolder, shardOf} from './pages.js'
 import type {OutputFile} from './theme.js'
 
 const marker = 'data-pagefind-body'
@@ -25,19 +26,16 @@ export class SearchIndexer {
   private failure: Error | undefined
 
   private constructor(
-    private readonly pagefind: typeof import('pagefind'),
     private readonly index: import('pagefind').PagefindIndex,
     private readonly window = 32
   ) {}
 
+  /** A new index in Pagefind's process; `closePagefind` ends that process once all are done. */
   static async start(lang: string): Promise<SearchIndexer> {
     const pagefind = await import('pagefind')
     const {index, errors} = await pagefind.createIndex({forceLanguage: lang.split('-')[0]!})
-    if (!index) {
-      await pagefind.close()
-      throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
-    }
-    return new SearchIndexer(pagefind, index)
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`)
+    return new SearchIndexer(index)
   }
 
   /** Index one output file, if it is a page with a marked body. */
@@ -58,20 +56,25 @@ export class SearchIndexer {
     if (this.waiting >= this.window) await this.chain
   }
 
-  /** The index's files, once every page given has been indexed. */
-  async files(): Promise<OutputFile[]> {
+  /** The index's files, in `folder`, once every page given has been indexed. */
+  async files(folder = shardFolder(0)): Promise<OutputFile[]> {
     await this.chain
     if (this.failure) throw this.failure
     const {files, errors} = await this.index.getFiles()
     if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`)
-    return files.map((file) => ({path: `pagefind/${file.path.replace(/\\/g, '/')}`, contents: file.content}))
+    return files.map((file) => ({path: `${folder}${file.path.replace(/\\/g, '/')}`, contents: file.content}))
   }
 
   async close(): Promise<void> {
     await this.chain
     await this.index.deleteIndex().catch(() => undefined)
-    await this.pagefind.close()
   }
+}
+
+/** End Pagefind's process (started by the first `SearchIndexer.start`). */
+export async function closePagefind(): Promise<void> {
+  const pagefind = await import('pagefind')
+  await pagefind.close()
 }
 
 /** Index every page given, in order (`watch` uses it with pages it keeps in memory). */
@@ -82,49 +85,57 @@ export async function searchIndex(pages: readonly OutputFile[], lang: string): P
     return await indexer.files()
   } finally {
     await indexer.close()
+    await closePagefind()
   }
 }
 
 /**
- * What the search index is made from, when every page has a key (the page cache is in use):
- * the keys of every page. A build whose key is the previous build's reuses its index.
+ * What each shard of the search index is made from, when every page has a key (the page cache
+ * is in use): the keys of its pages. A shard whose key is the previous build's is reused.
  */
-export function searchKey(pages: readonly OutputFile[], lang: string): string | undefined {
+export function searchKeys(pages: readonly OutputFile[], lang: string, shards: number): string[] | undefined {
   const html = pages.filter((page) => page.path.endsWith('.html'))
   if (!html.every((page) => page.key !== undefined)) return undefined
-  const hash = createHash('sha1').update(lang).update('\u0000')
-  for (const page of html) hash.update(page.path).update('\u0000').update(page.key!).update('\u0000')
-  return hash.digest('hex')
+  const hashes = Array.from({length: shards}, (_, shard) => createHash('sha1').update(`${lang}\u0000${shard}/${shards}\u0000`))
+  for (const page of html) hashes[shardOf(page.path, shards)]!.update(page.path).update('\u0000').update(page.key!).update('\u0000')
+  return hashes.map((hash) => hash.digest('hex'))
 }
 
 const stateFile = (cacheDir: string) => path.join(cacheDir, 'search.json')
 
 /**
- * The previous index's files, when it was made from the same pages and written into the output
+ * Each shard's previous files, when it was made from the same pages and written into the output
  * folder there is now (its identity on disk, as the page cache checks it), and is still all there.
  */
-export async function previousSearchIndex(cacheDir: string, key: string, outDir: string): Promise<OutputFile[] | undefined> {
-  let state: {key?: unknown; stamp?: unknown; files?: unknown}
+export async function previousSearchIndex(cacheDir: string, keys: readonly string[], outDir: string): Promise<(OutputFile[] | undefined)[]> {
+  const none = keys.map(() => undefined)
+  let state: {stamp?: unknown; shards?: unknown}
   try {
     state = JSON.parse(await fs.readFile(stateFile(cacheDir), 'utf8')) as typeof state
   } catch {
-    return undefined
+    return none
   }
+  if (state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.shards) || state.shards.length !== keys.length) return none
   const valid = (f: unknown): f is [string, number] => Array.isArray(f) && typeof f[0] === 'string' && f[0].startsWith('pagefind/') && !f[0].includes('..') && typeof f[1] === 'number'
-  if (state.key !== key || state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.files) || !state.files.every(valid)) return undefined
-  const files = await mapLimit(state.files as [string, number][], 32, async ([file, size]) => {
-    const from = path.join(outDir, file)
-    const stat = await fs.lstat(from).catch(() => undefined)
-    if (!stat?.isFile() || stat.size !== size) return undefined
-    return new PreviousFile(file, size, from, () => {
-      throw new Error(`${from} changed while the site was being built; build again`)
+  return Promise.all(
+    (state.shards as {key?: unknown; files?: unknown}[]).map(async (shard, i) => {
+      if (shard?.key !== keys[i] || !Array.isArray(shard.files) || !shard.files.every(valid)) return undefined
+      const files = await mapLimit(shard.files as [string, number][], 32, async ([file, size]) => {
+        const from = path.join(outDir, file)
+        const stat = await fs.lstat(from).catch(() => undefined)
+        if (!stat?.isFile() || stat.size !== size) return undefined
+        return new PreviousFile(file, size, from, () => {
+          throw new Error(`${from} changed while the site was being built; build again`)
+        })
+      })
+      return files.every((f) => f !== undefined) ? files : undefined
     })
-  })
-  return files.every((f) => f !== undefined) ? files : undefined
+  )
 }
 
-/** Record which index files the pages with this key made, in the output folder `stamp` names. */
-export async function saveSearchState(cacheDir: string, key: string, stamp: string | undefined, files: readonly OutputFile[]): Promise<void> {
+/** Record which index files each shard's pages made, in the output folder `stamp` names. */
+export async function saveSearchState(cacheDir: string, keys: readonly string[], stamp: string | undefined, shards: readonly (readonly OutputFile[])[]): Promise<void> {
   if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true}).catch(() => undefined)
-  await saveJson(stateFile(cacheDir), {key, stamp, files: files.map((f) => [f.path, f.reuse ? f.reuse.size : Buffer.byteLength(f.contents)])})
+  const size = (f: OutputFile) => f.reuse?.size ?? Buffer.byteLength(f.contents)
+  await saveJson(stateFile(cacheDir), {stamp, shards: keys.map((key, i) => ({key, files: shards[i]!.map((f) => [f.path, size(f)])}))})
 }

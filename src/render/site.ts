@@ -39,8 +39,8 @@ export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputF
  * page whose key (its data, with entries standing by their cache key) is the one the previous
  * build recorded for it is not rendered at all, but linked from `outDir`.
  */
-export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string}): OutputFile[] {
-  const pages = sitePages(site)
+export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string; shardSize?: number}): OutputFile[] {
+  const pages = sitePages(site, options.shardSize)
   const {cache, outDir} = options
   return withSiteFiles(
     site,

@@ -34,6 +34,8 @@ export async function writeSite(outDir: string, files: readonly OutputFile[], op
 export interface StreamOptions {
   /** Told each file's contents, in order, as it is written (the search index is fed so). */
   each?: (file: OutputFile, contents: string | Uint8Array) => Promise<void>
+  /** Which files `each` is told of (default: all); a file linked from the previous output is then not read. */
+  wants?: (file: OutputFile) => boolean
   /** Files made from all the others, written last (the search index). */
   more?: () => Promise<OutputFile[]>
 }
@@ -48,14 +50,15 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   const staging = path.join(parent, `.bounceback-tmp-${tag}`)
   const retired = path.join(parent, `.bounceback-old-${tag}`)
   const writeFile = options.writeFile ?? ((file, contents) => fs.writeFile(file, contents))
-  const {each, more} = options
+  const {each, more, wants} = options
   let kept = 0
   let count = files.length
   const put = async (file: OutputFile, target: string) => {
     const previous = path.join(outDir, file.path)
+    const tell = each !== undefined && (wants?.(file) ?? true)
     // Contents are asked for before anything is awaited, so `each` sees files in order.
-    const contents = each || !file.reuse ? file.contents : undefined
-    const told = each?.(file, contents!)
+    const contents = tell || !file.reuse ? file.contents : undefined
+    const told = tell ? each(file, contents!) : undefined
     told?.catch(() => undefined)
     if (file.reuse && (await linkSameSize(previous, target, file.reuse.size))) kept++
     else if (!file.reuse && (await linkUnchanged(previous, target, contents!))) kept++

@@ -140,3 +140,32 @@ describe('the sample site in Chromium', () => {
     })
   }
 })
+
+describe('a search index in shards', () => {
+  it('finds in every shard what one index finds', async () => {
+    const sharded = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-shards-'))
+    const shardServer = await build({root: packageRoot, today: '2026-11-29', overrides: {output: sharded}, searchShardSize: 16, cache: false}).then(() => startServer({dir: sharded, host: '127.0.0.1', port: 0}))
+    try {
+      const folders = (await fs.readdir(path.join(sharded, 'pagefind'))).filter((name) => name.startsWith('shard-'))
+      expect(folders.length).toBeGreaterThan(2)
+      const results = async (base: string, query: string) => {
+        const page = await browser.newPage()
+        await page.goto(new URL(`/search/?q=${query}`, base).href)
+        const message = page.locator('.pagefind-ui__message')
+        await page.locator('.pagefind-ui__result-link').first().waitFor({timeout: 15_000})
+        await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''))
+        const text = (await message.textContent()) ?? ''
+        await page.close()
+        return Number(/(\d+) results?/.exec(text)![1])
+      }
+      for (const query of ['estimate', 'plan']) {
+        const whole = await results(server.url, query)
+        expect(whole).toBeGreaterThan(3)
+        expect(await results(shardServer.url, query), query).toBe(whole)
+      }
+    } finally {
+      await shardServer.close()
+      await fs.rm(sharded, {recursive: true, force: true})
+    }
+  }, 60_000)
+})

@@ -3,7 +3,9 @@
 addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('search')
   if (!element || typeof PagefindUI === 'undefined') return
-  const ui = new PagefindUI({element: '#search', bundlePath: element.dataset.bundlePath, showImages: false, resetStyles: false})
+  // A large site's index comes in shards, merged here into the main one.
+  const mergeIndex = JSON.parse(element.dataset.mergeIndexes ?? '[]').map((bundlePath) => ({bundlePath}))
+  const ui = new PagefindUI({element: '#search', bundlePath: element.dataset.bundlePath, mergeIndex, showImages: false, resetStyles: false})
   const query = new URLSearchParams(location.search).get('q')
   if (query) ui.triggerSearch(query)
 })
