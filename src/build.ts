@@ -59,7 +59,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       options.onProgress?.({phase: 'rendering'})
       const indexers = new Map<number, SearchIndexer>()
       try {
-        for (const [shard, files] of previous.entries()) if (!files) indexers.set(shard, await SearchIndexer.start(config.site.lang))
+        for (const [shard, reused] of previous.entries()) if (!reused) indexers.set(shard, await SearchIndexer.start(config.site.lang))
         const indexerOf = (file: OutputFile) => (file.path.endsWith('.html') ? indexers.get(shardOf(file.path, shards)) : undefined)
         written = await replaceOutput(outDir, files, {
           ...options.write,
