@@ -2,7 +2,7 @@ import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './c
 import {loadConfig} from './config/load.js'
 import {cacheSalt} from './cache/entry-cache.js'
 import {PageCache, pageSalt, type PageRecord} from './cache/page-cache.js'
-import {shardFolder, shardOf, searchShards} from './render/pages.js'
+import {shardFolder, shardOf} from './render/search-shards.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {planSite} from './render/site.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
@@ -44,8 +44,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cacheDir = options.cacheDir ?? defaultCacheDir(config)
     const cache = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
     const shardSize = options.searchShardSize ?? defaultShardSize
-    const files = planSite(site, theme, {cache, outDir, shardSize})
-    const shards = searchShards(files.filter((file) => file.path.endsWith('.html')).length, shardSize)
+    const {files, shards} = planSite(site, theme, {cache, outDir, shardSize})
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
     const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])

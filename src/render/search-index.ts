@@ -5,7 +5,7 @@ import {outputStamp} from '../cache/page-cache.js'
 import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
 import {PreviousFile} from './lazy-files.js'
-import {shardFolder, shardOf} from './pages.js'
+import {shardFolder, shardOf} from './search-shards.js'
 import type {OutputFile} from './theme.js'
 
 const marker = 'data-pagefind-body'

@@ -15,6 +15,7 @@ import {tagUrl} from './hashtags.js'
 import {PendingPage, PreviousFile} from './lazy-files.js'
 import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import {cardId, sitePages, type Page} from './pages.js'
+import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
 
 // Entry bodies arrive as sanitised HTML in a raw node (see render/body.ts); theme code is trusted.
@@ -37,12 +38,13 @@ export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputF
  * Every output file of the site for `build`, pages not yet rendered: each is rendered when the
  * writer asks for it, so a build holds only the pages being written. With the page cache, a
  * page whose key (its data, with entries standing by their cache key) is the one the previous
- * build recorded for it is not rendered at all, but linked from `outDir`.
+ * build recorded for it is not rendered at all, but linked from `outDir`. Also how many shards
+ * the search index comes in.
  */
-export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string; shardSize?: number}): OutputFile[] {
+export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string; shardSize?: number}): {files: OutputFile[]; shards: number} {
   const pages = sitePages(site, options.shardSize)
   const {cache, outDir} = options
-  return withSiteFiles(
+  const files = withSiteFiles(
     site,
     theme,
     pages,
@@ -54,6 +56,8 @@ export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; 
       return previous?.key === key ? new PreviousFile(page.path, previous.size, path.join(outDir, page.path), render, key) : new PendingPage(page.path, render, key)
     })
   )
+  // As the search page was told: the number of shards follows from the number of pages.
+  return {files, shards: searchShards(pages.length, options.shardSize)}
 }
 
 /**
