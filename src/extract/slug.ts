@@ -27,7 +27,12 @@ export function entrySlug(source: string, title: string | undefined): string {
   if (fromName) return fromName
   const fromTitle = title ? slugify(title) : ''
   if (fromTitle) return fromTitle
-  return `entry-${createHash('sha256').update(source.normalize('NFC')).digest('hex').slice(0, 8)}`
+  return digestSlug(source)
+}
+
+/** A slug for text with nothing to make one of (`日本語`, `!!`): from a digest of it. */
+export function digestSlug(text: string): string {
+  return `entry-${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 8)}`
 }
 
 /** Entry pages live under their year: `/2025/newsletter-launch/`. */

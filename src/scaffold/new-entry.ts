@@ -3,8 +3,7 @@ import path from 'node:path'
 import {stringify} from 'yaml'
 import type {ResolvedConfig} from '../config/types.js'
 import {BouncebackError} from '../errors.js'
-import {createHash} from 'node:crypto'
-import {entrySlug, slugify} from '../extract/slug.js'
+import {digestSlug, entrySlug, slugify} from '../extract/slug.js'
 import {discover} from '../discover/discover.js'
 import {dateProblem, localToday} from '../schema/date.js'
 
@@ -55,7 +54,7 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
   const why = dateProblem(date)
   if (why) throw new BouncebackError('CONFIG_INVALID', `--date ${date}: ${why}`)
   // A title with nothing to make a slug of (`日本語`, `!!`) gets one from a digest of itself.
-  const slug = slugify(title) || `entry-${createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 8)}`
+  const slug = slugify(title) || digestSlug(title)
   const file = path.join(config.contentDir, `${date}-${slug}.md`)
   await fs.mkdir(config.contentDir, {recursive: true})
   const clash = await sameSlug(config, slug)
