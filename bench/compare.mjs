@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.mjs'
-import {measure} from './measure.mjs'
+import {eleventy, expectPages, measure} from './measure.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)
@@ -39,25 +39,24 @@ for (const size of sizes) {
   const one = path.join(content, files[Math.floor(files.length / 2)])
   const row = {size}
   row.cold = repeat(() => measure(process.execPath, [bin, 'build', '--root', project, '--no-cache', '--quiet']))
+  expectPages(path.join(project, 'dist'), size, 'bounceback')
   measure(process.execPath, [bin, 'build', '--root', project, '--quiet'])
   row.warm = repeat(() => measure(process.execPath, [bin, 'build', '--root', project, '--quiet']))
   row.oneChanged = repeat(
     () => measure(process.execPath, [bin, 'build', '--root', project, '--quiet']),
     () => appendFileSync(one, `\nOne more line, changed at ${Date.now()}.\n`)
   )
-  const eleventyOut = path.join(project, '_eleventy')
-  row.eleventy = repeat(
-    () => measure(process.execPath, [path.join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), `--input=${content}`, `--output=${eleventyOut}`, `--config=${path.join(here, 'eleventy.config.cjs')}`, '--quiet']),
-    () => rmSync(eleventyOut, {recursive: true, force: true})
-  )
+  row.eleventy = repeat(() => eleventy(project, size))
   if (hugo) {
     const hugoOut = path.join(project, '_hugo')
     row.hugo = repeat(
       () => measure('hugo', ['--quiet', '--source', path.join(here, 'hugo-site'), '--contentDir', content, '--destination', hugoOut]),
       () => rmSync(hugoOut, {recursive: true, force: true})
     )
+    expectPages(hugoOut, size + 1, 'Hugo')
   }
   row.floor = repeat(() => measure(process.execPath, [path.join(here, 'floor.mjs'), content, path.join(project, '_floor'), String(jobs)]))
+  expectPages(path.join(project, '_floor'), size, 'the bare unified floor')
   rows.push(row)
   const f = (m) => (m ? `${m.seconds.toFixed(2)} s / ${m.mb.toFixed(0)} MB` : 'n/a')
   console.log(`${size} entries: cold ${f(row.cold)}, warm ${f(row.warm)}, one changed ${f(row.oneChanged)}; Eleventy ${f(row.eleventy)}; Hugo ${f(row.hugo)}; floor ${f(row.floor)}`)

@@ -1,6 +1,8 @@
 // Eleventy 3 building the benchmark corpus: each entry a page (through a minimal layout) plus
 // an index page listing them, the same work bounceback's home and entry pages do.
 module.exports = function (eleventyConfig) {
+  // The corpora live in folders this repository's .gitignore names: Eleventy would skip them.
+  eleventyConfig.setUseGitIgnore(false)
   eleventyConfig.addGlobalData('layout', 'entry.njk')
   eleventyConfig.addTemplate('_includes/entry.njk', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main><h1>{{ title }}</h1>{{ content | safe }}</main></body></html>')
   eleventyConfig.addTemplate(

@@ -4,11 +4,10 @@
 // 10,000 entries takes about a minute here.
 //
 //   node bench/large.mjs [--size 10000]
-import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.mjs'
-import {measure} from './measure.mjs'
+import {eleventy as eleventyBuild, expectPages, measure} from './measure.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.dirname(here)
@@ -17,10 +16,9 @@ export const size = Number(args.size ?? 10000)
 const project = corpus(size)
 const bin = path.join(root, 'bin', 'bounceback.js')
 export const cold = measure(process.execPath, [bin, 'build', '--root', project, '--no-cache', '--quiet'])
+expectPages(path.join(project, 'dist'), size, 'bounceback')
 measure(process.execPath, [bin, 'build', '--root', project, '--quiet'])
 export const warm = measure(process.execPath, [bin, 'build', '--root', project, '--quiet'])
-const eleventyOut = path.join(project, '_eleventy')
-rmSync(eleventyOut, {recursive: true, force: true})
-export const eleventy = measure(process.execPath, [path.join(root, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), `--input=${path.join(project, 'content')}`, `--output=${eleventyOut}`, `--config=${path.join(here, 'eleventy.config.cjs')}`, '--quiet'])
+export const eleventy = eleventyBuild(project, size)
 const f = (m) => `${m.seconds.toFixed(2)} s / ${m.mb.toFixed(0)} MB`
 console.log(`${size} entries: cold ${f(cold)}, warm ${f(warm)}; Eleventy ${f(eleventy)}`)
