@@ -8,7 +8,7 @@ if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent')))
 
 let main
 try {
-  ;({main} = await import('../lib/cli/main.js'))
+  ;({main} = await import('../lib/bundle/main.js'))
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
   console.error('bounceback: the compiled code in lib/ is missing. Run `npm install` (or `npm run compile`) in the package folder.')

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
@@ -91,7 +91,8 @@ type Read = {result: EntryResult} | {bytes: Uint8Array; key: string; source: Sou
 async function readCached(source: SourceFile, cache: EntryCache): Promise<Read> {
   let bytes: Uint8Array
   try {
-    bytes = await fs.readFile(source.path)
+    // Read at once: thousands of small files are read faster so than through the thread pool.
+    bytes = readFileSync(source.path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     return {result: {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}}

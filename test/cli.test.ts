@@ -2,6 +2,7 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {poolThreshold} from '../src/pool/pool.js'
 import {tempProject, validEntry} from './helpers.js'
 
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'bounceback.js')
@@ -127,6 +128,21 @@ describe('bounceback CLI', () => {
     expect(failed.stderr).toContain('Build failed')
     await expect(fs.access(path.join(bad, 'dist'))).rejects.toThrow()
   })
+
+  it('reads many entries in the worker threads of the bundled command line', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i <= poolThreshold; i++) files[`content/2025-02-01-entry-${i}.md`] = validEntry({frontmatter: `title: Entry ${i}\ndate: 2025-02-01${i === 7 ? '\noutcome: nope' : ''}`})
+    const root = await tempProject(files)
+    try {
+      const checked = run(['check', '--jobs', '2', '--no-cache', '--verbose'], root)
+      expect(checked.stderr).toContain(`${poolThreshold + 1} entries: 0 from the cache, ${poolThreshold + 1} read afresh`)
+      expect(checked.stdout).toMatch(/content\/2025-02-01-entry-7\.md\n\s+4:10\s+error .* frontmatter\/value/)
+      expect(checked.stdout.match(/frontmatter\/value/g)).toHaveLength(1)
+      expect(checked.code).toBe(1)
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  }, 60_000)
 
   it('explains --root mistakes and options put before the command', () => {
     const file = run(['check', '--root', path.join(good, 'content', '2025-03-14-newsletter-launch.md')], good)

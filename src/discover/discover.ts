@@ -38,6 +38,7 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   async function walk(dir: string): Promise<void> {
     const dirents = await fs.readdir(dir, {withFileTypes: true})
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    let dirReal: string | undefined
     for (const dirent of dirents) {
       if (dirent.name.startsWith('.') || ignoredNames.has(dirent.name)) continue
       const abs = path.join(dir, dirent.name)
@@ -61,7 +62,7 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
       }
       if (isDir) await walk(abs)
       else if (isFile && entryExtension.test(dirent.name)) {
-        const real = dirent.isSymbolicLink() ? await fs.realpath(abs) : path.join(await fs.realpath(dir), dirent.name)
+        const real = dirent.isSymbolicLink() ? await fs.realpath(abs) : path.join((dirReal ??= await fs.realpath(dir)), dirent.name)
         found.push({source: {path: abs, file: toFile(abs), source: toPosix(path.relative(config.contentDir, abs))}, real, link: dirent.isSymbolicLink()})
       }
     }

@@ -46,6 +46,15 @@ let nextCardId = 0
 export function cardId(card: EntryCard): number | undefined {
   return cardIds.get(card)
 }
+
+/** A card's text as JSON, made once per card: pages list the same cards many times over. */
+const cardTexts = new WeakMap<EntryCard, string>()
+export function cardText(card: object): string | undefined {
+  if (!cardIds.has(card as EntryCard)) return undefined
+  let text = cardTexts.get(card as EntryCard)
+  if (text === undefined) cardTexts.set(card as EntryCard, (text = JSON.stringify(card)))
+  return text
+}
 function remember(card: EntryCard): EntryCard {
   if (!cardIds.has(card)) cardIds.set(card, ++nextCardId)
   return card

@@ -14,7 +14,7 @@ import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from './hashtags.js'
 import {PendingPage, PreviousFile} from './lazy-files.js'
 import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
-import {cardId, sitePages, type Page} from './pages.js'
+import {cardId, cardText, sitePages, type Page} from './pages.js'
 import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
 
@@ -70,6 +70,10 @@ function pageKey(page: Page, salt: string): string {
     if (value === null || typeof value !== 'object') return value
     const key = entryKeys.get(value)
     if (key !== undefined) return `entry\u0000${key}`
+    // Cards by what they say, not by their entry: a change below an entry's summary leaves
+    // the pages that list it as they were.
+    const card = cardText(value)
+    if (card !== undefined) return `card\u0000${card}`
     // JSON would write these as `{}`: a page made from them would look unchanged.
     if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
     return value
