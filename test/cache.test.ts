@@ -81,3 +81,20 @@ describe('the persistent cache', () => {
     expect((await check({root, cacheDir: elsewhere})).cache).toEqual({hits: 3, misses: 0})
   })
 })
+
+describe('saveJson', () => {
+  it('writes streamed members in chunks into one valid document, and leaves no temporary file', async () => {
+    const {saveJson} = await import('../src/cache/save-json.js')
+    const root = await project({})
+    const file = path.join(root, 'cache', 'big.json')
+    // About 3 MB: the members cross the writer's 1 MB chunks more than once.
+    const members = Array.from({length: 3000}, (_, i): [string, unknown] => [`entry-${i}\u0000"quoted"`, {body: 'é'.repeat(500) + i, list: [i, null, true]}])
+    await saveJson(file, {format: 'x', n: 1}, {key: 'entries', members})
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({format: 'x', n: 1, entries: Object.fromEntries(members)})
+    await saveJson(file, {}, {key: 'entries', members: []})
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({entries: {}})
+    await saveJson(file, {plain: [1, 2]})
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({plain: [1, 2]})
+    expect(await fs.readdir(path.dirname(file))).toEqual(['big.json'])
+  })
+})

@@ -75,8 +75,7 @@ export class EntryCache {
   async save(): Promise<void> {
     if (!this.file) return
     if (this.misses === 0 && this.used.size === this.stored.size) return
-    const data = {format, version: toolVersion, salt: this.salt, entries: Object.fromEntries(this.used)}
-    await saveJson(this.file, data)
+    await saveJson(this.file, {format, version: toolVersion, salt: this.salt}, {key: 'entries', members: this.used})
   }
 }
 
