@@ -51,16 +51,17 @@ const htmlComment = /<!--[\s\S]*?(?:-->|$)/g
 export function isEmptySection(children: readonly RootContent[]): boolean {
   const meaningful = children.filter((node) => !(node.type === 'html' && node.value.replace(htmlComment, '').trim() === ''))
   if (meaningful.length === 0) return true
+  const text = meaningful.map(blockText).join(' ').replace(/\s+/g, ' ').trim()
+  const placeholder = text === '' || (meaningful.length === 1 && (placeholderOnly.test(text) || placeholderNote.test(text)))
+  // Text that is more than a placeholder is an answer; without it, an image still is one.
+  if (!placeholder) return false
   let hasImage = false
   for (const node of meaningful) {
     visit(node, (child) => {
       if (child.type === 'image' || child.type === 'imageReference') hasImage = true
     })
   }
-  if (hasImage) return false
-  const text = meaningful.map(blockText).join(' ').replace(/\s+/g, ' ').trim()
-  if (text === '') return true
-  return meaningful.length === 1 && (placeholderOnly.test(text) || placeholderNote.test(text))
+  return !hasImage
 }
 
 function blockText(node: RootContent): string {

@@ -56,10 +56,19 @@ function message(finding: Finding): string {
 
 /** Every pattern needs one of these words: text without them is not parsed at all. */
 const subjects = /\b(?:i|i['’]?m|nobody|no one|no-one|everyone|everybody)\b/i
+/**
+ * Nor is text without the rest of some pattern: a label, `always`, `never`, `ruin` or `screw`
+ * after "I", or a verb of feeling after "nobody" or "everyone". Parsing English is most of this
+ * rule's cost, and most prose has an "I" in it. Matched as parts of words: never too strict.
+ */
+const judging = new RegExp([...labels, 'always', 'never', 'ruin', 'screw'].join('|'), 'i')
+const everyone = /nobody|no[ -]one|everyone|everybody/i
+const feeling = new RegExp([...feel].join('|'), 'i')
 
 /** Every self-judging phrase in a piece of prose, outside quotation marks. */
 export function findSelfBlame(text: string): Finding[] {
   if (!subjects.test(text)) return []
+  if (!judging.test(text) && !(everyone.test(text) && feeling.test(text))) return []
   const tree = parser.parse(text) as NlcstRoot
   const findings: Finding[] = []
   const quoted = quotedRanges(text)
