@@ -1,13 +1,14 @@
 import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
 import {cacheSalt} from './cache/entry-cache.js'
-import {PageCache, pageSalt, type PageRecord} from './cache/page-cache.js'
+import {entryKeys} from './cache/entry-cache.js'
+import {PageCache, pageSalt, siteKey, type PageRecord} from './cache/page-cache.js'
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {planSite} from './render/site.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
 import {withOutputLock} from './write/lock.js'
-import {replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
+import {outputHasSizes, replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
 
 /** Pages per shard of the search index: one change re-indexes one shard, not the whole site. */
 export const defaultShardSize = 1000
@@ -26,6 +27,11 @@ export interface BuildResult extends CheckResult {
   outputFiles: number
   /** Published entries. */
   entries: number
+  /**
+   * Whether the output folder was already what this build would write: made from the same
+   * entries, settings, theme and date, and unaltered since. Nothing was rendered or written.
+   */
+  upToDate: boolean
 }
 
 /**
@@ -35,8 +41,9 @@ export interface BuildResult extends CheckResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options)
   const {site, ...result} = await analyse(config, options.today, options)
-  if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length}
+  if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false}
   let outputFiles = 0
+  let upToDate = false
   const theme = await loadTheme(config)
   const outDir = config.outDir
   // Held from rendering to writing: pages taken from the output folder must still be there.
@@ -44,6 +51,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const cacheDir = options.cacheDir ?? defaultCacheDir(config)
     const cache = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
     const shardSize = options.searchShardSize ?? defaultShardSize
+    // The same site as last time, in an output nobody touched: there is nothing to do.
+    const key = cache && siteKey(cache.salt, {config, shardSize}, site.entries.map((entry) => entryKeys.get(entry)))
+    const last = key ? cache!.sameSite(key) : undefined
+    if (last && outputHasSizes(outDir, last)) {
+      outputFiles = last.length
+      upToDate = true
+      return
+    }
     const {files, shards} = planSite(site, theme, {cache, outDir, shardSize})
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
@@ -77,11 +92,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     outputFiles = files.length + indexed.flat().length
     if (cache) {
-      await cache.save(written.stamp, pageRecords(files))
+      const sizes = manifest([...files, ...indexed.flat()])
+      await cache.save(written.stamp, pageRecords(files), key && sizes ? {site: key, files: sizes} : undefined)
       if (keys) await saveSearchState(cacheDir, keys, written.stamp, indexed)
     }
   })
-  return {...result, written: true, outputFiles, entries: site.entries.length}
+  return {...result, written: true, outputFiles, entries: site.entries.length, upToDate}
+}
+
+/** Every file written, with its size, as far as every size is known. */
+function manifest(files: readonly OutputFile[]): [string, number][] | undefined {
+  const sizes: [string, number][] = []
+  for (const file of files) {
+    // Lazy files know their size once made (or taken from the previous output); others hold their bytes.
+    const size = 'size' in file ? ((file as {size?: number}).size ?? file.reuse?.size) : Buffer.byteLength(file.contents)
+    if (size === undefined) return undefined
+    sizes.push([file.path, size])
+  }
+  return sizes
 }
 
 function pageRecords(files: readonly OutputFile[]): Map<string, PageRecord> {

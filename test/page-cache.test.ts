@@ -78,6 +78,47 @@ describe('the page cache', () => {
     expect(await buildBoth(root)).toBe(2)
   })
 
+  it('leaves an output that is already right alone, and notices every kind of change', async () => {
+    const root = await project({...countingTheme, ...entries})
+    const again = async (options: BuildOptions = {}) => {
+      g.bouncebackEntryRenders = 0
+      const result = await build({root, today: '2025-06-01', ...options})
+      expect(result.ok).toBe(true)
+      return {upToDate: result.upToDate, rendered: g.bouncebackEntryRenders, outputFiles: result.outputFiles}
+    }
+    const first = await again()
+    expect(first.upToDate).toBe(false)
+    const folder = (await fs.stat(path.join(root, 'dist'))).ino
+    // Nothing changed: the same folder, nothing rendered, and the same count of files.
+    expect(await again()).toEqual({upToDate: true, rendered: 0, outputFiles: first.outputFiles})
+    expect((await fs.stat(path.join(root, 'dist'))).ino).toBe(folder)
+
+    // A setting no entry's cache key covers (how lessons are grouped) changes the site.
+    await writeFiles(root, {'bounceback.config.json': JSON.stringify({theme: 'mytheme', title: 'Growth log', lessons: {threshold: 0.9}})})
+    expect((await again()).upToDate).toBe(false)
+    expect(await buildBoth(root)).toBe(0)
+    expect((await again()).upToDate).toBe(true)
+
+    // Another day, another shard size, a page altered by hand, a file added by hand: not up to date.
+    expect((await again({today: '2025-06-02'})).upToDate).toBe(false)
+    expect((await again()).upToDate).toBe(false)
+    expect((await again({searchShardSize: 4})).upToDate).toBe(false)
+    expect((await again()).upToDate).toBe(false)
+    expect((await again()).upToDate).toBe(true)
+    await fs.writeFile(path.join(root, 'dist/2024/third/index.html'), 'tampered')
+    expect((await again()).upToDate).toBe(false)
+    expect(await fs.readFile(path.join(root, 'dist/2024/third/index.html'), 'utf8')).toContain('Third')
+    await fs.writeFile(path.join(root, 'dist/2024/stray.html'), 'stray')
+    expect((await again()).upToDate).toBe(false)
+    await expect(fs.access(path.join(root, 'dist/2024/stray.html'))).rejects.toThrow()
+    // An entry edited: not up to date, and the output is what a fresh build makes.
+    await writeFiles(root, {'content/2024-01-01-third.md': entries['content/2024-01-01-third.md'].replace('Promotion.', 'Marketing.')})
+    expect((await again()).upToDate).toBe(false)
+    expect(await buildBoth(root)).toBe(0)
+    // Without the cache, nothing is known about the output.
+    expect((await again({cache: false})).upToDate).toBe(false)
+  })
+
   it('does not trust an output page that was changed or removed by hand', async () => {
     const root = await project({...countingTheme, ...entries})
     await buildBoth(root)

@@ -24,33 +24,48 @@ export class PageCache {
   private constructor(
     private readonly file: string,
     readonly salt: string,
-    private readonly pages: Map<string, PageRecord>
+    private readonly pages: Map<string, PageRecord>,
+    /** The previous build's site key and every file it wrote, with its size. */
+    private readonly last?: {site: string; files: [string, number][]}
   ) {}
 
   /** Read the record in `dir`; one that is corrupt, foreign or made for another output is ignored. */
   static async load(dir: string, outDir: string, salt: string): Promise<PageCache> {
     const file = path.join(dir, fileName)
     const pages = new Map<string, PageRecord>()
+    let last: {site: string; files: [string, number][]} | undefined
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>
       const stamp = await outputStamp(outDir)
       if (data.format === format && data.version === toolVersion && data.salt === salt && stamp !== undefined && data.stamp === stamp && isRecordMap(data.pages)) {
         for (const [page, [key, size]] of Object.entries(data.pages)) pages.set(page, {key, size})
+        if (typeof data.site === 'string' && isFileList(data.files)) last = {site: data.site, files: data.files}
       }
     } catch {
       // Nothing to reuse: every page is rendered.
     }
-    return new PageCache(file, salt, pages)
+    return new PageCache(file, salt, pages, last)
   }
 
   previous(page: string): PageRecord | undefined {
     return this.pages.get(page)
   }
 
-  /** Record the pages of the output folder just written. A record that cannot be written is skipped. */
-  async save(stamp: string | undefined, pages: ReadonlyMap<string, PageRecord>): Promise<void> {
+  /**
+   * Every file (and its size) the previous build wrote, when it was made from the same site: the
+   * same site key (see `siteKey`), in the output folder there is now. Nothing then needs making.
+   */
+  sameSite(site: string): readonly [string, number][] | undefined {
+    return this.last?.site === site ? this.last.files : undefined
+  }
+
+  /**
+   * Record the pages of the output folder just written, the site they were made from, and every
+   * file with its size. A record that cannot be written is skipped.
+   */
+  async save(stamp: string | undefined, pages: ReadonlyMap<string, PageRecord>, written?: {site: string; files: [string, number][]}): Promise<void> {
     if (stamp === undefined) return this.forget()
-    const data = {format, version: toolVersion, salt: this.salt, stamp, pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]]))}
+    const data = {format, version: toolVersion, salt: this.salt, stamp, pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]])), ...written}
     await saveJson(this.file, data)
   }
 
@@ -76,6 +91,22 @@ export async function outputStamp(outDir: string): Promise<string | undefined> {
 /** What, besides a page's own data, shapes every page: settings, the theme's files, the date. */
 export function pageSalt(parts: {config: string; theme: string; site: unknown; today: string}): string {
   return createHash('sha1').update(JSON.stringify(parts)).digest('hex')
+}
+
+/**
+ * What the whole site is made from: the salt every page depends on, the settings (lesson
+ * grouping included), the shards of the search index, and each published entry by its cache key.
+ * `undefined` when some entry has no key (read without the cache).
+ */
+export function siteKey(salt: string, settings: unknown, entryKeys: readonly (string | undefined)[]): string | undefined {
+  if (entryKeys.some((key) => key === undefined)) return undefined
+  const hash = createHash('sha1').update(salt).update('\u0000').update(JSON.stringify(settings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)))
+  for (const key of entryKeys) hash.update('\u0000').update(key!)
+  return hash.digest('hex')
+}
+
+function isFileList(value: unknown): value is [string, number][] {
+  return Array.isArray(value) && value.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'number')
 }
 
 function isRecordMap(value: unknown): value is Record<string, [string, number]> {

@@ -69,7 +69,7 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   try {
     await fs.mkdir(parent, {recursive: true})
     await sweepStale(parent, path.basename(outDir))
-    if (!each && !more && (await sameAsOutput(outDir, files))) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
+    if (!each && !more && sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
     await fs.mkdir(staging)
     await putAll(staging, files, put)
     if (more) {
@@ -98,10 +98,21 @@ async function putAll(staging: string, files: readonly OutputFile[], put: (file:
 /**
  * Whether the output folder already holds exactly these files, byte for byte (by size for
  * files known to be the same): then there is nothing to write, and it is left as it is.
- * Thousands of small checks: made at once rather than through the thread pool, as git does.
  */
-async function sameAsOutput(outDir: string, files: readonly OutputFile[]): Promise<boolean> {
-  const expected = new Map(files.map((file) => [file.path, file]))
+function sameAsOutput(outDir: string, files: readonly OutputFile[]): boolean {
+  return outputIs(outDir, new Map(files.map((file) => [file.path, (previous: string) => (file.reuse ? hasSize(previous, file.reuse.size) : hasBytes(previous, file.contents))])))
+}
+
+/** Whether the output folder holds exactly these files (by path), each of this size. */
+export function outputHasSizes(outDir: string, files: readonly (readonly [string, number])[]): boolean {
+  return outputIs(outDir, new Map(files.map(([file, size]) => [file, (previous: string) => hasSize(previous, size)])))
+}
+
+/**
+ * Whether the output folder holds exactly the files named, each passing its check. Thousands of
+ * small checks: made at once rather than through the thread pool, as git does.
+ */
+function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) => boolean>): boolean {
   let count = 0
   const walk = (dir: string, prefix: string): boolean => {
     for (const dirent of readdirSync(dir, {withFileTypes: true})) {
@@ -110,10 +121,8 @@ async function sameAsOutput(outDir: string, files: readonly OutputFile[]): Promi
         if (!walk(path.join(dir, dirent.name), `${rel}/`)) return false
         continue
       }
-      const file = expected.get(rel)
-      if (!dirent.isFile() || !file) return false
-      const previous = path.join(dir, dirent.name)
-      if (!(file.reuse ? hasSize(previous, file.reuse.size) : hasBytes(previous, file.contents))) return false
+      const check = expected.get(rel)
+      if (!dirent.isFile() || !check || !check(path.join(dir, dirent.name))) return false
       count++
     }
     return true
