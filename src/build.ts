@@ -6,6 +6,7 @@ import {PageCache, pageSalt, siteKey, type PageRecord} from './cache/page-cache.
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {planSite} from './render/site.js'
+import {WrittenFile} from './render/lazy-files.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
 import {withOutputLock} from './write/lock.js'
 import {outputHasSizes, replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
@@ -79,10 +80,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           ...options.write,
           wants: (file) => indexerOf(file) !== undefined,
           each: (file, contents) => indexerOf(file)!.add(file.path, contents),
-          more: async () => {
+          // Each shard's index is written as soon as Pagefind makes it, and then only its
+          // files' names and sizes are kept: at 10,000 pages the index is some 60 MB.
+          more: async function* () {
             options.onProgress?.({phase: 'indexing'})
-            for (const [shard, indexer] of indexers) indexed[shard] = await indexer.files(shardFolder(shard))
-            return [...indexers.keys()].flatMap((shard) => indexed[shard]!).concat(previous.flatMap((shard) => shard ?? []))
+            for (const [shard, indexer] of indexers) {
+              const made = await indexer.files(shardFolder(shard))
+              yield made
+              indexed[shard] = made.map((file) => new WrittenFile(file.path, Buffer.byteLength(file.contents)))
+            }
+            yield previous.flatMap((shard) => shard ?? [])
           }
         })
       } finally {

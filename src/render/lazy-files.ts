@@ -51,3 +51,15 @@ export class PendingPage implements OutputFile {
     return contents
   }
 }
+
+/** A file already written and let go: only its name and size are kept. */
+export class WrittenFile implements OutputFile {
+  constructor(
+    readonly path: string,
+    readonly size: number
+  ) {}
+
+  get contents(): never {
+    throw new Error(`${this.path} was written and let go; its contents are not kept`)
+  }
+}

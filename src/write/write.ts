@@ -37,8 +37,8 @@ export interface StreamOptions {
   each?: (file: OutputFile, contents: string | Uint8Array) => Promise<void>
   /** Which files `each` is told of (default: all); a file linked from the previous output is then not read. */
   wants?: (file: OutputFile) => boolean
-  /** Files made from all the others, written last (the search index). */
-  more?: () => Promise<OutputFile[]>
+  /** Files made from all the others, written last, a batch at a time (the search index, by shard). */
+  more?: () => AsyncIterable<readonly OutputFile[]>
 }
 
 /**
@@ -73,9 +73,10 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
     await fs.mkdir(staging)
     await putAll(staging, files, put)
     if (more) {
-      const last = await more()
-      count += last.length
-      await putAll(staging, last, put)
+      for await (const batch of more()) {
+        count += batch.length
+        await putAll(staging, batch, put)
+      }
     }
     await swap(staging, outDir, retired)
   } catch (error) {
