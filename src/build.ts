@@ -1,7 +1,6 @@
 import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
-import {cacheSalt} from './cache/entry-cache.js'
-import {entryKeys} from './cache/entry-cache.js'
+import {cacheSalt, entryKeys} from './cache/entry-cache.js'
 import {PageCache, pageSalt, siteKey, type PageRecord} from './cache/page-cache.js'
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
