@@ -4,6 +4,7 @@
 // 10,000 entries takes about a minute here.
 //
 //   node bench/large.mjs [--size 10000]
+import {rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {corpus} from './corpus.mjs'
@@ -15,6 +16,8 @@ const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.
 export const size = Number(args.size ?? 10000)
 const project = corpus(size)
 const bin = path.join(root, 'bin', 'bounceback.js')
+// Cold: no cache and an empty output folder, as Eleventy gets.
+rmSync(path.join(project, 'dist'), {recursive: true, force: true})
 export const cold = measure(process.execPath, [bin, 'build', '--root', project, '--no-cache', '--quiet'])
 expectPages(path.join(project, 'dist'), size, 'bounceback')
 measure(process.execPath, [bin, 'build', '--root', project, '--quiet'])

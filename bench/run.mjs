@@ -33,6 +33,7 @@ const lines = [
   `Run on ${started.toISOString().slice(0, 10)} by \`npm run bench\` on: ${machine}.`,
   'Corpora: `bench/make-corpus.mjs` (about 3.7 KB per entry, every field and section). Each build is a separate process',
   `measured by /usr/bin/time; median of ${compare.runs} runs; peak RSS is the largest of those runs. Workers: ${compare.jobs}.`,
+  'Cold builds (bounceback without its cache, Eleventy, Hugo) start from an empty output folder; warm and one-changed builds replace the previous output.',
   '',
   '## Builds',
   '',
