@@ -112,11 +112,12 @@ export function outputHasSizes(outDir: string, files: readonly (readonly [string
 }
 
 /**
- * Whether the output folder holds exactly the files named, each passing its check. Thousands of
- * small checks: made at once rather than through the thread pool, as git does.
+ * Whether the output folder holds exactly the files named, each passing its check. The names
+ * are compared first, which costs only the listing; then the checks run. Thousands of small
+ * checks: made at once rather than through the thread pool, as git does.
  */
 function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) => boolean>): boolean {
-  let count = 0
+  const found: [check: (file: string) => boolean, file: string][] = []
   const walk = (dir: string, prefix: string): boolean => {
     for (const dirent of readdirSync(dir, {withFileTypes: true})) {
       const rel = prefix + dirent.name
@@ -125,13 +126,13 @@ function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) =
         continue
       }
       const check = expected.get(rel)
-      if (!dirent.isFile() || !check || !check(path.join(dir, dirent.name))) return false
-      count++
+      if (!dirent.isFile() || !check) return false
+      found.push([check, path.join(dir, dirent.name)])
     }
     return true
   }
   try {
-    return walk(outDir, '') && count === expected.size
+    return walk(outDir, '') && found.length === expected.size && found.every(([check, file]) => check(file))
   } catch {
     return false
   }
