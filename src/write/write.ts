@@ -61,8 +61,8 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
     const contents = tell || !file.reuse ? file.contents : undefined
     const told = tell ? each(file, contents!) : undefined
     told?.catch(() => undefined)
-    if (file.reuse && linkSameSize(previous, target, file.reuse.size)) kept++
-    else if (!file.reuse && linkUnchanged(previous, target, contents!)) kept++
+    const {reuse} = file
+    if (linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!)))) kept++
     else await writeFile(target, contents ?? file.contents)
     await told
   }
@@ -148,25 +148,15 @@ function hasBytes(file: string, contents: string | Uint8Array): boolean {
   return hasSize(file, bytes.length) && readFileSync(file).equals(bytes)
 }
 
-/** A page the page cache knows is the same as before: link it when it is still there, unaltered in size. */
-function linkSameSize(previous: string, target: string, size: number): boolean {
-  try {
-    if (!hasSize(previous, size)) return false
-    linkSync(previous, target)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /**
- * Minimal writes within the atomic swap: a file whose bytes are the same as in the previous
- * output is hard-linked from it into the new folder instead of written again. Where links are
- * not possible, the file is simply written.
+ * Minimal writes within the atomic swap: a file that `same` finds unchanged in the previous
+ * output (by size, for a page the page cache knows; else byte for byte) is hard-linked from
+ * there into the new folder instead of written again. Where links are not possible, the file
+ * is simply written.
  */
-function linkUnchanged(previous: string, target: string, contents: string | Uint8Array): boolean {
+function linkIfSame(previous: string, target: string, same: (file: string) => boolean): boolean {
   try {
-    if (!hasBytes(previous, contents)) return false
+    if (!same(previous)) return false
     linkSync(previous, target)
     return true
   } catch {
