@@ -5,7 +5,7 @@ import {PageCache, pageSalt, siteKey, type PageRecord} from './cache/page-cache.
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {planSite} from './render/site.js'
-import {WrittenFile} from './render/lazy-files.js'
+import {knownSize, WrittenFile} from './render/lazy-files.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
 import {withOutputLock} from './write/lock.js'
 import {outputHasSizes, replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
@@ -110,8 +110,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 function manifest(files: readonly OutputFile[]): [string, number][] | undefined {
   const sizes: [string, number][] = []
   for (const file of files) {
-    // Lazy files know their size once made (or taken from the previous output); others hold their bytes.
-    const size = 'size' in file ? ((file as {size?: number}).size ?? file.reuse?.size) : Buffer.byteLength(file.contents)
+    const size = knownSize(file)
     if (size === undefined) return undefined
     sizes.push([file.path, size])
   }
@@ -123,7 +122,7 @@ function pageRecords(files: readonly OutputFile[]): Map<string, PageRecord> {
   for (const file of files) {
     if (file.key === undefined) continue
     // A page taken from the previous output, or made again because that file was gone or altered.
-    const size = (file as {size?: number}).size ?? file.reuse?.size
+    const size = knownSize(file)
     if (size !== undefined) records.set(file.path, {key: file.key, size})
   }
   return records

@@ -105,11 +105,16 @@ export function siteKey(salt: string, settings: unknown, entryKeys: readonly (st
   return hash.digest('hex')
 }
 
+/** `[text, number]`: a page's key and size, or a file's path and size. */
+function isPair(value: unknown): value is [string, number] {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number'
+}
+
 function isFileList(value: unknown): value is [string, number][] {
-  return Array.isArray(value) && value.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'number')
+  return Array.isArray(value) && value.every(isPair)
 }
 
 function isRecordMap(value: unknown): value is Record<string, [string, number]> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
-  return Object.values(value).every((r) => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && typeof r[1] === 'number')
+  return Object.values(value).every(isPair)
 }

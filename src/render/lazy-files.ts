@@ -63,3 +63,12 @@ export class WrittenFile implements OutputFile {
     throw new Error(`${this.path} was written and let go; its contents are not kept`)
   }
 }
+
+/**
+ * An output file's size in bytes, without making it: a lazy file knows it once made or taken
+ * from the previous output (`undefined` before), a plain file holds its bytes.
+ */
+export function knownSize(file: OutputFile): number | undefined {
+  if ('size' in file) return (file as {size?: number}).size ?? file.reuse?.size
+  return file.reuse?.size ?? Buffer.byteLength(file.contents)
+}

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {outputStamp} from '../cache/page-cache.js'
 import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
-import {PreviousFile} from './lazy-files.js'
+import {knownSize, PreviousFile} from './lazy-files.js'
 import {shardFolder, shardOf} from './search-shards.js'
 import type {OutputFile} from './theme.js'
 
@@ -138,6 +138,6 @@ export async function previousSearchIndex(cacheDir: string, keys: readonly strin
 /** Record which index files each shard's pages made, in the output folder `stamp` names. */
 export async function saveSearchState(cacheDir: string, keys: readonly string[], stamp: string | undefined, shards: readonly (readonly OutputFile[])[]): Promise<void> {
   if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true}).catch(() => undefined)
-  const size = (f: OutputFile) => (f as {size?: number}).size ?? f.reuse?.size ?? Buffer.byteLength(f.contents)
+  const size = (f: OutputFile) => knownSize(f) ?? Buffer.byteLength(f.contents)
   await saveJson(stateFile(cacheDir), {stamp, shards: keys.map((key, i) => ({key, files: shards[i]!.map((f) => [f.path, size(f)])}))})
 }
