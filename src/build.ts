@@ -1,4 +1,4 @@
-import {analyse, defaultCacheDir, type CheckOptions, type CheckResult} from './check.js'
+import {analyse, type CheckOptions, type CheckResult} from './check.js'
 import {loadConfig} from './config/load.js'
 import {cacheSalt, entryKeys} from './cache/entry-cache.js'
 import {PageCache, pageSalt, siteKey, type PageRecord} from './cache/page-cache.js'
@@ -7,6 +7,7 @@ import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, sear
 import {planSite} from './render/site.js'
 import {knownSize, WrittenFile} from './render/lazy-files.js'
 import {loadTheme, type OutputFile} from './render/theme.js'
+import {claimOutput} from './write/claim.js'
 import {withOutputLock} from './write/lock.js'
 import {outputHasSizes, replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
 
@@ -40,6 +41,8 @@ export interface BuildResult extends CheckResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options)
+  // A folder that may not be replaced is refused before any work (and again before writing).
+  await claimOutput(config)
   const {site, ...result} = await analyse(config, options.today, options)
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false}
   let outputFiles = 0
@@ -48,8 +51,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = config.outDir
   // Held from rendering to writing: pages taken from the output folder must still be there.
   await withOutputLock(outDir, async () => {
-    const cacheDir = options.cacheDir ?? defaultCacheDir(config)
-    const cache = options.cache === false ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
+    const cacheDir = config.cacheDir
+    const cache = cacheDir === undefined ? undefined : await PageCache.load(cacheDir, outDir, pageSalt({config: cacheSalt(config), theme: theme.digest, site: config.site, today: site.today}))
     const shardSize = options.searchShardSize ?? defaultShardSize
     // The same site as last time, in an output nobody touched: there is nothing to do.
     const key = cache && siteKey(cache.salt, {config, shardSize}, site.entries.map((entry) => entryKeys.get(entry)))
@@ -61,12 +64,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     const {files, shards} = planSite(site, theme, {cache, outDir, shardSize})
     const keys = cache && searchKeys(files, config.site.lang, shards)
-    const previous = keys ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
+    const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
     const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])
     let written: WriteResult
     if (previous.every((shard) => shard !== undefined)) {
       options.onProgress?.({phase: 'writing'})
-      written = await replaceOutput(outDir, [...files, ...indexed.flat()], options.write)
+      written = await replaceOutput(config, [...files, ...indexed.flat()], options.write)
     } else {
       // Pages are rendered, indexed and written one after another; Pagefind works alongside,
       // on the shards whose pages changed.
@@ -75,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       try {
         for (const [shard, reused] of previous.entries()) if (!reused) indexers.set(shard, await SearchIndexer.start(config.site.lang))
         const indexerOf = (file: OutputFile) => (file.path.endsWith('.html') ? indexers.get(shardOf(file.path, shards)) : undefined)
-        written = await replaceOutput(outDir, files, {
+        written = await replaceOutput(config, files, {
           ...options.write,
           wants: (file) => indexerOf(file) !== undefined,
           each: (file, contents) => indexerOf(file)!.add(file.path, contents),
@@ -100,7 +103,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (cache) {
       const sizes = manifest([...files, ...indexed.flat()])
       await cache.save(written.stamp, pageRecords(files), key && sizes ? {site: key, files: sizes} : undefined)
-      if (keys) await saveSearchState(cacheDir, keys, written.stamp, indexed)
+      if (keys && cacheDir) await saveSearchState(cacheDir, keys, written.stamp, indexed)
     }
   })
   return {...result, written: true, outputFiles, entries: site.entries.length, upToDate}

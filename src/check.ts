@@ -1,11 +1,10 @@
-import {readFileSync} from 'node:fs'
-import path from 'node:path'
 import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
 import {loadConfig, type LoadConfigOptions} from './config/load.js'
 import type {ResolvedConfig} from './config/types.js'
 import {countBySeverity, sortDiagnostics} from './diagnostics.js'
 import {discover, type Discovered, type SourceFile} from './discover/discover.js'
+import {readSource} from './discover/read-source.js'
 import {mapLimit} from './map-limit.js'
 import {entryRunner} from './pool/pool.js'
 import {EntryCache} from './cache/entry-cache.js'
@@ -16,10 +15,6 @@ import type {Diagnostic, EntryResult} from './types.js'
 export interface CheckOptions extends LoadConfigOptions {
   /** The date to build for, `YYYY-MM-DD`: what overdue commitments and due revisits compare with. Defaults to today. */
   today?: string
-  /** Keep per-entry results between runs (default `true`). */
-  cache?: boolean
-  /** Where (default `node_modules/.cache/bounceback/` in the project folder). */
-  cacheDir?: string
   /** Worker threads for the per-entry stages (default: one per core). */
   jobs?: number
   /** Told where the run is: for progress bars. */
@@ -57,10 +52,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'cache' | 'cacheDir' | 'jobs' | 'onProgress'> = {}): Promise<Analysis> {
+export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'jobs' | 'onProgress'> = {}): Promise<Analysis> {
   const discovered = await discover(config)
-  const cache = options.cache === false ? EntryCache.none() : await EntryCache.load(options.cacheDir ?? defaultCacheDir(config), config)
-  const read = await mapLimit(discovered.sources, 32, (source) => readCached(source, cache))
+  const cache = config.cacheDir === undefined ? EntryCache.none() : await EntryCache.load(config.cacheDir, config)
+  const read = await mapLimit(discovered.sources, 32, async (source) => readCached(source, discovered.contentReal, config.limits.fileSize, cache))
   const misses = read.filter((r) => 'bytes' in r).length
   const runner = await entryRunner(config, misses, options.jobs)
   let results: EntryResult[]
@@ -81,25 +76,18 @@ export async function analyse(config: ResolvedConfig, today = localToday(), opti
   return {...assemble(config, discovered, results, today), cache: {hits: cache.hits, misses: cache.misses}}
 }
 
-export function defaultCacheDir(config: ResolvedConfig): string {
-  return path.join(config.root, 'node_modules', '.cache', 'bounceback')
-}
-
 type Read = {result: EntryResult} | {bytes: Uint8Array; key: string; source: SourceFile}
 
 /** Read an entry's bytes, and take its result from the cache when the bytes are the same. */
-async function readCached(source: SourceFile, cache: EntryCache): Promise<Read> {
-  let bytes: Uint8Array
-  try {
-    // Read at once: thousands of small files are read faster so than through the thread pool.
-    bytes = readFileSync(source.path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    return {result: {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', `Unexpected read error (${code}), expected a readable file`)]}}
-  }
-  const key = EntryCache.key(source.file, bytes)
+function readCached(source: SourceFile, contentReal: string, maxSize: number, cache: EntryCache): Read {
+  const read = readSource(source, contentReal, maxSize)
+  // A file that could not be read is not from the cache: it counts as read afresh.
+  if ('gone' in read || 'problem' in read) cache.misses++
+  if ('gone' in read) return {result: {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', 'Unexpected file gone while reading, expected it to stay: build again')]}}
+  if ('problem' in read) return {result: {file: source.file, messages: [read.problem]}}
+  const key = EntryCache.key(source.file, read.bytes)
   const cached = cache.get(key)
-  return cached ? {result: cached} : {bytes, key, source}
+  return cached ? {result: cached} : {bytes: read.bytes, key, source}
 }
 
 /**

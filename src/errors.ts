@@ -7,6 +7,16 @@ export type ErrorCode =
   | 'THEME_INVALID'
   | 'LAYOUT_FAILED'
   | 'WRITE_FAILED'
+  /** The output folder is one bounceback never replaces (the project, the home folder, `/`…). */
+  | 'OUTPUT_PROTECTED'
+  /** The output folder holds files bounceback did not write; `replaceOutput` allows it. */
+  | 'OUTPUT_FOREIGN'
+  /** Another build holds the output folder's lock for too long, or the lock file is not ours. */
+  | 'OUTPUT_LOCKED'
+  /** The cache folder is one bounceback never writes into. */
+  | 'CACHE_PROTECTED'
+  /** The cache folder holds files bounceback did not write. */
+  | 'CACHE_FOREIGN'
 
 /** An error the user can fix; its message says what and where. */
 export class BouncebackError extends Error {

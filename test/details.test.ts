@@ -85,20 +85,25 @@ describe('content folder links', () => {
 })
 
 describe('writing the site', () => {
-  it('sweeps temporary folders left by a killed build', async () => {
+  it('sweeps temporary folders left by a killed build, and only those', async () => {
     const root = await project({'content/a.md': validEntry()})
     const stale = path.join(root, '.bounceback-tmp-dist-999999-0badc0de')
-    const mine = path.join(root, '.bounceback-tmp-other-999999-0badc0de')
-    await fs.mkdir(stale)
-    await fs.mkdir(mine)
+    const other = path.join(root, '.bounceback-tmp-other-999999-0badc0de')
+    // Named like ours, but without the marker every build writes first: not ours to remove.
+    const unmarked = path.join(root, '.bounceback-old-dist-999999-0ddba11a')
+    for (const dir of [stale, other, unmarked]) await fs.mkdir(dir)
+    await fs.writeFile(path.join(stale, '.bounceback'), '{"generator":"bounceback"}')
+    await fs.writeFile(path.join(other, '.bounceback'), '{"generator":"bounceback"}')
+    await fs.writeFile(path.join(unmarked, 'notes.txt'), 'mine')
     await build({root})
     await expect(fs.access(stale)).rejects.toThrow()
-    await expect(fs.access(mine)).resolves.toBeUndefined()
+    await expect(fs.access(other)).resolves.toBeUndefined()
+    await expect(fs.readFile(path.join(unmarked, 'notes.txt'), 'utf8')).resolves.toBe('mine')
   })
 
   it('refuses an output folder that is the content folder, and deletes nothing', async () => {
     const root = await project({'content/a.md': validEntry(), 'bounceback.config.json': JSON.stringify({output: 'content'})})
-    await expect(build({root})).rejects.toMatchObject({code: 'CONFIG_INVALID'})
+    await expect(build({root})).rejects.toMatchObject({code: 'OUTPUT_PROTECTED'})
     await expect(fs.readFile(path.join(root, 'content/a.md'), 'utf8')).resolves.toContain('Newsletter launch')
   })
 })

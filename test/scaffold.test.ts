@@ -33,6 +33,25 @@ describe('bounceback init', () => {
     expect(await fs.readFile(path.join(root, 'package.json'), 'utf8')).toBe('{"name": "mine"}')
     expect(await fs.readFile(path.join(root, '.gitignore'), 'utf8')).toBe('secret\n')
   })
+
+  it('keeps a config under another name, and makes no second one that would take its place', async () => {
+    const root = await project({'bounceback.config.json': '{"title": "Mine"}', 'notes/todo.txt': 'mine'})
+    const result = await init(root)
+    expect(result.kept).toEqual(['bounceback.config.json'])
+    expect((await fs.readdir(root)).filter((name) => name.startsWith('bounceback.config'))).toEqual(['bounceback.config.json'])
+    expect(await fs.readFile(path.join(root, 'bounceback.config.json'), 'utf8')).toBe('{"title": "Mine"}')
+    expect(await fs.readFile(path.join(root, 'notes/todo.txt'), 'utf8')).toBe('mine')
+    expect((await loadConfig({root})).site.title).toBe('Mine')
+  })
+
+  it('refuses the home folder, and a content path that is a file, changing nothing', async () => {
+    const home = await project({'canary.txt': 'keep'})
+    await expect(init(home, {home})).rejects.toMatchObject({code: 'WRITE_FAILED', message: expect.stringContaining('it is your home folder')})
+    expect(await fs.readdir(home)).toEqual(['canary.txt'])
+    const root = await project({content: 'a file, not a folder'})
+    await expect(init(root)).rejects.toMatchObject({code: 'WRITE_FAILED', message: expect.stringContaining('is a file, where init makes a folder')})
+    expect(await fs.readFile(path.join(root, 'content'), 'utf8')).toBe('a file, not a folder')
+  })
 })
 
 describe('bounceback new', () => {
@@ -71,5 +90,14 @@ describe('bounceback new', () => {
     const second = await newEntry(config, {title: '別のタイトル', date: '2025-01-01'})
     expect(path.basename(first)).toMatch(/^2025-01-01-entry-[0-9a-f]{8}\.md$/)
     expect(first).not.toBe(second)
+  })
+
+  it('never writes through a link that stands where the new file would go', async () => {
+    const root = await project({'content/.keep': ''})
+    const config = await loadConfig({root})
+    const target = path.join(root, 'elsewhere.md')
+    await fs.symlink(target, path.join(root, 'content', '2025-01-01-linked.md'))
+    await expect(newEntry(config, {title: 'Linked', date: '2025-01-01'})).rejects.toMatchObject({message: expect.stringContaining('already exists')})
+    await expect(fs.access(target)).rejects.toThrow()
   })
 })

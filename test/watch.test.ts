@@ -13,7 +13,8 @@ let errors: unknown[]
 let sse: {events: {event: string; data: unknown}[]; close(): void} | undefined
 
 const entryFile = (name = '2025-03-14-newsletter-launch.md') => path.join(root, 'content', name)
-const page = (url: string) => fs.readFile(path.join(root, 'dist', url, 'index.html'), 'utf8')
+// A full rebuild swaps the output folder: for an instant there is none to read.
+const page = (url: string) => fs.readFile(path.join(root, 'dist', url, 'index.html'), 'utf8').catch(() => '')
 const exists = (url: string) => fs.access(path.join(root, 'dist', url, 'index.html')).then(() => true, () => false)
 const withGoal = (goal: string, frontmatter?: string) => validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
 
@@ -212,7 +213,8 @@ describe('watch with a theme of its own', () => {
     }`
     await fs.writeFile(path.join(root, 'themes', 'mine', 'layouts', 'not-found.js'), layout('first layout'))
     await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({theme: 'themes/mine'}))
-    const notFound = () => fs.readFile(path.join(root, 'dist', '404.html'), 'utf8')
+    // A full rebuild swaps the output folder: for an instant there is none to read.
+    const notFound = () => fs.readFile(path.join(root, 'dist', '404.html'), 'utf8').catch(() => '')
     await until(async () => (await notFound()).includes('first layout'), 'the theme in use')
     await settled()
     // Watch follows the config to the new theme folder: no restart needed.
@@ -233,6 +235,22 @@ describe('files that vanish', () => {
     const result = await builder.update(new Set([entryFile()]), false)
     expect(result.removed).toContain('2025/newsletter-launch/index.html')
     expect(await exists('2025/newsletter-launch')).toBe(false)
+  })
+})
+
+describe('a changed path read again', () => {
+  it('is refused when it became a link out of the content folder, without listing the folder again', async () => {
+    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    await builder.full()
+    const secret = path.join(root, 'secret.md')
+    await fs.writeFile(secret, withGoal('SECRET-OUTSIDE-CONTENT'))
+    await fs.rm(entryFile())
+    await fs.symlink(secret, entryFile())
+    const result = await builder.update(new Set([entryFile()]), false)
+    expect(result.analysis.messages).toContainEqual(expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', ruleId: 'file/outside-content', severity: 'error'}))
+    expect(await page('2025/newsletter-launch')).not.toContain('SECRET-OUTSIDE-CONTENT')
+    expect(await page('2025/newsletter-launch')).toContain('First version of the goal.')
   })
 })
 
@@ -271,6 +289,63 @@ export default function counted(data, ctx) {
       expect(await fs.readFile(path.join(project, 'dist', 'index.html'), 'utf8')).toContain('Second version of the goal.')
     } finally {
       await fs.rm(project, {recursive: true, force: true})
+    }
+  })
+})
+
+describe('watch touches only what it made', () => {
+  it('follows the config to a new output only when that folder may be replaced, and keeps serving the old one', async () => {
+    const foreign = path.join(root, 'mine')
+    await fs.mkdir(foreign)
+    await fs.writeFile(path.join(foreign, 'canary.txt'), 'keep me')
+    await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({output: 'mine'}))
+    await until(() => errors.length > 0, 'the refusal')
+    expect(errors).toEqual([expect.objectContaining({code: 'OUTPUT_FOREIGN', message: expect.stringContaining(`\`output\` (${foreign}) holds files bounceback did not write (\`canary.txt\`)`)})])
+    expect(watcher!.outDir).toBe(path.join(root, 'dist'))
+    // A save afterwards still lands in the old output, never in the refused folder.
+    await fs.writeFile(entryFile(), withGoal('Saved after the refusal.'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Saved after the refusal.'), 'the save in dist/')
+    expect(await fs.readdir(foreign)).toEqual(['canary.txt'])
+    expect(await fs.readFile(path.join(foreign, 'canary.txt'), 'utf8')).toBe('keep me')
+    errors = []
+  })
+
+  it('does not fill an output folder that was replaced by someone else files meanwhile', async () => {
+    await fs.rm(path.join(root, 'dist'), {recursive: true})
+    await fs.mkdir(path.join(root, 'dist'))
+    await fs.writeFile(path.join(root, 'dist', 'canary.txt'), 'keep me')
+    await fs.writeFile(entryFile(), withGoal('Saved into a foreign folder?'))
+    await until(() => errors.length > 0, 'the refusal')
+    expect(errors[0]).toMatchObject({code: 'OUTPUT_FOREIGN'})
+    expect(await fs.readdir(path.join(root, 'dist'))).toEqual(['canary.txt'])
+    errors = []
+  })
+
+  it('writes the whole site again when its output folder was deleted', async () => {
+    await fs.rm(path.join(root, 'dist'), {recursive: true})
+    await fs.writeFile(entryFile(), withGoal('Saved after the output was deleted.'))
+    await until(async () => (await exists('2024/q4-estimate')) && (await page('2025/newsletter-launch')).includes('after the output was deleted'), 'the whole site again')
+  })
+
+  it('removes only files it wrote: a file put into the output by hand stays', async () => {
+    await fs.writeFile(path.join(root, 'dist', 'by-hand.txt'), 'mine')
+    await fs.rm(entryFile('2024-11-02-q4-estimate.md'))
+    await until(async () => !(await exists('2024/q4-estimate')), 'the removed page')
+    expect(await fs.readFile(path.join(root, 'dist', 'by-hand.txt'), 'utf8')).toBe('mine')
+  })
+
+  it('applies the checks of build to a changed path: an entry swapped for a link out of content/ is not published', async () => {
+    const secret = path.join(root, 'secret.md')
+    await fs.writeFile(secret, withGoal('SECRET-OUTSIDE-CONTENT'))
+    // As `ln -sf` does: a link made beside the entry, then renamed over it in one step.
+    await fs.symlink(secret, path.join(root, 'content', '.link.md'))
+    await fs.rename(path.join(root, 'content', '.link.md'), entryFile())
+    const problemsNow = () => (sse!.events.filter((e) => e.event === 'problems').at(-1)?.data as {problems: {ruleId: string}[]} | undefined)?.problems ?? []
+    await until(() => problemsNow().some((p) => p.ruleId === 'file/outside-content'), 'the refusal of the link')
+    await settled()
+    const everything = await fs.readdir(path.join(root, 'dist'), {recursive: true})
+    for (const name of everything.filter((n) => n.endsWith('.html') || n.endsWith('.json') || n.endsWith('.xml'))) {
+      expect(await fs.readFile(path.join(root, 'dist', name), 'utf8')).not.toContain('SECRET-OUTSIDE-CONTENT')
     }
   })
 })

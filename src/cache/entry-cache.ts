@@ -1,15 +1,15 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {claimCacheFolder} from './cache-folder.js'
 import {saveJson} from './save-json.js'
-import {readFileSync} from 'node:fs'
+import {toolVersion} from '../config/version.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
 // Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML.
 const format = 'bounceback-entry-cache/2'
 const fileName = 'entries.json'
-export const toolVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 
 /**
  * Per-entry results kept between builds, keyed by the entry's path and a digest of its bytes,
@@ -29,6 +29,7 @@ export class EntryCache {
 
   /** Read the cache in `dir`. Anything corrupt, truncated or foreign is ignored, never fatal. */
   static async load(dir: string, config: ResolvedConfig): Promise<EntryCache> {
+    if (!(await claimCacheFolder(dir, config.places))) return EntryCache.none()
     const salt = cacheSalt(config)
     const file = path.join(dir, fileName)
     const stored = new Map<string, EntryResult>()

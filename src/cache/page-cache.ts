@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {saveJson} from './save-json.js'
-import {toolVersion} from './entry-cache.js'
+import {toolVersion} from '../config/version.js'
 
 const format = 'bounceback-page-cache'
 const fileName = 'pages.json'

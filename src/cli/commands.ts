@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {build} from '../build.js'
 import {analyse, check} from '../check.js'
 import {loadConfig} from '../config/load.js'
@@ -27,13 +28,15 @@ export interface CommandOptions {
   /** `--quiet`: errors only. `--verbose`: timings and the cache too. */
   quiet: boolean
   verbose: boolean
+  /** `build --replace-output`: replace an output folder bounceback did not write. */
+  replaceOutput?: boolean
 }
 
 /** The heavy part of the CLI, loaded only when a command runs. */
 export async function runCommand(command: 'build' | 'check' | 'lessons', options: CommandOptions, io: CliIO): Promise<number> {
   const started = performance.now()
   if (command === 'lessons') {
-    const {site, ...result} = await analyse(await loadConfig({root: options.root}), undefined, caching(options))
+    const {site, ...result} = await analyse(await loadConfig({root: options.root, cwd: io.cwd, ...caching(options)}), undefined, caching(options))
     if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
     io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
     return result.ok ? 0 : 1
@@ -41,7 +44,7 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
   const bar = io.status && !options.quiet ? progressBar(io.status) : undefined
   const onProgress = bar ? {onProgress: bar.update} : {}
   if (command === 'check') {
-    const result = await check({root: options.root, ...caching(options), ...onProgress})
+    const result = await check({root: options.root, cwd: io.cwd, ...caching(options), ...onProgress})
     bar?.done()
     const shown = options.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
     if (options.format === 'json') io.stdout(formatJson(shown, result.files))
@@ -56,14 +59,15 @@ export async function runCommand(command: 'build' | 'check' | 'lessons', options
     }
     return 0
   }
-  const result = await build({root: options.root, ...caching(options), ...onProgress, ...(options.base !== undefined ? {overrides: {base: options.base}} : {})})
+  const overrides = {...(options.base !== undefined ? {base: options.base} : {}), ...(options.replaceOutput ? {replaceOutput: true} : {})}
+  const result = await build({root: options.root, cwd: io.cwd, ...caching(options), ...onProgress, overrides})
   bar?.done()
   const shown = options.quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
   if (shown.length > 0) io.stdout(formatText(shown, result.files.length, {color: options.color}))
   if (options.verbose) io.stderr(cacheLine(result.cache, started))
   const out = displayPath(io.cwd, result.config.outDir)
   if (!result.written) {
-    io.stderr(`Build failed: fix the errors above. ${out}/ was left as it was.`)
+    io.stderr(`Build failed: fix the errors above. ${existsSync(result.config.outDir) ? `${out}/ was left as it was.` : `Nothing was written to ${out}/.`}`)
     return 1
   }
   const ms = Math.round(performance.now() - started)

@@ -27,6 +27,7 @@ Usage
 Reads content/ (or the config's \`content\`), checks every entry, and when no entry has an
 error writes the site to dist/ (or the config's \`output\`) in one atomic step. With errors,
 nothing is written and the previous dist/ stays as it was. Drafts are checked, not published.
+The output folder is replaced only when it is new, empty, or written by bounceback before.
 
 Options
   --base PATH  Serve the site under a sub-path (\`/lessons/\`) or at a URL
@@ -34,7 +35,10 @@ Options
   --jobs N     Worker threads for reading entries (default: one per core)
   --quiet      Print errors only; --verbose adds the cache and the time taken
   --no-cache   Read every entry afresh (the cache is in node_modules/.cache/bounceback/)
-  --cache-dir D  Keep the cache in D instead
+  --cache-dir D  Keep the cache in D instead (a new or empty folder, or one it made before)
+  --replace-output  Replace the output folder even when it holds files bounceback did not
+               write (never the project, its content, theme or cache, the home folder,
+               the current folder, a system folder or /)
   --root DIR   Project folder (default: the current directory)
   -h, --help   Show this help`,
   check: `bounceback check: report every problem in every entry
@@ -82,6 +86,7 @@ Options
                 readable from other machines: use it only on a network you trust
   --open        Open the site in the default browser
   --base PATH   As for build
+  --replace-output  As for build
   --root DIR    Project folder (default: the current directory)
   -h, --help    Show this help`,
   init: `bounceback init: a ready project

@@ -1,8 +1,9 @@
-import {readFileSync} from 'node:fs'
+import {toolVersion} from '../config/version.js'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {closest} from '../schema/suggest.js'
 import {commandHelp} from './help.js'
+import {printable} from '../report/printable.js'
 
 /** Where the CLI writes, and what it knows of its surroundings: injected so tests need no process. */
 export interface CliIO {
@@ -19,11 +20,11 @@ const commands = new Set(['build', 'check', 'lessons', 'watch', 'init', 'new', '
 
 /** Options each command takes besides `--root` and `--help`. */
 const commandOptions: Record<string, Record<string, {type: 'string' | 'boolean'}>> = {
-  build: {quiet: {type: 'boolean'}, verbose: {type: 'boolean'}, base: {type: 'string'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
+  build: {quiet: {type: 'boolean'}, verbose: {type: 'boolean'}, base: {type: 'string'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}, 'replace-output': {type: 'boolean'}},
   check: {quiet: {type: 'boolean'}, verbose: {type: 'boolean'}, format: {type: 'string'}, jobs: {type: 'string'}, 'max-warnings': {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
   new: {date: {type: 'string'}, tags: {type: 'string'}},
   lessons: {json: {type: 'boolean'}, jobs: {type: 'string'}, 'no-cache': {type: 'boolean'}, 'cache-dir': {type: 'string'}},
-  watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}}
+  watch: {port: {type: 'string'}, host: {type: 'string'}, open: {type: 'boolean'}, base: {type: 'string'}, 'replace-output': {type: 'boolean'}}
 }
 
 /** Run the CLI and return its exit code: 0 fine, 1 problems found or build failed, 2 bad usage. */
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (error) {
     // Errors the user can fix are one line; anything else is a bug, with its stack.
     if ((error as {name?: string}).name === 'BouncebackError') {
-      io.stderr(`bounceback: ${(error as Error).message}`)
+      io.stderr(`bounceback: ${printable((error as Error).message)}`)
       return 1
     }
     throw error
@@ -47,7 +48,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     return 0
   }
   if (first === '-v' || first === '--version') {
-    io.stdout(version())
+    io.stdout(toolVersion)
     return 0
   }
   if (first.startsWith('-')) {
@@ -67,7 +68,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     return 0
   }
 
-  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string; 'no-cache'?: boolean; 'cache-dir'?: string; jobs?: string; quiet?: boolean; verbose?: boolean}
+  let values: {root?: string; help?: boolean; json?: boolean; port?: string; host?: string; open?: boolean; base?: string; format?: string; 'max-warnings'?: string; date?: string; tags?: string; 'no-cache'?: boolean; 'cache-dir'?: string; jobs?: string; quiet?: boolean; verbose?: boolean; 'replace-output'?: boolean}
   let positionals: string[] = []
   const takes = first === 'init' || first === 'new' ? 1 : 0
   try {
@@ -104,7 +105,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     const port = values.port === undefined ? 4321 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(io, `\`--port\` must be a port number from 0 to 65535, got \`${values.port}\``)
     const {runWatch} = await import('./watch-command.js')
-    return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
+    return runWatch({root, color, port, host: values.host ?? '127.0.0.1', open: values.open === true, replaceOutput: values['replace-output'] === true, ...(values.base !== undefined ? {base: values.base} : {})}, io)
   }
   const format = values.format ?? 'text'
   if (!['text', 'json', 'github'].includes(format)) return usage(io, `\`--format\` must be \`text\`, \`json\` or \`github\`, got \`${format}\``)
@@ -115,15 +116,11 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(io, `\`--jobs\` must be a whole number of 1 or more, got \`${values.jobs}\``)
   const {runCommand} = await import('./commands.js')
-  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', cache: values['no-cache'] !== true, quiet: values.quiet === true, verbose: values.verbose === true, ...(jobs !== undefined ? {jobs} : {}), ...(values['cache-dir'] !== undefined ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}), ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {})}, io)
+  return runCommand(first as 'build' | 'check' | 'lessons', {root, color, json: values.json === true, format: format as 'text' | 'json' | 'github', cache: values['no-cache'] !== true, quiet: values.quiet === true, verbose: values.verbose === true, ...(jobs !== undefined ? {jobs} : {}), ...(values['cache-dir'] !== undefined ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}), ...(maxWarnings !== undefined ? {maxWarnings} : {}), ...(values.base !== undefined ? {base: values.base} : {}), replaceOutput: values['replace-output'] === true}, io)
 }
 
 function usage(io: CliIO, message: string): number {
-  io.stderr(`bounceback: ${message}\nRun \`bounceback --help\` for usage.`)
+  io.stderr(`bounceback: ${printable(message)}\nRun \`bounceback --help\` for usage.`)
   return 2
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
-  return pkg.version
-}

@@ -2,6 +2,7 @@ import path from 'node:path'
 import {loadConfig} from '../config/load.js'
 import {init} from '../scaffold/init.js'
 import {newEntry} from '../scaffold/new-entry.js'
+import {displayPath} from './display-path.js'
 import type {CliIO} from './main.js'
 
 export interface ScaffoldOptions {
@@ -17,7 +18,7 @@ export async function runScaffold(command: 'init' | 'new', options: ScaffoldOpti
   if (command === 'init') {
     const dir = path.resolve(options.root, options.arg ?? '.')
     const result = await init(dir)
-    const where = path.relative(io.cwd, dir) || '.'
+    const where = displayPath(io.cwd, dir)
     for (const file of result.created) io.stdout(`created  ${path.join(where, file)}`)
     for (const file of result.kept) io.stdout(`kept     ${path.join(where, file)} (already there, left as it was)`)
     io.stdout(`\nNext: ${where === '.' ? '' : `cd ${where} && `}npm install && npx bounceback watch`)
@@ -26,6 +27,6 @@ export async function runScaffold(command: 'init' | 'new', options: ScaffoldOpti
   const config = await loadConfig({root: options.root})
   const tags = options.tags?.split(',').map((t) => t.trim()).filter(Boolean)
   const file = await newEntry(config, {title: options.arg!, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
-  io.stdout(path.relative(io.cwd, file) || file)
+  io.stdout(displayPath(io.cwd, file))
   return 0
 }

@@ -3,6 +3,7 @@ import {formatText} from '../report/text.js'
 import {displayPath} from './display-path.js'
 import {watch, type RebuildEvent} from '../watch/watch.js'
 import type {CliIO} from './main.js'
+import {printable} from '../report/printable.js'
 
 export interface WatchCommandOptions {
   root: string
@@ -11,6 +12,7 @@ export interface WatchCommandOptions {
   host: string
   open: boolean
   base?: string
+  replaceOutput?: boolean
 }
 
 /** `bounceback watch`: runs until Ctrl+C, then closes everything and exits 0. */
@@ -19,21 +21,22 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
   if (!loopback) io.stderr(`Warning: listening on ${options.host}: anyone who can reach this machine can read the site.`)
   const line = (event: RebuildEvent) => {
     const time = new Date().toTimeString().slice(0, 8)
-    const what = event.kind === 'full' && event.changed.length === 0 ? 'built' : `${event.changed.length > 0 ? event.changed.join(', ') : 'files'} changed${event.kind === 'full' ? ' (full rebuild)' : ''}`
+    const what = event.kind === 'full' && event.changed.length === 0 ? 'built' : `${event.changed.length > 0 ? printable(event.changed.join(', ')) : 'files'} changed${event.kind === 'full' ? ' (full rebuild)' : ''}`
     const errors = event.messages.filter((m) => m.severity === 'error').length
     io.stdout(`${time}  ${what} · ${event.written.length} written, ${event.removed.length} removed · ${Math.round(event.ms)} ms${errors > 0 ? ` · ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`)
     const relevant = event.kind === 'full' ? event.messages : event.messages.filter((m) => event.changed.includes(m.file) || m.severity === 'error')
     if (relevant.length > 0) io.stdout(formatText(relevant, new Set(relevant.map((m) => m.file)).size, {color: options.color}))
   }
   // Every handler reports its own errors; this is the last net, so nothing ends the watch.
-  process.on('unhandledRejection', (reason) => io.stderr(`bounceback: unexpected error: ${reason instanceof Error ? reason.message : String(reason)} (still watching)`))
+  process.on('unhandledRejection', (reason) => io.stderr(`bounceback: unexpected error: ${printable(reason instanceof Error ? reason.message : String(reason))} (still watching)`))
   const watcher = await watch({
       root: options.root,
-      ...(options.base !== undefined ? {overrides: {base: options.base}} : {}),
+      overrides: {...(options.base !== undefined ? {base: options.base} : {}), ...(options.replaceOutput ? {replaceOutput: true} : {})},
+      cwd: io.cwd,
       host: options.host,
       port: options.port,
       onRebuild: line,
-      onError: (error) => io.stderr(`bounceback: rebuild failed: ${error instanceof Error ? error.message : String(error)} (still watching)`)
+      onError: (error) => io.stderr(`bounceback: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))} (still watching)`)
     })
   if (watcher.port !== options.port && options.port !== 0) io.stdout(`Port ${options.port} is busy: using ${watcher.port}.`)
   io.stdout(`Serving ${displayPath(io.cwd, watcher.outDir)}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)

@@ -13,6 +13,12 @@ export interface LoadConfigOptions {
   root?: string
   /** Settings that win over the config file (from the command line or a program). */
   overrides?: UserConfig
+  /** Where the command runs from (default: the process's): the output is never it, nor above it. */
+  cwd?: string
+  /** Keep per-entry results between runs (default `true`). */
+  cache?: boolean
+  /** Where (default `node_modules/.cache/bounceback/` in the project folder). */
+  cacheDir?: string
 }
 
 /** Find and read the project's config file (if any), then resolve it. */
@@ -24,7 +30,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
     throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : String(fromFile)}`)
   }
-  return resolveConfig({...fromFile, ...options.overrides}, {root, configFile})
+  return resolveConfig({...fromFile, ...options.overrides}, {
+    root,
+    ...(configFile !== undefined ? {configFile} : {}),
+    ...(options.cwd !== undefined ? {cwd: options.cwd} : {}),
+    ...(options.cache !== undefined ? {cache: options.cache} : {}),
+    ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})
+  })
 }
 
 async function checkRoot(root: string): Promise<void> {
@@ -74,7 +86,7 @@ async function importTypeScript(file: string): Promise<unknown> {
   const {transform} = await import('esbuild')
   const {code} = await transform(await fs.readFile(file, 'utf8'), {loader: 'ts', format: 'esm', sourcefile: file, target: 'node20'})
   const temporary = path.join(path.dirname(file), `.bounceback-config-${process.pid}-${randomBytes(4).toString('hex')}.mjs`)
-  await fs.writeFile(temporary, code)
+  await fs.writeFile(temporary, code, {flag: 'wx'})
   try {
     return await import(pathToFileURL(temporary).href)
   } finally {

@@ -1,6 +1,8 @@
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
+import {folderRefusal, refusalMessage, type Places} from '../folders/places.js'
 import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
 import {ruleDefaults} from './rule-defaults.js'
 import type {Pluggable} from 'unified'
@@ -10,12 +12,19 @@ import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from '
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
-const knownKeys = new Set<string>([...stringKeys, 'sections', 'rules', 'lessons', 'limits', 'remarkPlugins', 'rehypePlugins'])
+const knownKeys = new Set<string>([...stringKeys, 'replaceOutput', 'sections', 'rules', 'lessons', 'limits', 'remarkPlugins', 'rehypePlugins'])
 const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
 
 export interface ResolveOptions {
   root: string
   configFile?: string
+  /** Where the command runs from (default: the process's); the output may never be it or above it. */
+  cwd?: string
+  /** The user's home folder (default: the system's). */
+  home?: string
+  /** Keep the cache (default `true`), in `cacheDir` (default `node_modules/.cache/bounceback`, relative to the root). */
+  cache?: boolean
+  cacheDir?: string
 }
 
 /** Check what the user wrote and fill in defaults: the one place that decides configuration. */
@@ -40,7 +49,10 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const theme = user.theme === undefined || user.theme === 'default' ? defaultThemeDir : path.resolve(root, user.theme)
   const contentDir = path.resolve(root, user.content ?? 'content')
   const outDir = path.resolve(root, user.output ?? 'dist')
-  checkOutputFolder(outDir, {root, content: contentDir, theme}, fail)
+  if (user.replaceOutput !== undefined && typeof user.replaceOutput !== 'boolean') fail('`replaceOutput` must be `true` or `false`')
+  const cacheDir = options.cache === false ? undefined : path.resolve(root, options.cacheDir ?? path.join('node_modules', '.cache', 'bounceback'))
+  const places: Places = {root, contentDir, themeDir: theme, configFile: options.configFile, outDir, cacheDir, cwd: path.resolve(options.cwd ?? process.cwd()), home: options.home ?? os.homedir(), packageDir, defaultThemeDir}
+  checkFolders(places, user.output === undefined ? undefined : where, options.cacheDir !== undefined)
   const lang = user.lang ?? 'en'
   if (!isLocale(lang)) fail(`\`lang\` is not a language tag: \`${lang}\`, expected one such as \`en\`, \`en-GB\` or \`nl\``)
   const {base, url} = resolveBase(user.base ?? '/', fail)
@@ -52,6 +64,9 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     themeDir: theme,
     defaultThemeDir,
     configFile: options.configFile,
+    cacheDir,
+    replaceOutput: user.replaceOutput === true,
+    places,
     site: {
       title: user.title ?? 'Post-mortems',
       description: user.description ?? 'What I set out to do, what happened, and what I learned.',
@@ -103,18 +118,21 @@ function isLocale(lang: string): boolean {
 }
 
 /**
- * The output folder is replaced on every build, so it must hold nothing else of the project:
- * not the project itself, its content or its theme, nor any folder above them.
+ * The output and cache folders keep clear of everything else (see `folderRefusal`). When both
+ * are refused, the one the user named on this run (`--cache-dir`) is the one reported.
  */
-function checkOutputFolder(outDir: string, keep: Record<string, string>, fail: (m: string) => never): void {
-  const within = (child: string, parent: string) => {
-    const relative = path.relative(parent, child)
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+function checkFolders(places: Places, configName: string | undefined, cacheNamed: boolean): void {
+  const output = (): void => {
+    const reason = folderRefusal('output', places.outDir, places)
+    if (reason) throw new BouncebackError('OUTPUT_PROTECTED', `${configName ? `${configName}: ` : ''}${refusalMessage('output', places.outDir, reason)}`)
   }
-  for (const [name, dir] of Object.entries(keep)) {
-    if (within(dir, outDir)) fail(`\`output\` (${outDir}) would hold the ${name === 'root' ? 'project folder' : `${name} folder`}, and the output folder is replaced on every build: choose a folder of its own, such as \`dist\``)
-    if (name !== 'root' && within(outDir, dir)) fail(`\`output\` (${outDir}) is inside the ${name} folder: choose a folder of its own, such as \`dist\``)
+  const cache = (): void => {
+    const reason = places.cacheDir === undefined ? undefined : folderRefusal('cache', places.cacheDir, places)
+    if (reason) throw new BouncebackError('CACHE_PROTECTED', refusalMessage('cache', places.cacheDir!, reason))
   }
+  if (cacheNamed) cache()
+  output()
+  cache()
 }
 
 function resolveSections(sections: UserConfig['sections'], fail: (m: string) => never): SectionSpec[] {

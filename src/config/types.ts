@@ -1,4 +1,5 @@
 import type {SectionSpec} from './sections.js'
+import type {Places} from '../folders/places.js'
 
 import type {Pluggable} from 'unified'
 
@@ -20,6 +21,12 @@ export interface UserConfig {
   output?: string
   /** `'default'` or a folder path relative to the project root. */
   theme?: string
+  /**
+   * Replace the output folder even when it holds files bounceback did not write (by default
+   * such a folder is refused). The root of the file system, system folders, the home folder,
+   * the project and its content, theme and cache are refused all the same.
+   */
+  replaceOutput?: boolean
   /** Replaces the default sections when given. */
   sections?: SectionSpec[]
   rules?: Record<string, RuleSetting>
@@ -73,6 +80,12 @@ export interface ResolvedConfig {
   /** The package's own default theme, which fills in any layout a theme leaves out. */
   readonly defaultThemeDir: string
   readonly configFile: string | undefined
+  /** Where per-entry results and page records are kept; `undefined` with the cache off. */
+  readonly cacheDir: string | undefined
+  /** Replace an output folder that holds files bounceback did not write. */
+  readonly replaceOutput: boolean
+  /** Every folder the output and cache must keep clear of, for the write stage's own checks. */
+  readonly places: Readonly<Places>
   readonly site: SiteInfo
   readonly sections: readonly SectionSpec[]
   readonly rules: Readonly<Record<string, ResolvedRule>>

@@ -18,6 +18,8 @@ export interface SourceFile {
 export interface Discovered {
   sources: SourceFile[]
   messages: Diagnostic[]
+  /** The content folder's real path: every entry read must lie inside it. */
+  contentReal: string
 }
 
 const entryExtension = /\.(md|markdown)$/i
@@ -81,7 +83,7 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
     if (kept === item) sources.push(item.source)
     else messages.push({...fileProblem(item.source.file, 'file/duplicate-link', `Unexpected second path to \`${kept.source.file}\` through a symbolic link, expected each entry once: it is read only as \`${kept.source.file}\``), severity: 'warning'})
   }
-  return {sources, messages}
+  return {sources, messages, contentReal: rootReal}
 }
 
 async function realContentDir(dir: string): Promise<string> {

@@ -1,4 +1,5 @@
 import type {Limits} from '../config/types.js'
+import {byteSize, tooLargeReason} from '../discover/read-source.js'
 
 export interface LimitProblem {
   ruleId: string
@@ -7,12 +8,12 @@ export interface LimitProblem {
   line: number
 }
 
-const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`)
+const size = byteSize
 
 /** Checks cheap enough to run before parsing: a file that fails one is never parsed. */
 export function checkSize(bytes: Uint8Array, limits: Limits): LimitProblem | undefined {
   if (bytes.length <= limits.fileSize) return undefined
-  return {ruleId: 'file/too-large', line: 1, reason: `Unexpected file of ${size(bytes.length)}, expected at most ${size(limits.fileSize)}: split the entry, or raise \`limits.fileSize\``}
+  return {ruleId: 'file/too-large', line: 1, reason: tooLargeReason(bytes.length, limits.fileSize)}
 }
 
 /**

@@ -1,6 +1,7 @@
 import {themeRecord, type LessonTheme} from '../aggregate/themes.js'
+import {printable} from './printable.js'
 
-/** Lesson themes as terminal text, recurring first: a pure function from data to text. */
+/** Lesson themes as terminal text, recurring first: a pure function from data to text, printable whatever the entries hold. */
 export function formatLessons(themes: readonly LessonTheme[], options: {color?: boolean} = {}): string {
   const bold = (text: string) => (options.color ? `\u001B[1m${text}\u001B[22m` : text)
   const dim = (text: string) => (options.color ? `\u001B[2m${text}\u001B[22m` : text)
@@ -12,8 +13,8 @@ export function formatLessons(themes: readonly LessonTheme[], options: {color?: 
     const width = Math.max(0, ...list.map((t) => `${t.count}×`.length))
     for (const t of list) {
       const dates = t.first === t.last ? t.first : `${t.first} → ${t.last}`
-      lines.push(`  ${`${t.count}×`.padStart(width)}  ${t.text}  ${dim(`${dates}  /lessons/${t.id}/`)}`)
-      if (t.recurring) for (const o of t.occurrences) lines.push(dim(`  ${' '.repeat(width)}    ${o.date}  ${o.entryTitle}`))
+      lines.push(`  ${`${t.count}×`.padStart(width)}  ${printable(t.text)}  ${dim(printable(`${dates}  /lessons/${t.id}/`))}`)
+      if (t.recurring) for (const o of t.occurrences) lines.push(dim(`  ${' '.repeat(width)}    ${printable(`${o.date}  ${o.entryTitle}`)}`))
     }
     lines.push('')
   }

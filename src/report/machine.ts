@@ -1,5 +1,6 @@
 import {countBySeverity} from '../diagnostics.js'
 import type {Diagnostic} from '../types.js'
+import {printable} from './printable.js'
 
 /** All messages as one JSON document, grouped by file: for programs and CI dashboards. */
 export function formatJson(messages: readonly Diagnostic[], files: readonly string[]): string {
@@ -33,8 +34,9 @@ export function formatGithub(messages: readonly Diagnostic[]): string {
     .join('\n')
 }
 
+/** Escaped as the runner expects (`%`, CR, LF), and every other control character made visible. */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 function property(text: string): string {

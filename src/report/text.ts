@@ -1,5 +1,6 @@
 import {countBySeverity} from '../diagnostics.js'
 import type {Diagnostic} from '../types.js'
+import {printable} from './printable.js'
 
 export interface TextReportOptions {
   color?: boolean
@@ -9,7 +10,8 @@ const paint = (on: boolean, code: number) => (text: string) => (on ? `\u001B[${c
 
 /**
  * A pure function from messages to text: messages grouped by file, one line each as
- * `line:column  severity  message  rule-id`, then a summary line.
+ * `line:column  severity  message  rule-id`, then a summary line. Text from entries is made
+ * printable: no control character of theirs reaches the terminal or a CI log.
  */
 export function formatText(messages: readonly Diagnostic[], fileCount: number, options: TextReportOptions = {}): string {
   const color = options.color === true
@@ -19,7 +21,8 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
   const green = paint(color, 32)
   const lines: string[] = []
   const byFile = new Map<string, Diagnostic[]>()
-  for (const m of messages) {
+  for (const raw of messages) {
+    const m = {...raw, file: printable(raw.file), message: printable(raw.message), ruleId: printable(raw.ruleId)}
     const list = byFile.get(m.file) ?? []
     list.push(m)
     byFile.set(m.file, list)

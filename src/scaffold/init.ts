@@ -1,7 +1,12 @@
+import {existsSync} from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import {readFileSync} from 'node:fs'
+import {toolVersion} from '../config/version.js'
 import {localToday} from '../schema/date.js'
+import {configNames} from '../config/load.js'
+import {BouncebackError} from '../errors.js'
+import {systemFolders, within} from '../folders/places.js'
 
 export interface InitResult {
   created: string[]
@@ -72,35 +77,67 @@ dist/
 .bounceback-*/
 `
 
-/** A ready project in `dir`: config, one example entry, .gitignore and package.json scripts. */
-export async function init(dir: string): Promise<InitResult> {
-  await fs.mkdir(dir, {recursive: true})
-  const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+export interface InitOptions {
+  /** The user's home folder (default: the system's), where a project is never made. */
+  home?: string
+}
+
+/**
+ * A ready project in `dir`: config, one example entry, .gitignore and package.json scripts.
+ * Files already there are kept as they are, never overwritten; a config under another name
+ * (`bounceback.config.json`) is kept and no second one is made, since it would take its place.
+ * The root of the file system, a system folder and the home folder itself are refused.
+ */
+export async function init(dir: string, options: InitOptions = {}): Promise<InitResult> {
+  const target = path.resolve(dir)
+  const home = options.home ?? os.homedir()
+  if (path.parse(target).root === target || systemFolders().some((folder) => path.resolve(folder) === target) || within(home, target)) {
+    const what = within(home, target) ? (path.resolve(home) === target ? 'your home folder' : 'a folder that holds your home folder') : path.parse(target).root === target ? 'the root of the file system' : 'a system folder'
+    throw new BouncebackError('WRITE_FAILED', `Refusing to make a project in ${target}: it is ${what}. Give init a folder of its own, as in \`bounceback init my-lessons\``)
+  }
+  await makeFolder(target, target)
   const pkg = {
-    name: path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'post-mortems',
+    name: path.basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'post-mortems',
     private: true,
     type: 'module',
     scripts: {build: 'bounceback build', check: 'bounceback check', watch: 'bounceback watch', new: 'bounceback new'},
-    devDependencies: {bounceback: `^${version}`}
+    devDependencies: {bounceback: `^${toolVersion}`}
   }
   const date = localToday()
+  const existingConfig = configNames.find((name) => existsSync(path.join(target, name)))
   const files: [string, string][] = [
-    ['bounceback.config.mjs', config],
+    [existingConfig ?? 'bounceback.config.mjs', config],
     [path.join('content', `${date}-my-first-post-mortem.md`), exampleEntry(date)],
     ['.gitignore', gitignore],
     ['package.json', `${JSON.stringify(pkg, null, 2)}\n`]
   ]
   const result: InitResult = {created: [], kept: []}
   for (const [name, text] of files) {
-    const file = path.join(dir, name)
-    await fs.mkdir(path.dirname(file), {recursive: true})
+    const file = path.join(target, name)
+    await makeFolder(path.dirname(file), target)
     try {
       await fs.writeFile(file, text, {flag: 'wx'})
       result.created.push(name)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(file, error)
       result.kept.push(name)
     }
   }
   return result
+}
+
+async function makeFolder(dir: string, project: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, {recursive: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      throw new BouncebackError('WRITE_FAILED', `${path.relative(process.cwd(), dir) || dir} is a file, where init makes a folder: move the file, or give init another folder than ${project}`)
+    }
+    throw cannotWrite(dir, error)
+  }
+}
+
+function cannotWrite(target: string, error: unknown): BouncebackError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error)
+  return new BouncebackError('WRITE_FAILED', `Could not create ${target} (${code}); nothing was overwritten`, {cause: error})
 }

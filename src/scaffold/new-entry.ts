@@ -67,7 +67,7 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new BouncebackError('WRITE_FAILED', `${path.relative(config.root, file)} already exists: it was left as it is. Choose another title or date.`)
     }
-    throw error
+    throw new BouncebackError('WRITE_FAILED', `Could not create ${path.relative(config.root, file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {cause: error})
   }
   return file
 }

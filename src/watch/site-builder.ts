@@ -1,9 +1,9 @@
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import {assemble, type Analysis} from '../check.js'
 import {loadConfig, type LoadConfigOptions} from '../config/load.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {discover, type Discovered, type SourceFile} from '../discover/discover.js'
+import {readSource} from '../discover/read-source.js'
 import {mapLimit} from '../map-limit.js'
 import {processBytes} from '../process-entry.js'
 import {renderSite, type RenderMemo} from '../render/site.js'
@@ -11,8 +11,9 @@ import {searchIndex} from '../render/search-index.js'
 import {loadTheme, type OutputFile, type Theme} from '../render/theme.js'
 import {localToday} from '../schema/date.js'
 import type {Entry, EntryResult} from '../types.js'
-import {writeChanges, type OutputState} from '../write/changes.js'
+import {stateOf, writeChanges, type OutputState} from '../write/changes.js'
 import {withOutputLock} from '../write/lock.js'
+import {claimOutput} from '../write/claim.js'
 import {writeSite} from '../write/write.js'
 
 /** What one rebuild did. */
@@ -28,37 +29,50 @@ interface Kept {
   result: EntryResult
 }
 
+/** Everything one configuration of the site is built from; replaced whole by a full rebuild. */
+interface State {
+  config: ResolvedConfig
+  theme: Theme
+  discovered: Discovered
+  kept: Map<string, Kept>
+  lastGood: Map<string, Entry>
+  memo: RenderMemo
+  output: OutputState
+  searchFiles: OutputFile[]
+}
+
 /**
  * The build stages, driven incrementally: per-entry results are kept in memory by file, keyed
  * by a digest of its bytes, so a save re-reads one file and re-renders only the pages whose
  * data changed. While an entry has errors, its last good version stays on the site.
  */
 export class SiteBuilder {
-  config!: ResolvedConfig
-  private theme!: Theme
-  private discovered!: Discovered
-  private readonly kept = new Map<string, Kept>()
-  private readonly lastGood = new Map<string, Entry>()
-  private memo: RenderMemo = new Map()
-  private output: OutputState = new Map()
-  private searchFiles: OutputFile[] = []
+  private state!: State
 
   constructor(private readonly options: LoadConfigOptions & {today?: string}) {}
 
-  /** Load config and theme, read every entry, and replace the output folder. */
+  get config(): ResolvedConfig {
+    return this.state.config
+  }
+
+  /**
+   * Load config and theme, read every entry, and replace the output folder. Until the new
+   * output is in place, the builder keeps its previous settings: a config that points the
+   * output at a folder bounceback may not replace changes nothing.
+   */
   async full(): Promise<RebuildResult> {
-    this.config = await loadConfig(this.options)
-    this.theme = await loadTheme(this.config, {fresh: true})
-    this.kept.clear()
-    this.lastGood.clear()
-    this.memo = new Map()
-    this.discovered = await discover(this.config)
-    await mapLimit(this.discovered.sources, 32, (source) => this.refresh(source))
-    const {analysis, files} = this.render()
-    this.searchFiles = await searchIndex(files, this.config.site.lang)
-    files.push(...this.searchFiles)
-    await writeSite(this.config.outDir, files)
-    this.output = new Map(files.map((file) => [file.path, typeof file.contents === 'string' ? file.contents : `sha1:${digest(file.contents)}`]))
+    const config = await loadConfig(this.options)
+    const theme = await loadTheme(config, {fresh: true})
+    // Refused before anything is read: the same rule as build, checked again when writing.
+    await claimOutput(config)
+    const state: State = {config, theme, discovered: await discover(config), kept: new Map(), lastGood: new Map(), memo: new Map(), output: new Map(), searchFiles: []}
+    await mapLimit(state.discovered.sources, 32, async (source) => refresh(state, source))
+    const {analysis, files} = this.render(state)
+    state.searchFiles = await searchIndex(files, config.site.lang)
+    files.push(...state.searchFiles)
+    await writeSite(config, files)
+    state.output = stateOf(files)
+    this.state = state
     return {analysis, written: files.map((f) => f.path), removed: []}
   }
 
@@ -67,57 +81,57 @@ export class SiteBuilder {
    * content folder be listed again; a file that vanished before it could be read is a delete.
    */
   async update(paths: ReadonlySet<string>, listAgain: boolean): Promise<RebuildResult> {
-    if (listAgain) this.discovered = await discover(this.config)
-    const current = new Map(this.discovered.sources.map((s) => [s.path, s]))
-    for (const file of this.kept.keys()) {
+    const state = this.state
+    if (listAgain) state.discovered = await discover(state.config)
+    const current = new Map(state.discovered.sources.map((s) => [s.path, s]))
+    for (const file of state.kept.keys()) {
       if (!current.has(file)) {
-        this.kept.delete(file)
-        this.lastGood.delete(file)
+        state.kept.delete(file)
+        state.lastGood.delete(file)
       }
     }
     let vanished = false
     for (const source of current.values()) {
-      if (!paths.has(source.path) && this.kept.has(source.path)) continue
-      if (!(await this.refresh(source))) vanished = true
+      if (!paths.has(source.path) && state.kept.has(source.path)) continue
+      if (!(await refresh(state, source))) vanished = true
     }
     if (vanished) return this.update(new Set(), true)
-    const {analysis, files} = this.render()
+    const {analysis, files} = this.render(state)
     // The search index is rebuilt with every full build; between them it stays as it was.
-    const changes = await withOutputLock(this.config.outDir, () => writeChanges(this.config.outDir, [...files, ...this.searchFiles], this.output))
-    this.output = changes.state
+    const changes = await withOutputLock(state.config.outDir, () => writeChanges(state.config, [...files, ...state.searchFiles], state.output))
+    state.output = changes.state
     return {analysis, written: changes.written, removed: changes.removed}
   }
 
-  /** Read one entry again; `false` when it is gone. */
-  private async refresh(source: SourceFile): Promise<boolean> {
-    let bytes: Uint8Array
-    try {
-      bytes = await fs.readFile(source.path)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
-      throw error
-    }
-    const hash = digest(bytes)
-    if (this.kept.get(source.path)?.digest === hash) return true
-    const result = await processBytes(bytes, source, this.config)
-    this.kept.set(source.path, {digest: hash, result})
-    if (result.entry && !result.messages.some((m) => m.severity === 'error')) this.lastGood.set(source.path, result.entry)
-    return true
-  }
-
-  private render() {
+  private render(state: State) {
     const today = this.options.today ?? localToday()
-    const results = this.discovered.sources.map((s) => this.kept.get(s.path)!.result)
-    const analysis = assemble(this.config, this.discovered, results, today)
-    if (analysis.ok) return {analysis, files: renderSite(analysis.site, this.theme, this.memo)}
+    const results = state.discovered.sources.map((s) => state.kept.get(s.path)!.result)
+    const analysis = assemble(state.config, state.discovered, results, today)
+    if (analysis.ok) return {analysis, files: renderSite(analysis.site, state.theme, state.memo)}
     // With errors, the site shows each entry's last good version: problems are reported, not published.
-    const shown = this.discovered.sources.flatMap((s): EntryResult[] => {
-      const entry = this.lastGood.get(s.path)
+    const shown = state.discovered.sources.flatMap((s): EntryResult[] => {
+      const entry = state.lastGood.get(s.path)
       return entry ? [{file: s.file, messages: [], entry}] : []
     })
-    const {site} = assemble(this.config, {sources: [], messages: []}, dedupeSlugs(shown), today)
-    return {analysis, files: renderSite(site, this.theme, this.memo)}
+    const {site} = assemble(state.config, {sources: [], messages: [], contentReal: state.discovered.contentReal}, dedupeSlugs(shown), today)
+    return {analysis, files: renderSite(site, state.theme, state.memo)}
   }
+}
+
+/**
+ * Read one entry again, with every check `build` makes at reading (a link swapped in for the
+ * file must still lead inside the content folder); `false` when it is gone.
+ */
+async function refresh(state: State, source: SourceFile): Promise<boolean> {
+  const read = readSource(source, state.discovered.contentReal, state.config.limits.fileSize)
+  if ('gone' in read) return false
+  const bytes = 'bytes' in read ? read.bytes : new Uint8Array()
+  const hash = 'bytes' in read ? digest(bytes) : `problem:${read.problem.ruleId}`
+  if (state.kept.get(source.path)?.digest === hash) return true
+  const result: EntryResult = 'bytes' in read ? await processBytes(bytes, source, state.config) : {file: source.file, messages: [read.problem]}
+  state.kept.set(source.path, {digest: hash, result})
+  if (result.entry && !result.messages.some((m) => m.severity === 'error')) state.lastGood.set(source.path, result.entry)
+  return true
 }
 
 /** Two entries with one slug cannot both have a page: the first (by path) keeps it. */

@@ -10,6 +10,8 @@ export interface WatchOptions {
   root?: string
   /** Settings that win over the config file, as for `build`. */
   overrides?: UserConfig
+  /** Where the command runs from (default: the process's): the output is never it, nor above it. */
+  cwd?: string
   /** Interface to listen on: `127.0.0.1` unless told otherwise. */
   host?: string
   /** First port to try; the next free one is taken when it is busy. */
@@ -55,7 +57,7 @@ export interface Watcher {
  */
 export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const root = path.resolve(options.root ?? process.cwd())
-  const builder = new SiteBuilder({root, ...(options.overrides ? {overrides: options.overrides} : {}), ...(options.today ? {today: options.today} : {})})
+  const builder = new SiteBuilder({root, ...(options.overrides ? {overrides: options.overrides} : {}), ...(options.today ? {today: options.today} : {}), ...(options.cwd ? {cwd: options.cwd} : {})})
   const started = performance.now()
   const first = await builder.full()
   const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {

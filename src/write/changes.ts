@@ -2,7 +2,9 @@ import {createHash, randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {OutputFile} from '../render/theme.js'
-import {insidePath} from './write.js'
+import {folderState, isOurOutput} from '../folders/owned.js'
+import type {OutputSettings} from './claim.js'
+import {insidePath, replaceOutput} from './write.js'
 
 /**
  * What is in the output folder, as written by the last call: path to its text, or to a digest
@@ -21,14 +23,23 @@ export interface ChangeResult {
  * Bring the output folder in line with `files`, touching only what changed: files whose bytes
  * differ are written (each to a temporary name, then renamed, so a reader never sees half a
  * file), and files no longer produced are removed. Used by `watch`, where replacing the whole
- * folder on every save would cost too much.
+ * folder on every save would cost too much. Only files the previous call wrote are ever removed.
+ *
+ * When the output folder is no longer the one written before (deleted, emptied, or replaced by
+ * something else since), the whole site is written afresh under the same rules as `build`: a
+ * folder bounceback did not write is refused, not filled.
  */
-export async function writeChanges(outDir: string, files: readonly OutputFile[], previous: OutputState): Promise<ChangeResult> {
+export async function writeChanges(config: OutputSettings, files: readonly OutputFile[], previous: OutputState): Promise<ChangeResult> {
+  const {outDir} = config
+  if ((await folderState(outDir, isOurOutput)).kind !== 'ours') {
+    await replaceOutput(config, files)
+    return {state: stateOf(files), written: files.map((file) => file.path), removed: []}
+  }
   const state: OutputState = new Map()
   const written: string[] = []
   const made = new Set<string>()
   for (const file of files) {
-    const key = typeof file.contents === 'string' ? file.contents : `sha1:${createHash('sha1').update(file.contents).digest('hex')}`
+    const key = stateKey(file)
     state.set(file.path, key)
     if (previous.get(file.path) === key) continue
     const target = insidePath(outDir, file.path)
@@ -51,6 +62,15 @@ export async function writeChanges(outDir: string, files: readonly OutputFile[],
     await removeEmptyParents(outDir, path.dirname(target))
   }
   return {state, written, removed}
+}
+
+function stateKey(file: OutputFile): string {
+  return typeof file.contents === 'string' ? file.contents : `sha1:${createHash('sha1').update(file.contents).digest('hex')}`
+}
+
+/** The state of an output folder just written with `files`. */
+export function stateOf(files: readonly OutputFile[]): OutputState {
+  return new Map(files.map((file) => [file.path, stateKey(file)]))
 }
 
 async function removeEmptyParents(root: string, dir: string): Promise<void> {

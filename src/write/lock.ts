@@ -1,36 +1,86 @@
+import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {BouncebackError} from '../errors.js'
+
+/** Where the lock of an output folder lives: beside it, named after it. */
+export function lockFile(outDir: string): string {
+  return path.join(path.dirname(outDir), `.bounceback-lock-${path.basename(outDir)}`)
+}
 
 /**
  * Run `fn` while holding the output folder's lock: a file beside it holding the owner's pid.
  * A second build on the same project waits for the first to finish writing (checking every
  * 100 ms, for at most `timeout` ms), so the output is always one build's, never a mix. A lock
- * left by a process that is gone is taken over.
+ * left by a process that is gone is taken over; a file by that name that bounceback did not
+ * write is never removed.
  */
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, timeout = 120_000): Promise<T> {
-  const lock = path.join(path.dirname(outDir), `.bounceback-lock-${path.basename(outDir)}`)
+  const lock = lockFile(outDir)
   const deadline = Date.now() + timeout
+  const mine = `bounceback-lock ${process.pid}\n`
   await fs.mkdir(path.dirname(outDir), {recursive: true})
   for (;;) {
-    try {
-      await fs.writeFile(lock, String(process.pid), {flag: 'wx'})
-      break
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const owner = Number(await fs.readFile(lock, 'utf8').catch(() => ''))
-      if (!owner || !isAlive(owner)) {
-        await fs.rm(lock, {force: true})
-        continue
-      }
-      if (Date.now() > deadline) throw new Error(`another build (process ${owner}) has been writing ${outDir} for over ${Math.round(timeout / 1000)} s; if it is stuck, stop it or remove ${lock}`)
-      await new Promise((resolve) => setTimeout(resolve, 100))
+    if (await create(lock, mine)) break
+    const owner = await lockOwner(lock)
+    if (owner === 'gone') continue
+    if (owner === 'foreign') {
+      throw new BouncebackError('OUTPUT_LOCKED', `${lock} is in the way: bounceback keeps its lock there, and this file is not one it wrote. Remove or rename it, then build again`)
     }
+    if (!isAlive(owner)) {
+      await fs.rm(lock, {force: true})
+      continue
+    }
+    if (Date.now() > deadline) {
+      throw new BouncebackError('OUTPUT_LOCKED', `Another build (process ${owner}) has been writing ${outDir} for over ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`}. If it is stuck, stop it; if no build is running, remove ${lock}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
   try {
     return await fn()
   } finally {
-    await fs.rm(lock, {force: true})
+    // Removed only while it is still ours.
+    if ((await lockOwner(lock)) === process.pid) await fs.rm(lock, {force: true})
   }
+}
+
+/**
+ * Make the lock file with its contents in one step (a hard link to a finished temporary file),
+ * so no reader ever sees an empty lock; `false` when it exists already.
+ */
+async function create(lock: string, contents: string): Promise<boolean> {
+  const temporary = `${lock}.${randomBytes(4).toString('hex')}.tmp`
+  await fs.writeFile(temporary, contents, {flag: 'wx'})
+  try {
+    await fs.link(temporary, lock)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') return false
+    // A file system without hard links: create the file exclusively instead.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error
+    try {
+      await fs.writeFile(lock, contents, {flag: 'wx'})
+      return true
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === 'EEXIST') return false
+      throw inner
+    }
+  } finally {
+    await fs.rm(temporary, {force: true})
+  }
+}
+
+/** Who holds the lock: a pid, `gone` (no lock any more), or `foreign` (not a lock bounceback wrote). */
+async function lockOwner(lock: string): Promise<number | 'gone' | 'foreign'> {
+  const stat = await fs.lstat(lock).catch(() => undefined)
+  if (!stat) return 'gone'
+  if (!stat.isFile() || stat.size > 64) return 'foreign'
+  const text = await fs.readFile(lock, 'utf8').catch(() => undefined)
+  if (text === undefined) return 'gone'
+  // `bounceback-lock <pid>`, or the bare pid earlier versions wrote.
+  const match = /^(?:bounceback-lock )?(\d+)\n?$/.exec(text)
+  return match ? Number(match[1]) : 'foreign'
 }
 
 export function isAlive(pid: number): boolean {

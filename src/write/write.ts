@@ -5,6 +5,8 @@ import path from 'node:path'
 import {outputStamp} from '../cache/page-cache.js'
 import {BouncebackError} from '../errors.js'
 import {mapLimit} from '../map-limit.js'
+import {folderState, isOurOutput, outputMarker, outputMarkerText} from '../folders/owned.js'
+import {claimOutput, type OutputSettings} from './claim.js'
 import {isAlive, withOutputLock} from './lock.js'
 import type {OutputFile} from '../render/theme.js'
 
@@ -27,8 +29,8 @@ export interface WriteOptions {
  * the output folder's place. If anything fails, the temporary folder is removed and the previous
  * output is left exactly as it was.
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
-  return withOutputLock(outDir, () => replaceOutput(outDir, files, options))
+export async function writeSite(config: OutputSettings, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
+  return withOutputLock(config.outDir, () => replaceOutput(config, files, options))
 }
 
 /** What a build does with each file as it is written, and the files it has only at the end. */
@@ -45,7 +47,10 @@ export interface StreamOptions {
  * `writeSite` for a caller that already holds the output folder's lock. Files may be lazy
  * (contents made when read): each is read once, written, and let go.
  */
-export async function replaceOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
+export async function replaceOutput(config: OutputSettings, siteFiles: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
+  const {outDir} = config
+  const marker = markerFile()
+  const files = [marker, ...siteFiles]
   const parent = path.dirname(outDir)
   const tag = `${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`
   const staging = path.join(parent, `.bounceback-tmp-${tag}`)
@@ -66,16 +71,21 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
     else await writeFile(target, contents ?? file.contents)
     await told
   }
+  // Checked again here, under the lock, right before anything is replaced.
+  await claimOutput(config)
   try {
     await fs.mkdir(parent, {recursive: true})
     await sweepStale(parent, path.basename(outDir))
     if (!each && !more && sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
     await fs.mkdir(staging)
-    await putAll(staging, files, put)
+    // The marker first: a temporary folder left by a killed build is known as ours by it.
+    await fs.writeFile(path.join(staging, marker.path), marker.contents, {flag: 'wx'})
+    const owners = new Set([marker.path])
+    await putAll(staging, siteFiles, put, owners)
     if (more) {
       for await (const batch of more()) {
         count += batch.length
-        await putAll(staging, batch, put)
+        await putAll(staging, batch, put, owners)
       }
     }
     await swap(staging, outDir, retired)
@@ -89,7 +99,12 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   return {written: count - kept, kept, stamp: await outputStamp(outDir)}
 }
 
-async function putAll(staging: string, files: readonly OutputFile[], put: (file: OutputFile, target: string) => Promise<void>): Promise<void> {
+async function putAll(staging: string, files: readonly OutputFile[], put: (file: OutputFile, target: string) => Promise<void>, owners: Set<string>): Promise<void> {
+  // Every output path is owned by one file: two pages at one path would silently lose one.
+  for (const file of files) {
+    if (owners.has(file.path)) throw new BouncebackError('WRITE_FAILED', `Two outputs at \`${file.path}\`: each page, index and asset needs a path of its own`)
+    owners.add(file.path)
+  }
   const targets = files.map((file) => insidePath(staging, file.path))
   // Folders are made through the thread pool, several at once: on a slow file system (about
   // 0.3 ms per folder here) that beats making them one after another.
@@ -106,9 +121,14 @@ function sameAsOutput(outDir: string, files: readonly OutputFile[]): boolean {
   return outputIs(outDir, new Map(files.map((file) => [file.path, (previous: string) => (file.reuse ? hasSize(previous, file.reuse.size) : hasBytes(previous, file.contents))])))
 }
 
-/** Whether the output folder holds exactly these files (by path), each of this size. */
+/** Whether the output folder holds exactly these files (by path), each of this size, and the marker. */
 export function outputHasSizes(outDir: string, files: readonly (readonly [string, number])[]): boolean {
-  return outputIs(outDir, new Map(files.map(([file, size]) => [file, (previous: string) => hasSize(previous, size)])))
+  const marker = markerFile()
+  return outputIs(outDir, new Map([[marker.path, (previous: string) => hasBytes(previous, marker.contents)], ...files.map(([file, size]): [string, (previous: string) => boolean] => [file, (previous) => hasSize(previous, size)])]))
+}
+
+function markerFile(): OutputFile & {contents: string} {
+  return {path: outputMarker, contents: outputMarkerText()}
 }
 
 /**
@@ -164,13 +184,18 @@ function linkIfSame(previous: string, target: string, same: (file: string) => bo
   }
 }
 
-/** Remove temporary folders left by builds that were killed (their process is gone). */
+/**
+ * Remove temporary folders left by builds that were killed: named as ours, made by a process
+ * that is gone, and holding the marker every build writes first. Anything else is left alone.
+ */
 async function sweepStale(parent: string, name: string): Promise<void> {
   const pattern = new RegExp(`^\\.bounceback-(?:tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
   for (const entry of await fs.readdir(parent)) {
     const pid = Number(pattern.exec(entry)?.[1])
     if (!pid || pid === process.pid || isAlive(pid)) continue
-    await fs.rm(path.join(parent, entry), {recursive: true, force: true})
+    const folder = path.join(parent, entry)
+    if ((await folderState(folder, isOurOutput)).kind !== 'ours') continue
+    await fs.rm(folder, {recursive: true, force: true})
   }
 }
 
