@@ -5,6 +5,7 @@ import type {ResolvedConfig} from './config/types.js'
 import {fileProblem, fromVFile, sortDiagnostics} from './diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
+import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
 import {checkSize, checkText} from './parse/limits.js'
@@ -51,7 +52,7 @@ export async function processText(text: string, source: SourceFile, config: Reso
   const {tree, rawHtml} = parseMarkdown(file)
   const plugins = configPlugins(config)
   await plugins.remark(tree, file)
-  const frontmatter = parseFrontmatter(tree, text)
+  const frontmatter = parseFrontmatter(tree, text, config.limits.nesting)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)
   if (!index) indexes.set(config, (index = headingIndex(config.sections)))
@@ -72,11 +73,12 @@ export async function processText(text: string, source: SourceFile, config: Reso
       ? closingFence(frontmatter.frontmatter.node.position!.end)
       : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const draft = fields.meta.draft === true
-  validate({file, tree, frontmatter, fields, sections, lessons, actions, config, place, frontmatterPlace}, {draft})
+  const fallback = fallbackOf(tree, source.source)
+  validate({file, tree, frontmatter, fields, sections, lessons, actions, config, place, frontmatterPlace, fallback}, {draft})
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
-  const entry = extractEntry({source: source.source, fields, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml, rehype: plugins.rehype, file})})
+  const entry = extractEntry({source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml, rehype: plugins.rehype, file})})
   return {file: source.file, messages, entry}
 }
 

@@ -6,12 +6,14 @@ import {isEmptySection} from '../parse/sections.js'
 import type {Inspection} from '../schema/fields.js'
 import {dateProblem} from '../schema/date.js'
 import type {Action, Entry, EntryMeta, Lesson, Section} from '../types.js'
+import type {Fallback} from './fallback.js'
 import {entrySlug, entryUrl} from './slug.js'
 import {firstSentence} from './summary.js'
 
 export interface ExtractInput {
   source: string
   fields: Inspection
+  fallback: Fallback
   sections: RawSection[]
   lessons: RawLesson[]
   actions: RawAction[]
@@ -22,8 +24,8 @@ export interface ExtractInput {
 export function extractEntry(input: ExtractInput): Entry {
   const given = input.fields.meta
   const meta: EntryMeta = {
-    title: given.title ?? '',
-    date: given.date ?? '',
+    title: given.title ?? input.fallback.title,
+    date: given.date ?? input.fallback.date ?? '',
     tags: dedupe(given.tags ?? []),
     feedback: given.feedback ?? [],
     draft: given.draft ?? false

@@ -1,5 +1,6 @@
 import type {Root, Yaml} from 'mdast'
 import {isMap, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
+import {flowDepth, yamlReason} from './yaml-messages.js'
 
 /** Where the YAML text sits in the file, so YAML offsets become file places. */
 export interface Frontmatter {
@@ -7,6 +8,8 @@ export interface Frontmatter {
   node: Yaml
   /** Offset in the file of the YAML text's first character. */
   offset: number
+  /** The YAML text between the fences. */
+  text: string
   doc: Document.Parsed
 }
 
@@ -19,7 +22,7 @@ export interface FrontmatterProblem {
 
 export type FrontmatterParse =
   | {kind: 'none'; problem?: FrontmatterProblem}
-  | {kind: 'parsed'; frontmatter: Frontmatter; problems: FrontmatterProblem[]}
+  | {kind: 'parsed'; frontmatter: Frontmatter; problems: FrontmatterProblem[]; broken: boolean}
 
 /** Aliases have no use in frontmatter and are how YAML "billion laughs" bombs are built. */
 const yamlOptions = {version: '1.2', schema: 'core', uniqueKeys: true, merge: false, maxAliasCount: 0, prettyErrors: false} as const
@@ -28,7 +31,7 @@ const yamlOptions = {version: '1.2', schema: 'core', uniqueKeys: true, merge: fa
  * Parse the YAML frontmatter with a parser that never runs code: no `---js` engines, no custom
  * tags, no aliases. Every syntax problem is kept, with its place in the file.
  */
-export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
+export function parseFrontmatter(tree: Root, text: string, maxDepth: number): FrontmatterParse {
   const node = tree.children[0]
   if (node?.type !== 'yaml') return {kind: 'none', problem: fenceProblem(text)}
   const start = node.position!.start.offset!
@@ -38,14 +41,25 @@ export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
   const lastBreak = raw.lastIndexOf('\n')
   const offset = start + firstBreak + 1
   const yamlText = lastBreak > firstBreak ? text.slice(offset, start + lastBreak + 1) : ''
+  // Nesting past the limit is not parsed at all: one message, not one per level.
+  const {depth, at} = flowDepth(yamlText, maxDepth)
+  if (depth > maxDepth) {
+    const doc = parseDocument('', yamlOptions)
+    const reason = `Unexpected frontmatter nested ${depth} levels deep in \`[\` and \`{\`, expected at most ${maxDepth}: flatten it, or raise \`limits.nesting\``
+    return {kind: 'parsed', frontmatter: {node, offset, text: yamlText, doc}, problems: [{reason, start: offset + at, end: offset + at + 1}], broken: true}
+  }
   const doc = parseDocument(yamlText, yamlOptions)
   // An error at the very end (an unclosed `[`) is reported at the last line of YAML, not the fence.
   const last = yamlText.trimEnd().length
-  const problems: FrontmatterProblem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    reason: yamlReason(e.code, e.message, /^[^:\n]*/.exec(yamlText.slice(e.pos[0]))![0]),
-    start: offset + Math.min(e.pos[0], last),
-    end: offset + Math.min(e.pos[1], last)
-  }))
+  const seen = new Set<string>()
+  const problems: FrontmatterProblem[] = []
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const reason = yamlReason(e.code, e.message, yamlText, e.pos[0])
+    // The parser repeats some errors once per level of what it was reading: one is enough.
+    if (seen.has(reason)) continue
+    seen.add(reason)
+    problems.push({reason, start: offset + Math.min(e.pos[0], last), end: offset + Math.min(e.pos[1], last)})
+  }
   visit(doc, {
     Alias(_, alias) {
       const [from, to] = alias.range ?? [0, 0]
@@ -56,13 +70,7 @@ export function parseFrontmatter(tree: Root, text: string): FrontmatterParse {
     const [from, to] = (doc.contents as YamlNode).range ?? [0, 0]
     problems.push({reason: 'Unexpected frontmatter that is not a map, expected `key: value` lines such as `title: …`', start: offset + from, end: offset + to})
   }
-  return {kind: 'parsed', frontmatter: {node, offset, doc}, problems}
-}
-
-function yamlReason(code: string, message: string, source: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
-  if (code === 'DUPLICATE_KEY') return `Unexpected duplicate key \`${source.trim()}\`, expected each field once: remove one of them`
-  return `Unexpected YAML syntax: ${first}`
+  return {kind: 'parsed', frontmatter: {node, offset, text: yamlText, doc}, problems, broken: doc.errors.length > 0}
 }
 
 /**

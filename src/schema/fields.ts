@@ -1,6 +1,6 @@
 import {isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
 import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
-import {ruleDefaults} from '../config/rule-defaults.js'
+import {entryTuneProblem, isAlwaysError, isRuleId} from '../config/rule-defaults.js'
 import type {RuleLevel} from '../config/types.js'
 import {dateProblem} from './date.js'
 import {closest} from './suggest.js'
@@ -11,6 +11,8 @@ export interface FieldIssue {
   reason: string
   start: number
   end: number
+  /** The field a missing-field issue is about. */
+  missing?: string
 }
 
 export const outcomes: readonly Outcome[] = ['failed', 'mixed', 'succeeded']
@@ -84,7 +86,7 @@ export function inspectFields(contents: unknown): Inspection {
 /** Missing fields have no place of their own: `start: -1` asks for the closing fence. */
 function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[]): void {
   for (const name of requiredFields) {
-    if (!keys.has(name)) issues.push({ruleId: 'frontmatter/required', reason: `Missing required field \`${name}\`, expected ${expectation(name)}`, start: -1, end: -1})
+    if (!keys.has(name)) issues.push({ruleId: 'frontmatter/required', reason: `Missing required field \`${name}\`, expected ${expectation(name)}`, start: -1, end: -1, missing: name})
   }
 }
 
@@ -160,6 +162,10 @@ function readDate(value: YamlNode, name: string, problem: Report): string | unde
     problem('frontmatter/date', `Unexpected ${describe(value)} for \`${name}\`, expected a date as \`YYYY-MM-DD\``)
     return undefined
   }
+  if (value.value.trim() === '') {
+    problem(name === 'date' ? 'frontmatter/required' : 'frontmatter/date', `Unexpected empty \`${name}\`, expected a date as \`YYYY-MM-DD\``)
+    return undefined
+  }
   const why = dateProblem(value.value)
   if (why === undefined) return value.value
   problem('frontmatter/date', `Unexpected \`${name}\` \`${value.value}\`: ${why}`)
@@ -215,9 +221,10 @@ function readRules(value: YamlNode, problem: Report, issueAt: ReportAt): Record<
   for (const pair of value.items as Pair<YamlNode, YamlNode | null>[]) {
     const id = isScalar(pair.key) ? String(pair.key.value) : ''
     const fallback: [number, number] = pair.key?.range ? [pair.key.range[0], pair.key.range[1]] : [0, 0]
-    if (!(id in ruleDefaults)) {
-      const guess = closest(id, Object.keys(ruleDefaults))
-      issueAt('frontmatter/value', `Unexpected rule \`${id}\`${guess ? `, did you mean \`${guess}\`?` : ', expected a rule id such as `language/self-blame`'}`, pair.key, fallback)
+    const why = entryTuneProblem(id)
+    if (why !== undefined) {
+      const known = isRuleId(id) || isAlwaysError(id)
+      issueAt('frontmatter/value', known ? `Unexpected rule \`${id}\` in \`rules\`: ${why}` : `Unexpected rule \`${id}\`, ${why}`, pair.key, fallback)
       continue
     }
     const level = isScalar(pair.value) ? String(pair.value.value) : ''

@@ -1,4 +1,4 @@
-import {ruleDefaults} from '../config/rule-defaults.js'
+import {entryMayTune, ruleDefaults} from '../config/rule-defaults.js'
 import {causes, outcomes} from './fields.js'
 
 const date = {type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'A calendar date as YYYY-MM-DD, shown as written.'}
@@ -34,7 +34,7 @@ export function frontmatterSchema(): Record<string, unknown> {
       rules: {
         type: 'object',
         description: "This entry's own rule levels, such as {language/self-blame: off}.",
-        propertyNames: {enum: Object.keys(ruleDefaults)},
+        propertyNames: {enum: Object.keys(ruleDefaults).filter(entryMayTune)},
         additionalProperties: {enum: ['off', 'warn', 'error']}
       }
     }

@@ -7,6 +7,7 @@ import type {RawAction} from '../parse/actions.js'
 import type {LessonsRead} from '../parse/lessons.js'
 import type {RawSection} from '../parse/sections.js'
 import type {Inspection} from '../schema/fields.js'
+import type {Fallback} from '../extract/fallback.js'
 
 /** Everything a rule may look at for one entry. Rules only read it. */
 export interface RuleContext {
@@ -24,6 +25,8 @@ export interface RuleContext {
   place(start: number, end: number): Position
   /** Where a missing field or section is reported: the frontmatter block, else the file's start. */
   frontmatterPlace: Position
+  /** What the title and date fall back to when the frontmatter has none. */
+  fallback: Fallback
 }
 
 /** Report one problem. The wrapper, not the rule, decides whether it is an error or a warning. */
