@@ -188,7 +188,7 @@ describe('two builds at once', () => {
 
   it('take over a lock left by a process that is gone', async () => {
     const root = await project(entries)
-    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), '999999')
+    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), 'bounceback-lock 999999\n')
     expect((await build({root})).written).toBe(true)
     await expect(fs.access(path.join(root, '.bounceback-lock-dist'))).rejects.toThrow()
   })
@@ -197,7 +197,7 @@ describe('two builds at once', () => {
     const root = await project(entries)
     const {spawn} = await import('node:child_process')
     const holder = spawn('sleep', ['30'])
-    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), String(holder.pid))
+    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), `bounceback-lock ${holder.pid}\n`)
     let finished = false
     const building = build({root}).then((r) => {
       finished = true

@@ -45,17 +45,31 @@ describe('folders the output may never be', () => {
     ['/s/proj/.git', 'a `.git` folder'],
     ['/s/proj/.git/site', 'inside a `.git` folder'],
     ['/s/pkg', "bounceback's own folder"],
-    ['/s/pkg/themes/default', "bounceback's default theme"]
+    ['/s/pkg/lib', "inside bounceback's own folder"],
+    ['/s/pkg/themes/default', "bounceback's default theme"],
+    ['/etc/nginx', 'inside a system folder (/etc)'],
+    ['/usr/local/bin', 'a system folder'],
+    ['/usr/lib/node_modules/x', 'inside a system folder (/usr/lib)'],
+    ['/var/lib/postgresql', 'inside a system folder (/var/lib)'],
+    ['/proc/self', 'inside a system folder (/proc)'],
+    ['/dev/shm', 'inside a system folder (/dev)'],
+    ['/boot/efi', 'inside a system folder (/boot)']
   ])('refuses %s: %s', (target, reason) => {
     expect(folderRefusal('output', target, places)).toBe(reason)
   })
 
-  it.each(['/s/proj/dist', '/s/proj/public', '/s/site', '/s/work/site', '/s/home/me/sites/blog', '/var/www/html', '/srv/site'])('allows %s', (target) => {
+  it.each(['/s/proj/dist', '/s/proj/public', '/s/site', '/s/work/site', '/s/home/me/sites/blog', '/var/www/html', '/srv/site', '/usr/share/nginx/html'])('allows %s', (target) => {
     expect(folderRefusal('output', target, places)).toBeUndefined()
   })
 
+  it("allows an output inside bounceback's own folder only for a project that lies there too (its sample site)", () => {
+    const own = {...places, root: '/s/pkg', contentDir: '/s/pkg/content', themeDir: '/s/pkg/themes/default', configFile: undefined}
+    expect(folderRefusal('output', '/s/pkg/dist', own)).toBeUndefined()
+    expect(folderRefusal('output', '/s/pkg', own)).toBe('the project folder')
+  })
+
   it('knows the system folders of Windows too', () => {
-    expect(systemFolders('win32')).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z]:\\Windows$/), expect.stringMatching(/^[A-Z]:\\Program Files$/)]))
+    expect(systemFolders('win32').within).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z]:\\Windows$/), expect.stringMatching(/^[A-Z]:\\Program Files$/)]))
   })
 })
 

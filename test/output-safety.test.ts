@@ -115,6 +115,24 @@ describe('an output folder bounceback may never replace', () => {
   })
 })
 
+describe('paths that lead nowhere a folder can be', () => {
+  it.each([
+    ['README.md/site', 'under a file'],
+    ['dangling/site', 'under a broken symbolic link']
+  ])('refuses `output: %s` (%s) with a message, not a crash', async (output, reason) => {
+    const {dir, root, cwd} = await sandbox({output})
+    await fs.symlink(path.join(root, 'content', 'not-yet'), path.join(root, 'dangling'))
+    const before = await snapshot(dir)
+    const result = await cli(['build', '--root', root], cwd)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`\`output\` (${path.join(root, output)}) is ${reason}`)
+    const cache = await cli(['check', '--root', root, '--cache-dir', path.join(root, output.replace('site', 'cache'))], cwd)
+    expect(cache.code).toBe(1)
+    expect(cache.stderr).toContain(`The cache folder (${path.join(root, output.replace('site', 'cache'))}) is ${reason}`)
+    expect(await snapshot(dir)).toEqual(before)
+  })
+})
+
 describe('an output folder bounceback did not write', () => {
   it('is refused with the folder, what is in it and how to proceed; nothing changes', async () => {
     const {dir, root, cwd} = await sandbox({output: '../other'})
@@ -138,6 +156,16 @@ describe('an output folder bounceback did not write', () => {
     await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({output: '../third', replaceOutput: true}))
     expect((await build({root, cwd})).written).toBe(true)
     await expect(fs.access(path.join(dir, 'third', 'notes.md'))).rejects.toThrow()
+  })
+
+  it('is never replaced, even with --replace-output, when it holds a repository at any depth', async () => {
+    const {dir, root, cwd} = await sandbox({output: '../code'})
+    await writeFiles(dir, {'code/projects/mine/.git/HEAD': 'ref\n', 'code/projects/mine/app.js': 'precious\n'})
+    const before = await snapshot(dir)
+    const result = await cli(['build', '--root', root, '--replace-output'], cwd)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(`\`output\` (${path.join(dir, 'code')}) is a folder that holds a repository (\`projects/mine/.git\`)`)
+    expect(await snapshot(dir)).toEqual(before)
   })
 
   it('is written when it is missing or empty', async () => {
@@ -177,6 +205,18 @@ describe('the cache folder', () => {
     expect(await snapshot(dir)).toEqual(before)
   })
 
+  it('is not taken for an earlier cache because of a file name alone', async () => {
+    const {dir, root, cwd} = await sandbox()
+    await writeFiles(dir, {'data/search.json': '{"stamp":"2024","rows":[1]}', 'temp/entries.json.0badc0de.tmp': 'mine'})
+    const before = await snapshot(dir)
+    for (const cacheDir of ['data', 'temp']) {
+      const result = await cli(['build', '--root', root, '--cache-dir', path.join(dir, cacheDir)], cwd)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`The cache folder (${path.join(dir, cacheDir)}) holds files bounceback did not write`)
+    }
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
   it('is made, or taken when empty or left by an earlier bounceback, and tagged', async () => {
     const {dir, root, cwd} = await sandbox()
     await writeFiles(dir, {'legacy/entries.json': '{"format":"bounceback-entry-cache/1","entries":{}}', 'legacy/pages.json': '{"format":"bounceback-page-cache"}'})
@@ -197,6 +237,44 @@ describe('the lock file', () => {
     expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe('my own notes\n')
   })
 
+  it('holding only a number is not taken for a lock either', async () => {
+    const {root, cwd} = await sandbox()
+    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), '999999')
+    expect((await cli(['build', '--root', root], cwd)).code).toBe(1)
+    expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe('999999')
+  })
+
+  it('sweeps what a lock attempt killed half way left, and nothing else', async () => {
+    const {root, cwd} = await sandbox()
+    await writeFiles(root, {'.bounceback-lock-dist.0badc0de.tmp': 'bounceback-lock 999999\n', '.bounceback-lock-dist.0ddba11a.tmp': 'mine'})
+    expect((await cli(['build', '--root', root], cwd)).code).toBe(0)
+    expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-lock'))).toEqual(['.bounceback-lock-dist.0ddba11a.tmp'])
+  })
+
+  it('is held by one build at a time when several take over a stale lock at once', async () => {
+    const {dir, root} = await sandbox()
+    const outDir = path.join(root, 'dist')
+    const log = path.join(dir, 'log.txt')
+    const script = `
+      import {appendFileSync} from 'node:fs'
+      import {withOutputLock} from ${JSON.stringify(path.resolve(import.meta.dirname, '..', 'lib', 'write', 'lock.js'))}
+      await withOutputLock(${JSON.stringify(outDir)}, async () => {
+        appendFileSync(${JSON.stringify(log)}, 'enter\\n')
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        appendFileSync(${JSON.stringify(log)}, 'exit\\n')
+      })`
+    const {spawn} = await import('node:child_process')
+    for (let round = 0; round < 4; round++) {
+      await fs.writeFile(path.join(root, '.bounceback-lock-dist'), 'bounceback-lock 999999\n')
+      await Promise.all(Array.from({length: 6}, () => new Promise<void>((resolve, reject) => {
+        spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'inherit'}).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))))
+      })))
+    }
+    const lines = (await fs.readFile(log, 'utf8')).trim().split('\n')
+    expect(lines).toHaveLength(48)
+    expect(lines.every((line, i) => line === (i % 2 === 0 ? 'enter' : 'exit'))).toBe(true)
+  })
+
   it('gives up waiting with a clear error, and leaves the other build its lock', async () => {
     const {root} = await sandbox()
     // This very process is alive for as long as the test runs.
@@ -207,6 +285,24 @@ describe('the lock file', () => {
       message: expect.stringMatching(new RegExp(`^Another build \\(process ${live}\\) has been writing .*dist for over 300 ms\\. If it is stuck, stop it; if no build is running, remove .*\\.bounceback-lock-dist$`))
     })
     expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe(`bounceback-lock ${live}\n`)
+  })
+})
+
+describe('a symbolic link put into an earlier output', () => {
+  it('never makes a file outside the output part of the site, not even one of the same size', async () => {
+    const {dir, root, cwd} = await sandbox()
+    await writeFiles(root, {'content/2024-11-02-other.md': validEntry({frontmatter: 'title: Other\ndate: 2024-11-02'})})
+    expect((await cli(['build', '--root', root], cwd)).code).toBe(0)
+    const page = path.join(root, 'dist', '2025', 'launch', 'index.html')
+    const size = (await fs.stat(page)).size
+    await writeFiles(dir, {'secret/index.html': 'S'.repeat(size)})
+    await fs.rm(path.join(root, 'dist', '2025', 'launch'), {recursive: true})
+    await fs.symlink(path.join(dir, 'secret'), path.join(root, 'dist', '2025', 'launch'))
+    await fs.appendFile(path.join(root, 'content/2024-11-02-other.md'), '\nOne more line.\n')
+    expect((await cli(['build', '--root', root], cwd)).code).toBe(0)
+    expect(await fs.readFile(page, 'utf8')).toContain('Newsletter launch')
+    expect((await fs.stat(page)).ino).not.toBe((await fs.stat(path.join(dir, 'secret', 'index.html'))).ino)
+    expect(await fs.readFile(path.join(dir, 'secret', 'index.html'), 'utf8')).toBe('S'.repeat(size))
   })
 })
 

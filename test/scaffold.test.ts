@@ -48,6 +48,11 @@ describe('bounceback init', () => {
     const home = await project({'canary.txt': 'keep'})
     await expect(init(home, {home})).rejects.toMatchObject({code: 'WRITE_FAILED', message: expect.stringContaining('it is your home folder')})
     expect(await fs.readdir(home)).toEqual(['canary.txt'])
+    // Nor through a link to it.
+    const links = await project({})
+    await fs.symlink(home, path.join(links, 'home-link'))
+    await expect(init(path.join(links, 'home-link'), {home})).rejects.toMatchObject({message: expect.stringContaining('it is your home folder')})
+    expect(await fs.readdir(home)).toEqual(['canary.txt'])
     const root = await project({content: 'a file, not a folder'})
     await expect(init(root)).rejects.toMatchObject({code: 'WRITE_FAILED', message: expect.stringContaining('is a file, where init makes a folder')})
     expect(await fs.readFile(path.join(root, 'content'), 'utf8')).toBe('a file, not a folder')

@@ -241,16 +241,23 @@ describe('files that vanish', () => {
 describe('a changed path read again', () => {
   it('is refused when it became a link out of the content folder, without listing the folder again', async () => {
     const {SiteBuilder} = await import('../src/watch/site-builder.js')
-    const builder = new SiteBuilder({root, today: '2025-06-01'})
-    await builder.full()
-    const secret = path.join(root, 'secret.md')
-    await fs.writeFile(secret, withGoal('SECRET-OUTSIDE-CONTENT'))
-    await fs.rm(entryFile())
-    await fs.symlink(secret, entryFile())
-    const result = await builder.update(new Set([entryFile()]), false)
-    expect(result.analysis.messages).toContainEqual(expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', ruleId: 'file/outside-content', severity: 'error'}))
-    expect(await page('2025/newsletter-launch')).not.toContain('SECRET-OUTSIDE-CONTENT')
-    expect(await page('2025/newsletter-launch')).toContain('First version of the goal.')
+    const own = await tempProject({'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.')})
+    try {
+      const file = path.join(own, 'content', '2025-03-14-newsletter-launch.md')
+      const builder = new SiteBuilder({root: own, today: '2025-06-01'})
+      await builder.full()
+      const secret = path.join(own, 'secret.md')
+      await fs.writeFile(secret, withGoal('SECRET-OUTSIDE-CONTENT'))
+      await fs.rm(file)
+      await fs.symlink(secret, file)
+      const result = await builder.update(new Set([file]), false)
+      expect(result.analysis.messages).toContainEqual(expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', ruleId: 'file/outside-content', severity: 'error'}))
+      const shown = await fs.readFile(path.join(own, 'dist', '2025', 'newsletter-launch', 'index.html'), 'utf8')
+      expect(shown).not.toContain('SECRET-OUTSIDE-CONTENT')
+      expect(shown).toContain('First version of the goal.')
+    } finally {
+      await fs.rm(own, {recursive: true, force: true})
+    }
   })
 })
 
@@ -347,5 +354,65 @@ describe('watch touches only what it made', () => {
     for (const name of everything.filter((n) => n.endsWith('.html') || n.endsWith('.json') || n.endsWith('.xml'))) {
       expect(await fs.readFile(path.join(root, 'dist', name), 'utf8')).not.toContain('SECRET-OUTSIDE-CONTENT')
     }
+  })
+})
+
+describe('watch and the folders it was told of', () => {
+  // Projects of their own, not the one the watcher of every test here is watching.
+  let own: string
+  beforeEach(async () => {
+    own = await tempProject({
+      'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.'),
+      'content/2024-11-02-q4-estimate.md': withGoal('Estimate Q4.', 'title: Q4 estimate\ndate: 2024-11-02\ntags: [work]')
+    })
+  })
+  afterEach(async () => {
+    await fs.rm(own, {recursive: true, force: true})
+  })
+  const ownEntry = (name: string) => path.join(own, 'content', name)
+
+  it('applies --replace-output to the output it started with, not to one the config names later', async () => {
+    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    await fs.mkdir(path.join(own, 'first'))
+    await fs.writeFile(path.join(own, 'first', 'old.txt'), 'replace me')
+    await fs.writeFile(path.join(own, 'bounceback.config.json'), JSON.stringify({output: 'first'}))
+    const builder = new SiteBuilder({root: own, today: '2025-06-01', overrides: {replaceOutput: true}})
+    await builder.full()
+    await expect(fs.access(path.join(own, 'first', 'old.txt'))).rejects.toThrow()
+    await fs.mkdir(path.join(own, 'photos'))
+    await fs.writeFile(path.join(own, 'photos', 'cat.jpg'), 'keep me')
+    await fs.writeFile(path.join(own, 'bounceback.config.json'), JSON.stringify({output: 'photos'}))
+    await expect(builder.full()).rejects.toMatchObject({code: 'OUTPUT_FOREIGN'})
+    expect(await fs.readdir(path.join(own, 'photos'))).toEqual(['cat.jpg'])
+    expect(builder.config.outDir).toBe(path.join(own, 'first'))
+  })
+
+  it('never removes or writes through a symbolic link put into its output', async () => {
+    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const builder = new SiteBuilder({root: own, today: '2025-06-01'})
+    await builder.full()
+    const victim = path.join(own, 'victim')
+    await fs.cp(path.join(own, 'dist', '2024'), victim, {recursive: true})
+    await fs.rm(path.join(own, 'dist', '2024'), {recursive: true})
+    await fs.symlink(victim, path.join(own, 'dist', '2024'))
+    await fs.rm(ownEntry('2024-11-02-q4-estimate.md'))
+    await builder.update(new Set([ownEntry('2024-11-02-q4-estimate.md')]), true)
+    expect(await fs.readFile(path.join(victim, 'q4-estimate', 'index.html'), 'utf8')).toContain('Q4 estimate')
+    // A new page under the linked folder is refused, not written into the link's target.
+    await fs.writeFile(ownEntry('2024-12-01-another.md'), withGoal('Another.', 'title: Another\ndate: 2024-12-01'))
+    await expect(builder.update(new Set([ownEntry('2024-12-01-another.md')]), true)).rejects.toMatchObject({code: 'WRITE_FAILED'})
+    expect(await fs.readdir(victim)).toEqual(['q4-estimate'])
+  })
+
+  it('reads a JavaScript config again when it changes', async () => {
+    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    await fs.writeFile(path.join(own, 'bounceback.config.mjs'), "export default {title: 'First title'}\n")
+    const builder = new SiteBuilder({root: own, today: '2025-06-01'})
+    await builder.full()
+    expect(builder.config.site.title).toBe('First title')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await fs.writeFile(path.join(own, 'bounceback.config.mjs'), "export default {title: 'Second title'}\n")
+    await builder.full()
+    expect(builder.config.site.title).toBe('Second title')
   })
 })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {Places} from '../folders/places.js'
 import {folderRefusal, refusalMessage} from '../folders/places.js'
 import {BouncebackError} from '../errors.js'
-import {cacheTag, cacheTagText, folderState, isOurCache, realPlaces, realTarget} from '../folders/owned.js'
+import {cacheTag, cacheTagText, folderState, isOurCache, realPlaces, resolveReal} from '../folders/owned.js'
 
 /**
  * Make sure the cache folder is ours before anything is read from or written into it: missing
@@ -14,16 +14,19 @@ import {cacheTag, cacheTagText, folderState, isOurCache, realPlaces, realTarget}
  * a cache, as it would with one that cannot be saved.
  */
 export async function claimCacheFolder(dir: string, places: Readonly<Places>): Promise<boolean> {
-  const real = await realTarget(dir)
+  const refuse = (what: string) => new BouncebackError('CACHE_PROTECTED', `The cache folder (${dir}) is ${what}: choose a folder of its own with \`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`)
+  const {real, blocked} = await resolveReal(dir)
+  if (blocked) throw refuse(`under ${blocked}`)
   const reason = folderRefusal('cache', real, await realPlaces(places))
   if (reason) throw new BouncebackError('CACHE_PROTECTED', refusalMessage('cache', real === dir ? dir : `${dir}, really ${real}`, reason))
   const state = await folderState(dir, isOurCache)
-  const refuse = (what: string) => new BouncebackError('CACHE_PROTECTED', `The cache folder (${dir}) is ${what}: choose a folder of its own with \`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`)
   switch (state.kind) {
     case 'link':
       throw refuse(`a symbolic link (to ${state.target})`)
     case 'not-a-folder':
       throw refuse('a file, not a folder')
+    case 'under-a-file':
+      throw refuse('under a file')
     case 'repository':
       throw refuse('a folder that holds a git repository (`.git`)')
     case 'foreign':

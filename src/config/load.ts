@@ -65,7 +65,9 @@ async function readConfigFile(file: string): Promise<UserConfig> {
   const name = path.basename(file)
   try {
     if (file.endsWith('.json')) return JSON.parse(await fs.readFile(file, 'utf8')) as UserConfig
-    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await import(pathToFileURL(file).href)) as {default?: UserConfig}
+    // By its time of change: a config edited while `watch` runs is imported afresh, not from Node's module cache.
+    const version = `?mtime=${(await fs.stat(file)).mtimeMs}`
+    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await import(pathToFileURL(file).href + version)) as {default?: UserConfig}
     if (mod.default === undefined) {
       throw new BouncebackError('CONFIG_LOAD', `${name}: expected \`export default defineConfig({…})\``)
     }

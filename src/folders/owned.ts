@@ -12,6 +12,8 @@ export type FolderState =
   | {kind: 'repository'}
   | {kind: 'link'; target: string}
   | {kind: 'not-a-folder'}
+  /** A part of the path is a file, so no folder can be there. */
+  | {kind: 'under-a-file'}
 
 /** The file a build writes into the output folder, by which later builds know the folder is theirs. */
 export const outputMarker = '.bounceback'
@@ -34,16 +36,41 @@ export async function folderState(dir: string, isOurs: (dir: string, names: read
   try {
     stat = await fs.lstat(dir)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'missing'}
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return {kind: 'missing'}
+    if (code === 'ENOTDIR') return {kind: 'under-a-file'}
     throw error
   }
   if (stat.isSymbolicLink()) return {kind: 'link', target: await fs.readlink(dir).catch(() => '?')}
   if (!stat.isDirectory()) return {kind: 'not-a-folder'}
   const names = (await fs.readdir(dir)).sort()
   if (names.length === 0) return {kind: 'empty'}
-  if (names.includes('.git')) return {kind: 'repository'}
+  if (names.some((name) => versionControl.has(name))) return {kind: 'repository'}
   if (await isOurs(dir, names)) return {kind: 'ours'}
   return {kind: 'foreign', names}
+}
+
+const versionControl = new Set(['.git', '.hg', '.svn'])
+
+/**
+ * The first repository (a `.git`, `.hg` or `.svn` folder) anywhere inside `dir`, relative to
+ * it; `'too many files'` when there are more than `limit` entries to look through, since a
+ * folder that large is not replaced on the strength of a flag.
+ */
+export async function findRepository(dir: string, limit = 100_000): Promise<string | 'too many files' | undefined> {
+  let seen = 0
+  const pending = ['']
+  while (pending.length > 0) {
+    const relative = pending.pop()!
+    const dirents = await fs.readdir(path.join(dir, relative), {withFileTypes: true})
+    for (const dirent of dirents) {
+      if (++seen > limit) return 'too many files'
+      const name = path.join(relative, dirent.name)
+      if (versionControl.has(dirent.name)) return name
+      if (dirent.isDirectory()) pending.push(name)
+    }
+  }
+  return undefined
 }
 
 /** Whether an output folder holds the marker a build writes. */
@@ -60,19 +87,18 @@ export async function isOurOutput(dir: string, names: readonly string[]): Promis
 
 /** Files an earlier cache (before the tag) held, and how each of them starts. */
 const legacyCacheFiles: Readonly<Record<string, string>> = {'entries.json': '{"format":"bounceback-', 'pages.json': '{"format":"bounceback-', 'search.json': '{"stamp":"'}
-const temporaryFile = /^(?:entries|pages|search)\.json\.[0-9a-f]{8}\.tmp$/
 
 /**
- * Whether a cache folder is ours: it holds our tag, or only files an earlier bounceback wrote
- * there, each starting as ours do.
+ * Whether a cache folder is ours: it holds our tag, or only the files an earlier bounceback
+ * wrote there (its entry cache or page record among them), each starting as ours do.
  */
 export async function isOurCache(dir: string, names: readonly string[]): Promise<boolean> {
   if (names.includes(cacheTag)) {
     const text = await smallFile(path.join(dir, cacheTag))
     return text !== undefined && text.startsWith(cacheSignature) && text.includes('bounceback')
   }
+  if (!names.includes('entries.json') && !names.includes('pages.json')) return false
   for (const name of names) {
-    if (temporaryFile.test(name)) continue
     const start = legacyCacheFiles[name]
     if (start === undefined) return false
     const head = await fileHead(path.join(dir, name), start.length)
@@ -104,21 +130,32 @@ async function fileHead(file: string, length: number): Promise<string | undefine
 
 /**
  * A path with every symbolic link in it resolved, as far as it exists: the real folder a
- * write would land in, even when the last parts are still to be made.
+ * write would land in, even when the last parts are still to be made. `blocked` says why no
+ * folder can ever be made there: a part of it is a file, or a link that leads nowhere (whose
+ * target could be made later, anywhere).
  */
-export async function realTarget(target: string): Promise<string> {
+export async function resolveReal(target: string): Promise<{real: string; blocked?: string}> {
   const rest: string[] = []
   let dir = path.resolve(target)
   for (;;) {
-    try {
-      return path.join(await fs.realpath(dir), ...rest.reverse())
-    } catch {
-      const parent = path.dirname(dir)
-      if (parent === dir) return path.resolve(target)
-      rest.push(path.basename(dir))
-      dir = parent
+    const stat = await fs.lstat(dir).catch(() => undefined)
+    if (stat) {
+      if (stat.isSymbolicLink() && !(await fs.stat(dir).catch(() => undefined))) {
+        return {real: path.resolve(target), blocked: `a broken symbolic link (${dir})`}
+      }
+      const real = await fs.realpath(dir)
+      if (rest.length > 0 && !(await fs.stat(real)).isDirectory()) return {real: path.join(real, ...rest.reverse()), blocked: `a file (${dir})`}
+      return {real: path.join(real, ...rest.reverse())}
     }
+    const parent = path.dirname(dir)
+    if (parent === dir) return {real: path.resolve(target)}
+    rest.push(path.basename(dir))
+    dir = parent
   }
+}
+
+export async function realTarget(target: string): Promise<string> {
+  return (await resolveReal(target)).real
 }
 
 /** The places with their symbolic links resolved, so a link cannot lead a folder around a rule. */

@@ -21,23 +21,33 @@ export interface Places {
   defaultThemeDir: string
 }
 
-/** Folders of the operating system that no build may ever replace or fill with cache files. */
-export function systemFolders(platform: NodeJS.Platform = process.platform): string[] {
+/**
+ * Folders of the operating system that no build may ever replace or fill with cache files:
+ * `exact` ones themselves (a deploy may go inside `/var` or `/srv`), `within` ones and
+ * everything inside them (nothing of a site belongs in `/etc` or `/usr/bin`).
+ */
+export function systemFolders(platform: NodeJS.Platform = process.platform): {exact: string[]; within: string[]} {
   if (platform === 'win32') {
     const drive = path.win32.parse(process.env.SystemRoot ?? 'C:\\Windows').root
-    const names = ['Windows', 'Program Files', 'Program Files (x86)', 'ProgramData', 'Users']
-    return names.map((name) => path.win32.join(drive, name))
+    const join = (names: string[]) => names.map((name) => path.win32.join(drive, name))
+    return {exact: join(['Users']).concat(os.tmpdir()), within: join(['Windows', 'Program Files', 'Program Files (x86)', 'ProgramData'])}
   }
-  const posix = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib32', 'lib64', 'libx32', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'snap', 'srv', 'sys', 'tmp', 'usr', 'var']
-  const deeper = ['usr/bin', 'usr/include', 'usr/lib', 'usr/local', 'usr/sbin', 'usr/share', 'usr/src', 'var/cache', 'var/lib', 'var/log', 'var/mail', 'var/spool', 'var/tmp']
-  const mac = ['Applications', 'Library', 'System', 'Users', 'Volumes', 'cores', 'private', 'private/etc', 'private/tmp', 'private/var', 'opt/homebrew']
-  return [...posix, ...deeper, ...mac].map((name) => `/${name}`).concat(os.tmpdir())
+  const exact = ['home', 'media', 'mnt', 'opt', 'root', 'srv', 'tmp', 'usr', 'usr/local', 'usr/share', 'var', 'var/tmp', 'Applications', 'Users', 'Volumes', 'private', 'private/tmp', 'private/var']
+  const within = ['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'proc', 'run', 'sbin', 'snap', 'sys', 'usr/bin', 'usr/include', 'usr/lib', 'usr/lib32', 'usr/lib64', 'usr/libexec', 'usr/sbin', 'usr/src', 'usr/local/bin', 'usr/local/lib', 'usr/local/sbin', 'var/cache', 'var/lib', 'var/log', 'var/mail', 'var/run', 'var/spool', 'Library', 'System', 'cores', 'private/etc', 'private/var/db', 'opt/homebrew']
+  return {exact: exact.map((name) => `/${name}`).concat(os.tmpdir()), within: within.map((name) => `/${name}`)}
 }
+
+const caseless = process.platform === 'win32' || process.platform === 'darwin'
 
 /** Compare paths the way the file system does: without case on Windows and macOS. */
 function key(p: string): string {
   const normal = path.resolve(p)
-  return process.platform === 'win32' || process.platform === 'darwin' ? normal.toLowerCase() : normal
+  return caseless ? normal.toLowerCase() : normal
+}
+
+/** A name as the file system compares it. */
+function nameKey(name: string): string {
+  return caseless ? name.toLowerCase() : name
 }
 
 /** Whether `child` is `parent` or lies inside it. */
@@ -57,10 +67,12 @@ const versionControl = new Set(['.git', '.hg', '.svn'])
  * the root of the file system. The cache only writes files of its own, so it may lie inside
  * `node_modules` (its usual place), but no deeper rule is relaxed.
  */
-export function folderRefusal(role: FolderRole, target: string, places: Places, system: readonly string[] = systemFolders()): string | undefined {
+export function folderRefusal(role: FolderRole, target: string, places: Places, system = systemFolders()): string | undefined {
   const resolved = path.resolve(target)
   if (path.parse(resolved).root === resolved) return 'the root of the file system'
-  if (system.some((dir) => key(dir) === key(resolved))) return 'a system folder'
+  if (system.exact.some((dir) => key(dir) === key(resolved))) return 'a system folder'
+  const systemParent = system.within.find((dir) => within(resolved, dir))
+  if (systemParent) return key(systemParent) === key(resolved) ? 'a system folder' : `inside a system folder (${systemParent})`
   const holds = (dir: string | undefined) => dir !== undefined && within(dir, resolved)
   const inside = (dir: string | undefined) => dir !== undefined && within(resolved, dir)
   const both = (dir: string | undefined, what: string) => (holds(dir) ? (key(dir!) === key(resolved) ? what : `a folder that holds ${what}`) : inside(dir) ? `inside ${what}` : undefined)
@@ -75,10 +87,12 @@ export function folderRefusal(role: FolderRole, target: string, places: Places, 
     both(places.themeDir, 'the theme folder') ??
     above(places.packageDir, "bounceback's own folder") ??
     both(places.defaultThemeDir, "bounceback's default theme") ??
+    // Building bounceback's own sample site is the one time a project lies inside it.
+    (within(places.root, places.packageDir) ? undefined : both(places.packageDir, "bounceback's own folder")) ??
     both(other, role === 'output' ? 'the cache folder' : 'the output folder')
   if (reason) return reason
   const segments = path.relative(path.parse(resolved).root, resolved).split(path.sep)
-  const special = segments.find((segment) => versionControl.has(segment) || (role === 'output' && segment === 'node_modules'))
+  const special = segments.find((segment) => versionControl.has(nameKey(segment)) || (role === 'output' && nameKey(segment) === 'node_modules'))
   if (special) return segments.at(-1) === special ? `a \`${special}\` folder` : `inside a \`${special}\` folder`
   return undefined
 }

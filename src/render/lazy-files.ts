@@ -1,8 +1,10 @@
-import {readFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readFileSync, realpathSync} from 'node:fs'
+import path from 'node:path'
 import type {OutputFile} from './theme.js'
 
 /**
- * An output file known to be the same as one in the previous output (`size` bytes at `from`):
+ * An output file known to be the same as one in the previous output (`size` bytes at `path`
+ * in `outDir`):
  * the writer links it from there. Its contents are read, or made again by `remake`, only when
  * something asks for them, and not kept: a build holds no more pages in memory than it writes
  * at once.
@@ -15,7 +17,7 @@ export class PreviousFile implements OutputFile {
   constructor(
     readonly path: string,
     size: number,
-    private readonly from: string,
+    private readonly outDir: string,
     private readonly remake: () => string | Uint8Array,
     readonly key?: string
   ) {
@@ -23,12 +25,7 @@ export class PreviousFile implements OutputFile {
   }
 
   get contents(): string | Uint8Array {
-    let bytes: Buffer | undefined
-    try {
-      bytes = readFileSync(this.from)
-    } catch {
-      bytes = undefined
-    }
+    const bytes = readInside(this.outDir, this.path)
     const contents = bytes?.length === this.reuse.size ? bytes : this.remake()
     this.size = typeof contents === 'string' ? Buffer.byteLength(contents) : contents.length
     return contents
@@ -71,4 +68,23 @@ export class WrittenFile implements OutputFile {
 export function knownSize(file: OutputFile): number | undefined {
   if ('size' in file) return (file as {size?: number}).size ?? file.reuse?.size
   return file.reuse?.size ?? Buffer.byteLength(file.contents)
+}
+
+/**
+ * A regular file's bytes at `relative` inside `root`, read only when no symbolic link lies on
+ * the way: a link put into the previous output must not bring a file from elsewhere into the site.
+ */
+function readInside(root: string, relative: string): Buffer | undefined {
+  const file = path.join(root, relative)
+  try {
+    if (realpathSync(file) !== path.join(realpathSync(root), relative)) return undefined
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
+    try {
+      return fstatSync(fd).isFile() ? readFileSync(fd) : undefined
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
 }

@@ -126,7 +126,7 @@ export async function previousSearchIndex(cacheDir: string, keys: readonly strin
         const from = path.join(outDir, file)
         const stat = await fs.lstat(from).catch(() => undefined)
         if (!stat?.isFile() || stat.size !== size) return undefined
-        return new PreviousFile(file, size, from, () => {
+        return new PreviousFile(file, size, outDir, () => {
           throw new Error(`${from} changed while the site was being built; build again`)
         })
       })

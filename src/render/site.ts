@@ -53,7 +53,7 @@ export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; 
       if (!cache) return new PendingPage(page.path, render)
       const key = pageKey(page, cache.salt)
       const previous = cache.previous(page.path)
-      return previous?.key === key ? new PreviousFile(page.path, previous.size, path.join(outDir, page.path), render, key) : new PendingPage(page.path, render, key)
+      return previous?.key === key ? new PreviousFile(page.path, previous.size, outDir, render, key) : new PendingPage(page.path, render, key)
     })
   )
   // As the search page was told: the number of shards follows from the number of pages.

@@ -6,6 +6,7 @@ import {toolVersion} from '../config/version.js'
 import {localToday} from '../schema/date.js'
 import {configNames} from '../config/load.js'
 import {BouncebackError} from '../errors.js'
+import {realTarget} from '../folders/owned.js'
 import {systemFolders, within} from '../folders/places.js'
 
 export interface InitResult {
@@ -90,11 +91,15 @@ export interface InitOptions {
  */
 export async function init(dir: string, options: InitOptions = {}): Promise<InitResult> {
   const target = path.resolve(dir)
-  const home = options.home ?? os.homedir()
-  if (path.parse(target).root === target || systemFolders().some((folder) => path.resolve(folder) === target) || within(home, target)) {
-    const what = within(home, target) ? (path.resolve(home) === target ? 'your home folder' : 'a folder that holds your home folder') : path.parse(target).root === target ? 'the root of the file system' : 'a system folder'
-    throw new BouncebackError('WRITE_FAILED', `Refusing to make a project in ${target}: it is ${what}. Give init a folder of its own, as in \`bounceback init my-lessons\``)
-  }
+  const real = await realTarget(target)
+  const home = await realTarget(options.home ?? os.homedir())
+  const system = systemFolders()
+  const what =
+    path.parse(real).root === real ? 'the root of the file system'
+    : within(home, real) ? (home === real ? 'your home folder' : 'a folder that holds your home folder')
+    : system.exact.includes(real) || system.within.some((folder) => within(real, folder)) ? 'a system folder'
+    : undefined
+  if (what) throw new BouncebackError('WRITE_FAILED', `Refusing to make a project in ${target}: it is ${what}. Give init a folder of its own, as in \`bounceback init my-lessons\``)
   await makeFolder(target, target)
   const pkg = {
     name: path.basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'post-mortems',

@@ -49,7 +49,7 @@ interface State {
 export class SiteBuilder {
   private state!: State
 
-  constructor(private readonly options: LoadConfigOptions & {today?: string}) {}
+  constructor(private options: LoadConfigOptions & {today?: string}) {}
 
   get config(): ResolvedConfig {
     return this.state.config
@@ -73,6 +73,12 @@ export class SiteBuilder {
     await writeSite(config, files)
     state.output = stateOf(files)
     this.state = state
+    // `--replace-output` was said of the folder claimed now; one the config names later is
+    // replaced only when it may be without the flag.
+    if (this.options.overrides?.replaceOutput !== undefined) {
+      const {replaceOutput: _said, ...overrides} = this.options.overrides
+      this.options = {...this.options, overrides}
+    }
     return {analysis, written: files.map((f) => f.path), removed: []}
   }
 

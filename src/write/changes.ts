@@ -1,9 +1,11 @@
 import {createHash, randomBytes} from 'node:crypto'
+import {lstatSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {OutputFile} from '../render/theme.js'
 import {folderState, isOurOutput} from '../folders/owned.js'
 import type {OutputSettings} from './claim.js'
+import {RealDirs} from './real-dirs.js'
 import {insidePath, replaceOutput} from './write.js'
 
 /**
@@ -37,19 +39,16 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
   }
   const state: OutputState = new Map()
   const written: string[] = []
-  const made = new Set<string>()
+  // Nothing is written or removed through a symbolic link put into the output by hand.
+  const dirs = new RealDirs(outDir)
   for (const file of files) {
     const key = stateKey(file)
     state.set(file.path, key)
     if (previous.get(file.path) === key) continue
     const target = insidePath(outDir, file.path)
-    const dir = path.dirname(target)
-    if (!made.has(dir)) {
-      await fs.mkdir(dir, {recursive: true})
-      made.add(dir)
-    }
+    dirs.make(path.dirname(target))
     const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
-    await fs.writeFile(temporary, file.contents)
+    await fs.writeFile(temporary, file.contents, {flag: 'wx'})
     await fs.rename(temporary, target)
     written.push(file.path)
   }
@@ -57,7 +56,9 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
   for (const old of previous.keys()) {
     if (state.has(old)) continue
     const target = insidePath(outDir, old)
-    await fs.rm(target, {force: true})
+    // Only a file this wrote, still a plain file in a real folder of the output.
+    if (!dirs.has(path.dirname(target)) || !lstatSync(target, {throwIfNoEntry: false})?.isFile()) continue
+    await fs.rm(target)
     removed.push(old)
     await removeEmptyParents(outDir, path.dirname(target))
   }
@@ -74,7 +75,7 @@ export function stateOf(files: readonly OutputFile[]): OutputState {
 }
 
 async function removeEmptyParents(root: string, dir: string): Promise<void> {
-  while (dir !== root && dir.startsWith(root)) {
+  while (dir !== root && dir.startsWith(root + path.sep)) {
     try {
       await fs.rmdir(dir)
     } catch {

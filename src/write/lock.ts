@@ -20,6 +20,7 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
   const deadline = Date.now() + timeout
   const mine = `bounceback-lock ${process.pid}\n`
   await fs.mkdir(path.dirname(outDir), {recursive: true})
+  await sweepTemporary(lock)
   for (;;) {
     if (await create(lock, mine)) break
     const owner = await lockOwner(lock)
@@ -28,7 +29,7 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
       throw new BouncebackError('OUTPUT_LOCKED', `${lock} is in the way: bounceback keeps its lock there, and this file is not one it wrote. Remove or rename it, then build again`)
     }
     if (!isAlive(owner)) {
-      await fs.rm(lock, {force: true})
+      await takeOver(lock, owner)
       continue
     }
     if (Date.now() > deadline) {
@@ -41,6 +42,38 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
   } finally {
     // Removed only while it is still ours.
     if ((await lockOwner(lock)) === process.pid) await fs.rm(lock, {force: true})
+  }
+}
+
+/**
+ * Remove a lock whose owner is gone. Two builds may find the same stale lock at once: each
+ * removes it only while holding a second, short-lived lock for the takeover, and only if it
+ * still names the process that is gone, so neither removes the lock the other has just made.
+ */
+async function takeOver(lock: string, gone: number): Promise<void> {
+  const guard = `${lock}.takeover`
+  if (!(await create(guard, `bounceback-lock ${process.pid}\n`))) {
+    // Another build is taking over; a guard left by a build killed while doing so is old.
+    const stat = await fs.lstat(guard).catch(() => undefined)
+    if (stat && Date.now() - stat.mtimeMs > 10_000 && (await lockOwner(guard)) !== 'foreign') await fs.rm(guard, {force: true})
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    return
+  }
+  try {
+    if ((await lockOwner(lock)) === gone) await fs.rm(lock, {force: true})
+  } finally {
+    await fs.rm(guard, {force: true})
+  }
+}
+
+/** Temporary files of lock attempts by builds that were killed half way. */
+async function sweepTemporary(lock: string): Promise<void> {
+  const dir = path.dirname(lock)
+  const pattern = new RegExp(`^${path.basename(lock).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.takeover)?\\.[0-9a-f]{8}\\.tmp$`)
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!pattern.test(name)) continue
+    const owner = await lockOwner(path.join(dir, name))
+    if (typeof owner === 'number' && !isAlive(owner)) await fs.rm(path.join(dir, name), {force: true})
   }
 }
 
@@ -78,8 +111,7 @@ async function lockOwner(lock: string): Promise<number | 'gone' | 'foreign'> {
   if (!stat.isFile() || stat.size > 64) return 'foreign'
   const text = await fs.readFile(lock, 'utf8').catch(() => undefined)
   if (text === undefined) return 'gone'
-  // `bounceback-lock <pid>`, or the bare pid earlier versions wrote.
-  const match = /^(?:bounceback-lock )?(\d+)\n?$/.exec(text)
+  const match = /^bounceback-lock (\d+)\n$/.exec(text)
   return match ? Number(match[1]) : 'foreign'
 }
 

@@ -8,6 +8,7 @@ import {mapLimit} from '../map-limit.js'
 import {folderState, isOurOutput, outputMarker, outputMarkerText} from '../folders/owned.js'
 import {claimOutput, type OutputSettings} from './claim.js'
 import {isAlive, withOutputLock} from './lock.js'
+import {RealDirs} from './real-dirs.js'
 import type {OutputFile} from '../render/theme.js'
 
 export interface WriteResult {
@@ -59,6 +60,8 @@ export async function replaceOutput(config: OutputSettings, siteFiles: readonly 
   const {each, more, wants} = options
   let kept = 0
   let count = files.length
+  // A file is linked from the previous output only through real folders of it, never a link.
+  const previousDirs = new RealDirs(outDir)
   const put = async (file: OutputFile, target: string) => {
     const previous = path.join(outDir, file.path)
     const tell = each !== undefined && (wants?.(file) ?? true)
@@ -67,7 +70,7 @@ export async function replaceOutput(config: OutputSettings, siteFiles: readonly 
     const told = tell ? each(file, contents!) : undefined
     told?.catch(() => undefined)
     const {reuse} = file
-    if (linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!)))) kept++
+    if (previousDirs.has(path.dirname(previous)) && linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!)))) kept++
     else await writeFile(target, contents ?? file.contents)
     await told
   }
