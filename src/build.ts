@@ -43,7 +43,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options)
   // A folder that may not be replaced is refused before any work (and again before writing).
   await claimOutput(config)
-  const {site, ...result} = await analyse(config, options.today, options)
+  const {site, ...result} = await analyse(config, options.today, {...options, configSource: options})
   if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false}
   let outputFiles = 0
   let upToDate = false

@@ -47,17 +47,22 @@ export interface Analysis extends CheckResult {
 
 /** Check every entry without writing anything. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const {site: _site, ...result} = await analyse(await loadConfig(options), options.today, options)
+  const {site: _site, ...result} = await analyse(await loadConfig(options), options.today, {...options, configSource: options})
   return result
 }
 
 /** discover → parse → validate → extract → aggregate, shared by `check` and `build`. */
-export async function analyse(config: ResolvedConfig, today = localToday(), options: Pick<CheckOptions, 'jobs' | 'onProgress'> = {}): Promise<Analysis> {
+export interface AnalyseOptions extends Pick<CheckOptions, 'jobs' | 'onProgress'> {
+  /** How the config was loaded, so that worker threads can load it too (a config with plugins). */
+  configSource?: LoadConfigOptions
+}
+
+export async function analyse(config: ResolvedConfig, today = localToday(), options: AnalyseOptions = {}): Promise<Analysis> {
   const discovered = await discover(config)
   const cache = config.cacheDir === undefined ? EntryCache.none() : await EntryCache.load(config.cacheDir, config)
   const read = await mapLimit(discovered.sources, 32, async (source) => readCached(source, discovered.contentReal, config.limits.fileSize, cache))
   const misses = read.filter((r) => 'bytes' in r).length
-  const runner = await entryRunner(config, misses, options.jobs)
+  const runner = await entryRunner(config, misses, {...(options.jobs !== undefined ? {jobs: options.jobs} : {}), ...(options.configSource ? {configSource: options.configSource} : {})})
   let results: EntryResult[]
   let done = read.length - misses
   options.onProgress?.({phase: 'reading', done, total: read.length})
@@ -65,7 +70,8 @@ export async function analyse(config: ResolvedConfig, today = localToday(), opti
     results = await mapLimit(read, runner.concurrency, async (r) => {
       if (!('bytes' in r)) return r.result
       const result = await runner.run(r.bytes, r.source)
-      cache.set(r.key, result)
+      // An entry stopped for its time or memory is read again next time: the machine may have been busy.
+      if (!result.messages.some((m) => m.ruleId === 'file/timeout' || m.ruleId === 'file/memory')) cache.set(r.key, result)
       options.onProgress?.({phase: 'reading', done: ++done, total: read.length})
       return result
     })

@@ -18,6 +18,11 @@ export interface ConfigPlugins {
 
 const built = new WeakMap<ResolvedConfig, ConfigPlugins>()
 
+/** Whether the config brings plugins of its own: then an entry is read asynchronously, as they may be. */
+export function hasPlugins(config: Pick<ResolvedConfig, 'remarkPlugins' | 'rehypePlugins'>): boolean {
+  return config.remarkPlugins.length > 0 || config.rehypePlugins.length > 0
+}
+
 export function configPlugins(config: ResolvedConfig): ConfigPlugins {
   let plugins = built.get(config)
   if (!plugins) built.set(config, (plugins = {remark: runner('remarkPlugins', config.remarkPlugins), rehype: runner('rehypePlugins', config.rehypePlugins)}))

@@ -1,3 +1,5 @@
+import type {Root as HastRoot} from 'hast'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {Position} from 'unist'
@@ -13,18 +15,53 @@ import {decodeEntry} from './parse/read.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections} from './parse/sections.js'
-import {renderBody} from './render/body.js'
+import {sanitiseBody, toHast} from './render/body.js'
 import {linkHashtags} from './render/hashtags.js'
 import {inspectFields} from './schema/fields.js'
 import type {EntryResult} from './types.js'
 import {validate} from './validate/validate.js'
 import {BouncebackError} from './errors.js'
-import {configPlugins} from './plugins.js'
+import {configPlugins, hasPlugins} from './plugins.js'
 
 const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
 
-/** The per-entry stages on bytes already read. */
+/** Where the stages stop for the config's own plugins, which may be asynchronous. */
+type PluginStop = {kind: 'remark'; tree: Root; file: VFile} | {kind: 'rehype'; tree: HastRoot; file: VFile}
+
+/**
+ * The per-entry stages on bytes already read, synchronously: only for a config without
+ * plugins. Being synchronous, a run can be stopped when it overruns its time (see pool/).
+ */
+export function processBytesSync(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): EntryResult {
+  if (hasPlugins(config)) throw new Error('processBytesSync: a config with plugins is read with processBytes')
+  const stages = entryStages(bytes, source, config)
+  let step = stages.next()
+  while (!step.done) step = stages.next()
+  return step.value
+}
+
+/** The per-entry stages on bytes already read, with the config's plugins where they belong. */
 export async function processBytes(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  const plugins = configPlugins(config)
+  const stages = entryStages(bytes, source, config)
+  let step = stages.next()
+  while (!step.done) {
+    const stop = step.value
+    try {
+      await (stop.kind === 'remark' ? plugins.remark(stop.tree, stop.file) : plugins.rehype(stop.tree, stop.file))
+    } catch (error) {
+      // A plugin's failure is the config's, not the entry's: it stops the run (as a generator
+      // would otherwise turn it into this entry's message).
+      await stages.return(undefined as never)
+      throw error
+    }
+    step = stages.next()
+  }
+  return step.value
+}
+
+/** The stages, as a generator that stops where plugins run, so one code path serves both drivers. */
+function* entryStages(bytes: Uint8Array, source: SourceFile, config: ResolvedConfig): Generator<PluginStop, EntryResult, void> {
   const tooLarge = checkSize(bytes, config.limits)
   if (tooLarge) return {file: source.file, messages: [fileProblem(source.file, tooLarge.ruleId, tooLarge.reason)]}
   const read = decodeEntry(bytes)
@@ -32,9 +69,11 @@ export async function processBytes(bytes: Uint8Array, source: SourceFile, config
   const tooDeep = checkText(read.text, config.limits)
   if (tooDeep) return {file: source.file, messages: [{...fileProblem(source.file, tooDeep.ruleId, tooDeep.reason), line: tooDeep.line}]}
   try {
-    return await processText(read.text, source, config)
+    return yield* textStages(read.text, source, config)
   } catch (error) {
     if (error instanceof BouncebackError) throw error
+    // A run stopped for its time is the runner's to report.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error
     // One entry the parser cannot handle costs one message, never the whole run.
     return {file: source.file, messages: [fileProblem(source.file, 'file/unprocessable', unprocessable(error))]}
   }
@@ -47,11 +86,15 @@ function unprocessable(error: unknown): string {
   return `Unexpected failure while reading this entry: ${error instanceof Error ? error.message : String(error)}`
 }
 
+/** The stages on decoded text: for tests and the fixtures, which start from a string. */
 export async function processText(text: string, source: SourceFile, config: ResolvedConfig): Promise<EntryResult> {
+  return processBytes(new TextEncoder().encode(text), source, config)
+}
+
+function* textStages(text: string, source: SourceFile, config: ResolvedConfig): Generator<PluginStop, EntryResult, void> {
   const file = new VFile({path: source.path, value: text})
   const {tree, rawHtml} = parseMarkdown(file)
-  const plugins = configPlugins(config)
-  await plugins.remark(tree, file)
+  yield {kind: 'remark', tree, file}
   const frontmatter = parseFrontmatter(tree, text, config.limits.nesting)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)
@@ -78,7 +121,10 @@ export async function processText(text: string, source: SourceFile, config: Reso
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
-  const entry = extractEntry({source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body: await renderBody(tree, {rawHtml, rehype: plugins.rehype, file})})
+  const hast = toHast(tree, rawHtml)
+  yield {kind: 'rehype', tree: hast, file}
+  const body = sanitiseBody(hast)
+  const entry = extractEntry({source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
   return {file: source.file, messages, entry}
 }
 

@@ -92,7 +92,7 @@ describe('growth per quarter', () => {
   it('covers every quarter from the first entry to the last, empty ones included', () => {
     expect(quarterOf('2024-03-31')).toBe('2024-Q1')
     expect(quarterOf('2024-10-01')).toBe('2024-Q4')
-    expect(growth.quarters).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1'])
+    expect(growth.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1'])
     expect(growth.entries).toEqual([1, 0, 1, 0, 1])
   })
 

@@ -22,10 +22,11 @@ describe('summaries', () => {
 })
 
 describe('dates', () => {
-  it('are real calendar dates in every year, shown as written', () => {
-    expect(dateProblem('0000-02-29')).toBeUndefined()
+  it('are real calendar dates from 1900 to 2199, shown as written', () => {
     expect(dateProblem('1900-02-29')).toContain('February 1900 has 28 days')
     expect(dateProblem('2000-02-29')).toBeUndefined()
+    expect(dateProblem('2199-12-31')).toBeUndefined()
+    for (const typo of ['0224-01-05', '1899-12-31', '2200-01-01', '9999-12-31']) expect(dateProblem(typo)).toBe('expected a year from 1900 to 2199')
     expect(formatDate('0099-03-01')).toBe('March 1, 99')
     expect(formatDate('2025-03-14', 'nl')).toBe('14 maart 2025')
   })
@@ -61,13 +62,14 @@ describe('one bad entry costs one message', () => {
 
   it('an entry the parser cannot read is one message too (limits raised past what the stack takes)', async () => {
     const root = await project({
-      'bounceback.config.json': JSON.stringify({limits: {nesting: 100000}}),
+      'bounceback.config.json': JSON.stringify({limits: {nesting: 100000, timeBudget: 3000, memory: 128}}),
       'content/deep.md': validEntry().replace('Writing every week.', `${'>'.repeat(20000)} deep`),
       'content/other.md': validEntry({frontmatter: 'title: Other\ndate: 2025-02-30'})
     })
     const result = await check({root})
-    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual(['content/deep.md file/unprocessable', 'content/other.md frontmatter/date'])
-    expect(result.messages[0]!.message).toContain('nesting too deep')
+    // Read in line, it overflows the stack; in a worker (where it goes after a second), it
+    // meets the memory ceiling first. Either way: one message, and the other entry is checked.
+    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual([expect.stringMatching(/^content\/deep\.md file\/(?:unprocessable|memory|timeout)$/), 'content/other.md frontmatter/date'])
   })
 })
 

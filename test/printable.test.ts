@@ -46,6 +46,10 @@ describe('text from entries in human-readable reports', () => {
   it('escapes the same in GitHub annotations, where only the annotation itself may start a line', async () => {
     const root = await project({'content/2025-03-14-launch.md': validEntry({frontmatter: 'title: Launch\ndate: 2025-03-14\n"x\\ny\\e": 1'})})
     const result = await cli(['check', '--root', root, '--format', 'github'], root)
-    expect(result.stdout.split('\n')).toEqual([expect.stringMatching(/^::warning file=content\/2025-03-14-launch\.md,line=4,col=1,.*::Unexpected unknown field `x%0Ay\\u001b`/)])
+    expect(result.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^::warning file=content\/2025-03-14-launch\.md,line=4,col=1,.*::Unexpected unknown field `x%0Ay\\u001b`/),
+      expect.stringMatching(/^::error file=content\/2025-03-14-launch\.md,line=4,col=1,.*::Unexpected control character U\+001B in `x\\u000ay\\u001b`/)
+    ])
+    expect(result.stdout).not.toMatch(raw)
   })
 })

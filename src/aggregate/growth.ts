@@ -2,10 +2,15 @@ import type {Cause, Entry, Outcome} from '../types.js'
 import type {Commitment} from './commitments.js'
 import type {LessonTheme} from './themes.js'
 
-/** Numbers per calendar quarter, from the first entry's quarter to the last's, gaps included. */
+/**
+ * Numbers per calendar period, from the first entry's to the last's, gaps included: quarters
+ * when the entries span under `yearlyFrom` years, years beyond, so a page stays small whatever
+ * the dates (at most 300 years of them, see `schema/date.ts`).
+ */
 export interface Growth {
-  /** `2024-Q1`, … */
-  quarters: string[]
+  period: 'quarter' | 'year'
+  /** `2024-Q1`, … or `2024`, … */
+  periods: string[]
   entries: number[]
   outcomes: Record<Outcome, number[]>
   causes: Record<Cause, number[]>
@@ -17,34 +22,40 @@ export interface Growth {
   money: {currency: string; spent: number[]; earned: number[]; otherCurrencyEntries: number}
 }
 
+/** From this many years between the first entry and the last, growth is counted per year. */
+export const yearlyFrom = 10
+
 export function quarterOf(date: string): string {
   return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
 }
 
-function quarterRange(first: string, last: string): string[] {
-  const quarters: string[] = []
-  let year = Number(first.slice(0, 4))
-  let q = Number(first.slice(6))
-  const end = last
-  for (;;) {
-    const key = `${year}-Q${q}`
-    quarters.push(key)
-    if (key >= end) return quarters
-    q = q === 4 ? 1 : q + 1
-    if (q === 1) year++
+/** Every period from the first date's to the last's; years are always four digits (`schema/date.ts`). */
+function periodRange(period: Growth['period'], first: string, last: string): string[] {
+  const firstYear = Number(first.slice(0, 4))
+  const lastYear = Number(last.slice(0, 4))
+  const periods: string[] = []
+  for (let year = firstYear; year <= lastYear; year++) {
+    if (period === 'year') periods.push(String(year))
+    else for (let q = 1; q <= 4; q++) periods.push(`${year}-Q${q}`)
   }
+  if (period === 'year') return periods
+  return periods.slice(periods.indexOf(quarterOf(first)), periods.indexOf(quarterOf(last)) + 1)
 }
 
 /** A pure function of published entries, their lesson themes and commitments. */
 export function computeGrowth(entries: readonly Entry[], themes: readonly LessonTheme[], commitments: readonly Commitment[]): Growth {
   const dates = entries.map((e) => e.meta.date).sort()
-  const quarters = dates.length === 0 ? [] : quarterRange(quarterOf(dates[0]!), quarterOf(dates.at(-1)!))
-  const index = new Map(quarters.map((q, i) => [q, i]))
-  const zeros = () => quarters.map(() => 0)
-  const at = (date: string) => index.get(quarterOf(date))!
+  const period: Growth['period'] = dates.length > 0 && Number(dates.at(-1)!.slice(0, 4)) - Number(dates[0]!.slice(0, 4)) >= yearlyFrom ? 'year' : 'quarter'
+  const periods = dates.length === 0 ? [] : periodRange(period, dates[0]!, dates.at(-1)!)
+  const index = new Map(periods.map((key, i) => [key, i]))
+  const zeros = () => periods.map(() => 0)
+  const keyOf = period === 'year' ? (date: string) => date.slice(0, 4) : quarterOf
+  // A date outside the entries' span (a commitment's, say) counts in the nearest period.
+  const at = (date: string) => index.get(keyOf(date)) ?? (keyOf(date) < periods[0]! ? 0 : periods.length - 1)
 
   const growth: Growth = {
-    quarters,
+    period,
+    periods,
     entries: zeros(),
     outcomes: {failed: zeros(), mixed: zeros(), succeeded: zeros()},
     causes: {information: zeros(), application: zeros(), circumstances: zeros()},

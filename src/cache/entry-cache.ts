@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {claimCacheFolder} from './cache-folder.js'
+import {isEntryResult} from './entry-shape.js'
+import {readCacheFile} from './read-cache-file.js'
 import {saveJson} from './save-json.js'
 import {toolVersion} from '../config/version.js'
 import type {ResolvedConfig} from '../config/types.js'
@@ -34,9 +36,9 @@ export class EntryCache {
     const file = path.join(dir, fileName)
     const stored = new Map<string, EntryResult>()
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as unknown
+      const data = JSON.parse((await readCacheFile(file)) ?? 'null') as unknown
       if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
-        for (const [key, result] of Object.entries(data.entries)) if (isResult(result)) stored.set(key, result)
+        for (const [key, result] of Object.entries(data.entries)) if (isEntryResult(result)) stored.set(key, result)
       }
     } catch {
       // No cache yet, or one that cannot be read: start afresh.
@@ -109,22 +111,3 @@ function isCacheFile(data: unknown): data is CacheFile {
   return d.format === format && typeof d.version === 'string' && typeof d.salt === 'string' && d.entries !== null && typeof d.entries === 'object' && !Array.isArray(d.entries)
 }
 
-/** Enough of a result's shape to use it; anything else is not trusted. */
-function isResult(value: unknown): value is EntryResult {
-  if (value === null || typeof value !== 'object') return false
-  const r = value as Record<string, unknown>
-  if (typeof r.file !== 'string' || !Array.isArray(r.messages)) return false
-  if (r.entry === undefined) return true
-  const e = r.entry as Record<string, unknown> | null
-  return (
-    e !== null &&
-    typeof e === 'object' &&
-    typeof e.slug === 'string' &&
-    typeof e.url === 'string' &&
-    e.meta !== null &&
-    typeof e.meta === 'object' &&
-    Array.isArray(e.lessons) &&
-    Array.isArray(e.actions) &&
-    (e.body as {type?: unknown} | null)?.type === 'root'
-  )
-}

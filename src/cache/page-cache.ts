@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {readCacheFile} from './read-cache-file.js'
 import {saveJson} from './save-json.js'
 import {toolVersion} from '../config/version.js'
 
@@ -35,7 +36,7 @@ export class PageCache {
     const pages = new Map<string, PageRecord>()
     let last: {site: string; files: [string, number][]} | undefined
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>
+      const data = JSON.parse((await readCacheFile(file)) ?? 'null') as Record<string, unknown>
       const stamp = await outputStamp(outDir)
       if (data.format === format && data.version === toolVersion && data.salt === salt && stamp !== undefined && data.stamp === stamp && isRecordMap(data.pages)) {
         for (const [page, [key, size]] of Object.entries(data.pages)) pages.set(page, {key, size})

@@ -36,7 +36,8 @@ export interface CommandOptions {
 export async function runCommand(command: 'build' | 'check' | 'lessons', options: CommandOptions, io: CliIO): Promise<number> {
   const started = performance.now()
   if (command === 'lessons') {
-    const {site, ...result} = await analyse(await loadConfig({root: options.root, cwd: io.cwd, ...caching(options)}), undefined, caching(options))
+    const source = {root: options.root, cwd: io.cwd, ...caching(options)}
+    const {site, ...result} = await analyse(await loadConfig(source), undefined, {...caching(options), configSource: source})
     if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
     io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
     return result.ok ? 0 : 1

@@ -30,13 +30,56 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
     throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : String(fromFile)}`)
   }
-  return resolveConfig({...fromFile, ...options.overrides}, {
+  // A config is code: a getter or a Proxy in it may throw while its settings are read.
+  let user: UserConfig
+  try {
+    user = {...fromFile, ...options.overrides}
+  } catch (error) {
+    throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+  }
+  return resolveSafely(configFile, () => resolveConfig(user, {
     root,
     ...(configFile !== undefined ? {configFile} : {}),
     ...(options.cwd !== undefined ? {cwd: options.cwd} : {}),
     ...(options.cache !== undefined ? {cache: options.cache} : {}),
     ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})
+  }))
+}
+
+function resolveSafely(configFile: string | undefined, resolve: () => ResolvedConfig): ResolvedConfig {
+  try {
+    return resolve()
+  } catch (error) {
+    if (error instanceof BouncebackError) throw error
+    const name = configFile ? path.basename(configFile) : 'config'
+    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+  }
+}
+
+/** How long a config module may take to load, when the process has other work to wait for (watch). */
+const loadTimeout = 60_000
+
+/**
+ * `import()` of a config module that may await forever at its top level. When the process has
+ * nothing else to do while waiting, Node would end it with exit code 13 and not a word: the
+ * wait is over at once (`beforeExit`), with a message. With other work going on (watch's
+ * server), it is over after `loadTimeout`.
+ */
+async function importWithin(url: string, name: string): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined
+  let onIdle: (() => void) | undefined
+  const never = new Promise<never>((_, reject) => {
+    const fail = () => reject(new BouncebackError('CONFIG_LOAD', `${name}: never finished loading (a top-level \`await\` that never settles?)`))
+    onIdle = fail
+    process.once('beforeExit', onIdle)
+    timer = setTimeout(fail, loadTimeout).unref()
   })
+  try {
+    return await Promise.race([import(url), never])
+  } finally {
+    clearTimeout(timer)
+    process.off('beforeExit', onIdle!)
+  }
 }
 
 async function checkRoot(root: string): Promise<void> {
@@ -67,7 +110,7 @@ async function readConfigFile(file: string): Promise<UserConfig> {
     if (file.endsWith('.json')) return JSON.parse(await fs.readFile(file, 'utf8')) as UserConfig
     // By its time of change: a config edited while `watch` runs is imported afresh, not from Node's module cache.
     const version = `?mtime=${(await fs.stat(file)).mtimeMs}`
-    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await import(pathToFileURL(file).href + version)) as {default?: UserConfig}
+    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await importWithin(pathToFileURL(file).href + version, name)) as {default?: UserConfig}
     if (mod.default === undefined) {
       throw new BouncebackError('CONFIG_LOAD', `${name}: expected \`export default defineConfig({…})\``)
     }
@@ -90,7 +133,7 @@ async function importTypeScript(file: string): Promise<unknown> {
   const temporary = path.join(path.dirname(file), `.bounceback-config-${process.pid}-${randomBytes(4).toString('hex')}.mjs`)
   await fs.writeFile(temporary, code, {flag: 'wx'})
   try {
-    return await import(pathToFileURL(temporary).href)
+    return await importWithin(pathToFileURL(temporary).href, path.basename(file))
   } finally {
     await fs.rm(temporary, {force: true})
   }

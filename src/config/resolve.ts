@@ -194,7 +194,7 @@ function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => nev
   return {threshold, synonyms: synonyms.map((line) => [...line])}
 }
 
-export const defaultLimits: Readonly<Limits> = {fileSize: 1_000_000, frontmatterSize: 65_536, nesting: 100, emphasisRun: 500, timeBudget: 10_000}
+export const defaultLimits: Readonly<Limits> = {fileSize: 1_000_000, frontmatterSize: 65_536, nesting: 100, emphasisRun: 500, timeBudget: 10_000, memory: 512}
 
 function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never): Limits {
   if (limits === undefined) return {...defaultLimits}

@@ -39,8 +39,10 @@ export interface UserConfig {
     /** Deepest nesting of block quotes and lists, and longest run of `*` or `_` (default 100 and 500). */
     nesting?: number
     emphasisRun?: number
-    /** Longest an entry may take to read in a worker thread, in ms (default 10 s): then it is stopped. */
+    /** Longest an entry may take to read, in ms (default 10 s): then it is stopped. */
     timeBudget?: number
+    /** Most memory one entry may take to read, in MB (default 512): then it is stopped. */
+    memory?: number
   }
   /** unified plugins run on each entry's Markdown tree after parsing, before it is checked. */
   remarkPlugins?: Pluggable[]
@@ -101,4 +103,5 @@ export interface Limits {
   nesting: number
   emphasisRun: number
   timeBudget: number
+  memory: number
 }

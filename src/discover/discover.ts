@@ -38,7 +38,15 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   const toFile = (abs: string) => toPosix(path.relative(config.root, abs))
 
   async function walk(dir: string): Promise<void> {
-    const dirents = await fs.readdir(dir, {withFileTypes: true})
+    let dirents
+    try {
+      dirents = await fs.readdir(dir, {withFileTypes: true})
+    } catch (error) {
+      // A folder that cannot be listed costs one message; the rest of the content is still read.
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+      messages.push(fileProblem(toFile(dir) || '.', 'file/unreadable', `Unexpected folder that cannot be read (${code}), expected a folder bounceback can list: its entries were not checked`))
+      return
+    }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     let dirReal: string | undefined
     for (const dirent of dirents) {

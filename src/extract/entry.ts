@@ -24,15 +24,15 @@ export interface ExtractInput {
 export function extractEntry(input: ExtractInput): Entry {
   const given = input.fields.meta
   const meta: EntryMeta = {
-    title: given.title ?? input.fallback.title,
+    title: cleanText(given.title ?? input.fallback.title),
     date: given.date ?? input.fallback.date ?? '',
-    tags: dedupe(given.tags ?? []),
-    feedback: given.feedback ?? [],
+    tags: dedupe((given.tags ?? []).map(cleanText)),
+    feedback: (given.feedback ?? []).map(cleanText),
     draft: given.draft ?? false
   }
   if (given.outcome) meta.outcome = given.outcome
   if (given.cause) meta.cause = given.cause
-  if (given.cost) meta.cost = given.cost
+  if (given.cost) meta.cost = given.cost.currency === undefined ? given.cost : {...given.cost, currency: cleanText(given.cost.currency)}
   if (given.revisit) meta.revisit = given.revisit
   const slug = entrySlug(input.source, given.title)
   const goal = input.sections.find((s) => s.id === 'goal')
@@ -68,3 +68,16 @@ function toAction(raw: RawAction): Action {
 function dedupe(values: string[]): string[] {
   return [...new Set(values)]
 }
+
+/**
+ * Text from frontmatter without what no page, feed or index can carry (control characters,
+ * lone surrogates, noncharacters), each replaced by U+FFFD. Such text is already an error;
+ * this keeps the output well-formed even where a config lowers that error's level.
+ */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(loneSurrogate, '\ufffd').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g, '\ufffd')
+}
+
+/** A surrogate without its pair: not a character, in UTF-8, XML or a search index. */
+export const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g

@@ -30,9 +30,10 @@ export function checkText(text: string, limits: Limits): LimitProblem | undefine
     }
   }
   const lines = text.split('\n')
+  const nesting = new Nesting()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const depth = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)![0].replace(/[^>*+\-.)]/g, '').length
+    const depth = nesting.line(line)
     if (depth > limits.nesting) {
       return {ruleId: 'file/too-deep', line: i + 1, reason: `Unexpected nesting ${depth} levels deep, expected at most ${limits.nesting}: flatten the quotes or lists, or raise \`limits.nesting\``}
     }
@@ -44,4 +45,66 @@ export function checkText(text: string, limits: Limits): LimitProblem | undefine
     }
   }
   return undefined
+}
+
+/**
+ * How deeply each line sits in block quotes and list items, counted as a CommonMark parser
+ * will see them: markers on the line itself (`> - > 1. a`), and list items opened on earlier
+ * lines that this line is indented into (`- a`, `  - b`, `    - c`). An approximation that
+ * errs towards counting more: a lazy continuation line closes nothing.
+ */
+class Nesting {
+  /** Content columns of the list items still open, outermost first. */
+  private readonly items: number[] = []
+  private blankBefore = false
+  private fence: string | undefined
+
+  line(text: string): number {
+    let column = 0
+    let at = 0
+    let quotes = 0
+    const skipSpaces = () => {
+      while (at < text.length && (text[at] === ' ' || text[at] === '\t')) {
+        column = text[at] === '\t' ? column + 4 - (column % 4) : column + 1
+        at++
+      }
+    }
+    skipSpaces()
+    while (text[at] === '>') {
+      quotes++
+      at++
+      column++
+      skipSpaces()
+    }
+    if (at >= text.length || text.slice(at).trim() === '') {
+      this.blankBefore = true
+      return quotes + this.items.length
+    }
+    const fence = /^(`{3,}|~{3,})/.exec(text.slice(at))?.[1]
+    if (this.fence !== undefined) {
+      // Inside a fenced code block nothing is a marker, until the fence closes.
+      if (fence !== undefined && fence[0] === this.fence[0] && fence.length >= this.fence.length) this.fence = undefined
+      this.blankBefore = false
+      return quotes + this.items.length
+    }
+    let markers = 0
+    for (;;) {
+      const marker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(text.slice(at))
+      const open = this.items.at(-1) ?? 0
+      // Four columns past where the enclosing item's content starts, it is text, not a marker.
+      if (!marker || column >= open + 4) break
+      while (this.items.length > 0 && this.items.at(-1)! > column) this.items.pop()
+      at += marker[0].length
+      column += marker[0].length
+      const before = column
+      skipSpaces()
+      // One to four spaces after the marker; more, and the content starts after the first.
+      this.items.push(column - before >= 5 || at >= text.length ? before + 1 : column)
+      markers++
+    }
+    if (markers === 0 && this.blankBefore) while (this.items.length > 0 && this.items.at(-1)! > column) this.items.pop()
+    if (fence) this.fence = fence
+    this.blankBefore = false
+    return quotes + this.items.length
+  }
 }

@@ -2,19 +2,26 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {packageDir} from '../config/resolve.js'
+import type {LoadConfigOptions} from '../config/load.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {SourceFile} from '../discover/discover.js'
 import {fileProblem} from '../diagnostics.js'
+import {BouncebackError} from '../errors.js'
+import {hasPlugins} from '../plugins.js'
 import type {EntryResult} from '../types.js'
+import {InlineBatches} from './inline-batches.js'
+import type {EntryTask, WorkerFailure} from './worker.js'
 
 /**
- * Below this many entries to read, threads cost more than they save: each worker loads the whole
- * pipeline and warms it up again. Measured on two cores, 300 entries read in 4.7 s in line and
- * 5.4 s in two workers; at 1,000 the workers were ahead.
+ * From this many entries to read, all are read in worker threads: below it, threads cost more
+ * than they save (each worker loads and warms up the whole pipeline). See bench/results.md.
  */
 export const poolThreshold = 500
 
-/** Runs the per-entry stages: in a pool of worker threads for many entries, in line for a few. */
+/** Larger entries are never read in line: a worker can bound their memory, the main thread cannot. */
+export const inlineMaxBytes = 32_000
+
+/** Runs the per-entry stages, each entry under the time budget. */
 export interface EntryRunner {
   run(bytes: Uint8Array, source: SourceFile): Promise<EntryResult>
   close(): Promise<void>
@@ -22,45 +29,146 @@ export interface EntryRunner {
   concurrency: number
 }
 
+export interface RunnerOptions {
+  /** Worker threads (default: one per core). */
+  jobs?: number
+  /**
+   * How long an entry may run in line, in ms, before it is stopped and read again in a worker
+   * with the whole time budget (default 1,000: long enough for the first, cold entry of a run).
+   */
+  inlineLimit?: number
+  /** How a worker can load the config itself, when it holds plugins (functions cannot be sent). */
+  configSource?: LoadConfigOptions
+}
+
 export function defaultJobs(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
 }
 
 /**
- * One worker per core by default (`jobs`). The workers run the compiled code in `lib/`, so a
- * program running bounceback from its TypeScript sources still gets threads once it is built.
+ * Every entry is read under `limits.timeBudget`, on every path. Most entries are small and
+ * read in line, as a plain script would, with the main thread's run stopped after
+ * `inlineLimit` (a stoppable synchronous run, see within-time.ts); one that overruns, one too
+ * large to read in line, and every entry of a config with plugins, go to worker threads, where
+ * the rest of the budget and a memory ceiling (`limits.memory`) apply and a runaway is stopped
+ * with its worker. From `poolThreshold` entries, all go to the workers, which are then faster.
  */
-export async function entryRunner(config: ResolvedConfig, count: number, jobs = defaultJobs()): Promise<EntryRunner> {
-  // The pipeline is loaded only when an entry has to be read: a build from the cache never needs it.
-  const inline: EntryRunner = {run: async (bytes, source) => (await import('../process-entry.js')).processBytes(bytes, source, config), close: async () => {}, concurrency: 64}
-  // Plugins are functions, which cannot be sent to a worker: a config with plugins reads in line.
-  if (jobs <= 1 || count < poolThreshold || config.remarkPlugins.length > 0 || config.rehypePlugins.length > 0) return inline
-  const {default: Tinypool} = await import('tinypool')
-  const pool = new Tinypool({
-    filename: workerFile(),
-    minThreads: jobs,
-    maxThreads: jobs,
-    // A smaller young generation than V8's 48 MB: parsing makes short-lived garbage fast, and
-    // at 5,000 entries this took the reading phase's peak from 330 to 260 MB in the same time.
-    resourceLimits: {maxYoungGenerationSizeMb: 12}
-  })
-  // Start every worker before the clock runs: loading the pipeline is not an entry's time.
-  await Promise.all(Array.from({length: jobs}, () => pool.run({warmUp: true})))
+export async function entryRunner(config: ResolvedConfig, count: number, options: RunnerOptions = {}): Promise<EntryRunner> {
+  const jobs = Math.max(1, options.jobs ?? defaultJobs())
   const budget = config.limits.timeBudget
+  const inlineLimit = Math.min(budget, options.inlineLimit ?? 1000)
+  const plugins = hasPlugins(config)
+  // What a worker is sent to know the config: the config itself, or where to load it from.
+  const configSource = options.configSource && cloneable(options.configSource)
+  const taskConfig: Pick<EntryTask, 'config' | 'configSource'> | undefined = !plugins ? {config} : configSource ? {configSource} : undefined
+  const workers = taskConfig ? new Workers(config, jobs, taskConfig) : undefined
+  const timeout = (source: SourceFile) => timeoutResult(source, budget)
+
+  if (workers && jobs > 1 && count >= poolThreshold) {
+    await workers.warmUp()
+    return {concurrency: jobs, run: (bytes, source) => workers.run(bytes, source, budget), close: () => workers.close()}
+  }
+  const pipeline = await import('../process-entry.js')
+  // The first entries of a run are read by code not yet optimised: they get two seconds.
+  let warm = false
+  const inline = new InlineBatches<EntryResult>(() => Math.min(budget, warm ? inlineLimit : Math.max(inlineLimit, 2000)))
   return {
-    // One entry per worker at a time, so that each one's time budget is its own running time.
-    concurrency: jobs,
+    concurrency: 64,
     async run(bytes, source) {
-      try {
-        return (await pool.run({bytes, source, config}, {signal: AbortSignal.timeout(budget)})) as EntryResult
-      } catch (error) {
-        if ((error as Error).name !== 'AbortError') throw error
-        // The worker was stopped and a fresh one takes its place.
-        const seconds = budget >= 1000 ? `${budget / 1000} s` : `${budget} ms`
-        return {file: source.file, messages: [fileProblem(source.file, 'file/timeout', `Unexpected entry still being read after ${seconds}, expected far less: it was stopped (raise \`limits.timeBudget\` if it is simply long)`)]}
+      if (workers && (plugins || bytes.length > inlineMaxBytes)) return workers.run(bytes, source, budget)
+      // A config with plugins that no worker can load (passed in by a program) is read in line, unbounded.
+      if (plugins) return pipeline.processBytes(bytes, source, config)
+      const started = performance.now()
+      const outcome = await inline.run(() => pipeline.processBytesSync(bytes, source, config))
+      warm = true
+      if (outcome === 'timed out') {
+        const left = budget - (performance.now() - started)
+        return workers && left > 0 ? workers.run(bytes, source, left) : timeout(source)
       }
+      if ('error' in outcome) throw outcome.error
+      return outcome.value
     },
-    close: () => pool.destroy()
+    close: async () => workers?.close()
+  }
+}
+
+/** The worker threads, started when first needed, each running one entry at a time. */
+class Workers {
+  private pool: Promise<import('tinypool').default> | undefined
+  private running = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly jobs: number,
+    private readonly taskConfig: Pick<EntryTask, 'config' | 'configSource'>
+  ) {}
+
+  private start(): Promise<import('tinypool').default> {
+    this.pool ??= import('tinypool').then(
+      ({default: Tinypool}) =>
+        new Tinypool({
+          filename: workerFile(),
+          minThreads: this.jobs,
+          maxThreads: this.jobs,
+          // A small young generation: parsing makes short-lived garbage fast, and at 5,000 entries
+          // this lowered the reading phase's peak memory (bench/results.md). The old generation
+          // is the memory ceiling of one entry.
+          resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory}
+        })
+    )
+    return this.pool
+  }
+
+  /** Start every worker before the clock runs: loading the pipeline is not an entry's time. */
+  async warmUp(): Promise<void> {
+    const pool = await this.start()
+    await Promise.all(Array.from({length: this.jobs}, () => pool.run({warmUp: true})))
+  }
+
+  /** One entry per worker at a time, so that its time budget is its own running time, not a queue's. */
+  async run(bytes: Uint8Array, source: SourceFile, budget: number): Promise<EntryResult> {
+    const pool = await this.start()
+    if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    this.running++
+    try {
+      const task: EntryTask = {bytes, source, ...this.taskConfig}
+      const result = (await pool.run(task, {signal: AbortSignal.timeout(Math.max(1, Math.round(budget)))})) as EntryResult | WorkerFailure
+      if ('failure' in result) throw new BouncebackError(result.failure.code, result.failure.message)
+      return result
+    } catch (error) {
+      // The worker was stopped (or died) and a fresh one takes its place.
+      if ((error as Error).name === 'AbortError') return timeoutResult(source, this.config.limits.timeBudget)
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return memoryResult(source, this.config.limits.memory)
+      throw error
+    } finally {
+      this.running--
+      this.waiting.shift()?.()
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.pool) await (await this.pool).destroy()
+  }
+}
+
+function timeoutResult(source: SourceFile, budget: number): EntryResult {
+  const seconds = budget >= 1000 ? `${budget / 1000} s` : `${budget} ms`
+  return {file: source.file, messages: [fileProblem(source.file, 'file/timeout', `Unexpected entry still being read after ${seconds}, expected far less: it was stopped (raise \`limits.timeBudget\` if it is simply long)`)]}
+}
+
+function memoryResult(source: SourceFile, megabytes: number): EntryResult {
+  return {file: source.file, messages: [fileProblem(source.file, 'file/memory', `Unexpected entry needing over ${megabytes} MB to read, expected far less: it was stopped (raise \`limits.memory\` if it is simply large)`)]}
+}
+
+/** The options a worker can load the config with, or `undefined` when they hold what a thread cannot receive. */
+function cloneable(source: LoadConfigOptions): LoadConfigOptions | undefined {
+  const {root, overrides, cwd, cache, cacheDir} = source
+  const options = {...(root !== undefined ? {root} : {}), ...(overrides !== undefined ? {overrides} : {}), ...(cwd !== undefined ? {cwd} : {}), ...(cache !== undefined ? {cache} : {}), ...(cacheDir !== undefined ? {cacheDir} : {})}
+  try {
+    return structuredClone(options)
+  } catch {
+    return undefined
   }
 }
 

@@ -6,7 +6,6 @@ import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'reh
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import type {VFile} from 'vfile'
 
 /** GitHub's schema, plus the one class bounceback itself puts on links: lesson hashtags. */
 const schema: SanitizeSchema = {
@@ -19,7 +18,7 @@ const schema: SanitizeSchema = {
 }
 
 // rehype-sanitize prefixes ids with `user-content-`; remark-rehype must not do it a second time.
-const toHast = {clobberPrefix: ''}
+const toHastOptions = {clobberPrefix: ''}
 
 /**
  * After sanitising, in one pass: rehype-sanitize renames every id to `user-content-…` so an
@@ -45,29 +44,26 @@ function rehypeAfterSanitize() {
 }
 
 /** Markdown without raw HTML: the common case, and the cheap one. */
-const markdownOnly = unified().use(remarkRehype, toHast).freeze()
+const markdownOnly = unified().use(remarkRehype, toHastOptions).freeze()
 
 /** Markdown with raw HTML, parsed as a browser would. */
-const withRawHtml = unified().use(remarkRehype, {...toHast, allowDangerousHtml: true}).use(rehypeRaw).freeze()
+const withRawHtml = unified().use(remarkRehype, {...toHastOptions, allowDangerousHtml: true}).use(rehypeRaw).freeze()
 
 /** Then, whatever the config's rehype plugins did, sanitised as GitHub does. */
 const sanitize = unified().use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()
 
-export interface BodyOptions {
-  rawHtml: boolean
-  /** The config's rehype plugins, run before sanitising. */
-  rehype?: (tree: HastRoot, file: VFile) => Promise<void>
-  file?: VFile
+/** Markdown tree to HTML tree; raw HTML in it is parsed as a browser would, when there is some. */
+export function toHast(tree: Root, rawHtml: boolean): HastRoot {
+  return (rawHtml ? withRawHtml : markdownOnly).runSync(tree) as HastRoot
 }
 
 /**
- * Markdown tree to sanitised HTML, as a hast root holding it. Raw HTML is kept as far as
- * GitHub's schema allows: scripts, event handlers, styles and unsafe URLs never survive.
+ * An HTML tree (after the config's rehype plugins, if any) sanitised and held as a hast root
+ * with one `raw` node. Raw HTML is kept as far as GitHub's schema allows: scripts, event
+ * handlers, styles and unsafe URLs never survive.
  */
-export async function renderBody(tree: Root, options: BodyOptions): Promise<HastRoot> {
-  const hast = (await (options.rawHtml ? withRawHtml : markdownOnly).run(tree)) as HastRoot
-  if (options.rehype && options.file) await options.rehype(hast, options.file)
-  const sanitised = (await sanitize.run(hast)) as HastRoot
+export function sanitiseBody(hast: HastRoot): HastRoot {
+  const sanitised = sanitize.runSync(hast) as HastRoot
   return {type: 'root', children: [{type: 'raw', value: serialise.stringify(sanitised)}]}
 }
 

@@ -1,6 +1,7 @@
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
 import type {Site} from '../aggregate/site.js'
+import {loneSurrogate} from '../extract/entry.js'
 import type {Page} from './pages.js'
 
 /** How a site-relative path is written in feeds: absolute when the site's URL is known. */
@@ -39,7 +40,15 @@ export function atomFeed(site: Site, limit = 50): string {
       )
     ])
   ])
-  return `${toXml(tree, {closeEmptyElements: true})}\n`
+  return wellFormed(toXml(tree, {closeEmptyElements: true}))
+}
+
+/**
+ * XML as its parsers require it: `]]>` may not appear in text (xast writes `>` as it is), and
+ * lone surrogates, U+FFFE and U+FFFF are not XML characters at all (xast drops only C0 controls).
+ */
+function wellFormed(xml: string): string {
+  return `${xml.replace(loneSurrogate, '\ufffd').replace(/\]\]>/g, ']]&gt;').replace(/[\ufffe\uffff]/g, '\ufffd')}\n`
 }
 
 /** Every page but the 404 page, for search engines. */
@@ -55,5 +64,5 @@ export function sitemap(site: Site, pages: readonly Page[]): string {
         .map((page) => x('url', [x('loc', absolute(site, page.url)), page.kind === 'entry' ? x('lastmod', (page as Page<'entry'>).data.entry.meta.date) : undefined]))
     )
   ])
-  return `${toXml(tree, {closeEmptyElements: true})}\n`
+  return wellFormed(toXml(tree, {closeEmptyElements: true}))
 }

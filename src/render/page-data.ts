@@ -67,6 +67,8 @@ export interface LessonThemePageData {
 }
 
 export interface GrowthPageData {
+  /** What each chart counts by: calendar quarters, or years when the entries span a decade or more. */
+  period: 'quarter' | 'year'
   charts: Chart[]
 }
 

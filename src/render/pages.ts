@@ -152,7 +152,7 @@ export function sitePages(site: Site, shardSize?: number): Page[] {
   for (const theme of site.themes) pages.push({kind: 'lesson', url: theme.url, path: pathOf(theme.url), data: {theme}})
 
   const charts = growthCharts(site.growth)
-  pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: {charts}})
+  pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: {period: site.growth.period, charts}})
   pages.push({
     kind: 'actions',
     url: '/actions/',

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {outputStamp} from '../cache/page-cache.js'
+import {readCacheFile} from '../cache/read-cache-file.js'
 import {saveJson} from '../cache/save-json.js'
 import {mapLimit} from '../map-limit.js'
 import {knownSize, PreviousFile} from './lazy-files.js'
@@ -113,11 +114,11 @@ export async function previousSearchIndex(cacheDir: string, keys: readonly strin
   const none = keys.map(() => undefined)
   let state: {stamp?: unknown; shards?: unknown}
   try {
-    state = JSON.parse(await fs.readFile(stateFile(cacheDir), 'utf8')) as typeof state
+    state = JSON.parse((await readCacheFile(stateFile(cacheDir))) ?? 'null') as typeof state
   } catch {
     return none
   }
-  if (state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.shards) || state.shards.length !== keys.length) return none
+  if (state === null || typeof state !== 'object' || state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.shards) || state.shards.length !== keys.length) return none
   const valid = (f: unknown): f is [string, number] => Array.isArray(f) && typeof f[0] === 'string' && f[0].startsWith('pagefind/') && !f[0].includes('..') && typeof f[1] === 'number'
   return Promise.all(
     (state.shards as {key?: unknown; files?: unknown}[]).map(async (shard, i) => {

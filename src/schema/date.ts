@@ -2,11 +2,19 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
+/**
+ * The years a post-mortem's dates may fall in: wide enough for any review a person writes,
+ * narrow enough that a chart of them stays small (a typo such as `0224` is caught, not drawn).
+ */
+export const firstYear = 1900
+export const lastYear = 2199
+
 /** Why `text` is not a real `YYYY-MM-DD` calendar date, or `undefined` when it is one. */
 export function dateProblem(text: string): string | undefined {
   const match = isoDate.exec(text)
   if (!match) return 'expected a date as `YYYY-MM-DD`'
   const year = Number(match[1])
+  if (year < firstYear || year > lastYear) return `expected a year from ${firstYear} to ${lastYear}`
   const month = Number(match[2])
   const day = Number(match[3])
   if (month < 1 || month > 12) return `there is no month ${match[2]}, expected a month from 01 to 12`

@@ -1,4 +1,4 @@
-import {isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
 import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
 import {entryTuneProblem, isAlwaysError, isRuleId} from '../config/rule-defaults.js'
 import type {RuleLevel} from '../config/types.js'
@@ -80,7 +80,43 @@ export function inspectFields(contents: unknown): Inspection {
   }
 
   missingRequired(keys, issues)
+  unprintable(contents, issues)
   return {meta, issues, keys}
+}
+
+/**
+ * Characters no page, feed or search index can carry: control characters (but tab and line
+ * breaks), lone surrogates (from `\uD800` escapes) and noncharacters such as U+FFFE. Refused
+ * where they are written, so that `check` and `build` agree; the entry's values are cleaned
+ * of them all the same (see `cleanText`).
+ */
+function unprintable(contents: YamlNode, issues: FieldIssue[]): void {
+  visit(contents, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return
+      const bad = badCharacter(node.value)
+      if (bad === undefined) return
+      const [start, end] = node.range ?? [0, 0]
+      issues.push({ruleId: 'frontmatter/value', reason: `Unexpected ${bad} in \`${printableValue(node.value)}\`, expected text a page can show: remove it`, start, end})
+    }
+  })
+}
+
+// eslint-disable-next-line no-control-regex
+const badCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+function badCharacter(text: string): string | undefined {
+  const found = badCharacters.exec(text)?.[0]
+  if (found === undefined) return undefined
+  const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  const kind = found >= '\ud800' && found <= '\udfff' ? 'lone surrogate' : found >= '\ufdd0' ? 'noncharacter' : 'control character'
+  return `${kind} ${code}`
+}
+
+/** A value as a message can quote it, with what it holds made visible. */
+function printableValue(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Missing fields have no place of their own: `start: -1` asks for the closing fence. */

@@ -5,7 +5,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {discover, type Discovered, type SourceFile} from '../discover/discover.js'
 import {readSource} from '../discover/read-source.js'
 import {mapLimit} from '../map-limit.js'
-import {processBytes} from '../process-entry.js'
+import {entryRunner, type EntryRunner} from '../pool/pool.js'
 import {renderSite, type RenderMemo} from '../render/site.js'
 import {searchIndex} from '../render/search-index.js'
 import {loadTheme, type OutputFile, type Theme} from '../render/theme.js'
@@ -39,6 +39,8 @@ interface State {
   memo: RenderMemo
   output: OutputState
   searchFiles: OutputFile[]
+  /** Reads entries under the time budget: in line for a moment, then in a worker thread. */
+  runner: EntryRunner
 }
 
 /**
@@ -65,21 +67,41 @@ export class SiteBuilder {
     const theme = await loadTheme(config, {fresh: true})
     // Refused before anything is read: the same rule as build, checked again when writing.
     await claimOutput(config)
-    const state: State = {config, theme, discovered: await discover(config), kept: new Map(), lastGood: new Map(), memo: new Map(), output: new Map(), searchFiles: []}
-    await mapLimit(state.discovered.sources, 32, async (source) => refresh(state, source))
-    const {analysis, files} = this.render(state)
-    state.searchFiles = await searchIndex(files, config.site.lang)
-    files.push(...state.searchFiles)
-    await writeSite(config, files)
-    state.output = stateOf(files)
-    this.state = state
-    // `--replace-output` was said of the folder claimed now; one the config names later is
-    // replaced only when it may be without the flag.
-    if (this.options.overrides?.replaceOutput !== undefined) {
-      const {replaceOutput: _said, ...overrides} = this.options.overrides
-      this.options = {...this.options, overrides}
+    const discovered = await discover(config)
+    // Entries are read in line for at most a quarter of a second; longer, in a worker thread,
+    // so the preview server goes on answering while a slow entry is read.
+    const runner = await entryRunner(config, discovered.sources.length, {inlineLimit: 250, configSource: this.options})
+    const state: State = {config, theme, discovered, kept: new Map(), lastGood: new Map(), memo: new Map(), output: new Map(), searchFiles: [], runner}
+    try {
+      await mapLimit(state.discovered.sources, runner.concurrency, async (source) => refresh(state, source))
+      const {analysis, files} = this.render(state)
+      state.searchFiles = await searchIndex(files, config.site.lang)
+      files.push(...state.searchFiles)
+      await writeSite(config, files)
+      state.output = stateOf(files)
+      await this.state?.runner.close()
+      this.state = state
+      this.forgetReplaceFlag()
+      return {analysis, written: files.map((f) => f.path), removed: []}
+    } catch (error) {
+      await runner.close()
+      throw error
     }
-    return {analysis, written: files.map((f) => f.path), removed: []}
+  }
+
+  /** Stop the worker threads, if any were started. */
+  async close(): Promise<void> {
+    await this.state?.runner.close()
+  }
+
+  /**
+   * `--replace-output` was said of the folder claimed by the first full build; one the config
+   * names later is replaced only when it may be without the flag.
+   */
+  private forgetReplaceFlag(): void {
+    if (this.options.overrides?.replaceOutput === undefined) return
+    const {replaceOutput: _said, ...overrides} = this.options.overrides
+    this.options = {...this.options, overrides}
   }
 
   /**
@@ -134,7 +156,7 @@ async function refresh(state: State, source: SourceFile): Promise<boolean> {
   const bytes = 'bytes' in read ? read.bytes : new Uint8Array()
   const hash = 'bytes' in read ? digest(bytes) : `problem:${read.problem.ruleId}`
   if (state.kept.get(source.path)?.digest === hash) return true
-  const result: EntryResult = 'bytes' in read ? await processBytes(bytes, source, state.config) : {file: source.file, messages: [read.problem]}
+  const result: EntryResult = 'bytes' in read ? await state.runner.run(bytes, source) : {file: source.file, messages: [read.problem]}
   state.kept.set(source.path, {digest: hash, result})
   if (result.entry && !result.messages.some((m) => m.severity === 'error')) state.lastGood.set(source.path, result.entry)
   return true

@@ -178,6 +178,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       await Promise.all(watchers.map((w) => w.close()))
       await running
       await server.close()
+      await builder.close()
     }
   }
 }

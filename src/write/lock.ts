@@ -19,10 +19,20 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
   const lock = lockFile(outDir)
   const deadline = Date.now() + timeout
   const mine = `bounceback-lock ${process.pid}\n`
-  await fs.mkdir(path.dirname(outDir), {recursive: true})
-  await sweepTemporary(lock)
+  try {
+    await fs.mkdir(path.dirname(outDir), {recursive: true})
+    await sweepTemporary(lock)
+  } catch (error) {
+    throw cannotLock(lock, error)
+  }
   for (;;) {
-    if (await create(lock, mine)) break
+    let made: boolean
+    try {
+      made = await create(lock, mine)
+    } catch (error) {
+      throw cannotLock(lock, error)
+    }
+    if (made) break
     const owner = await lockOwner(lock)
     if (owner === 'gone') continue
     if (owner === 'foreign') {
@@ -43,6 +53,12 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
     // Removed only while it is still ours.
     if ((await lockOwner(lock)) === process.pid) await fs.rm(lock, {force: true})
   }
+}
+
+/** The folder beside the output cannot be written: a read-only disk, or a folder of someone else's. */
+function cannotLock(lock: string, error: unknown): BouncebackError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error)
+  return new BouncebackError('WRITE_FAILED', `Could not write ${lock} (${code}): a build writes its lock and temporary folders beside the output folder, so that folder must be writable. Check its permissions, or choose another \`output\``, {cause: error})
 }
 
 /**

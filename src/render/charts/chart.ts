@@ -6,7 +6,7 @@ export interface Series {
   values: number[]
 }
 
-/** Numbers for a chart: categories on the x axis (quarters), one or more series. */
+/** Numbers for a chart: categories on the x axis (quarters or years), one or more series. */
 export interface ChartData {
   id: string
   title: string

@@ -4,7 +4,8 @@ import {quarterLabel, renderChart} from './svg.js'
 
 /** The six charts of the growth page, from the aggregated numbers. */
 export function growthCharts(growth: Growth): Chart[] {
-  const categories = growth.quarters
+  const categories = growth.periods
+  const per = growth.period === 'year' ? 'year' : 'quarter'
   const span = categories.length > 0 ? `from ${quarterLabel(categories[0]!)} to ${quarterLabel(categories.at(-1)!)}` : 'with no entries yet'
   const total = (values: number[]) => values.reduce((a, b) => a + b, 0)
   const last = (values: number[]) => values.at(-1) ?? 0
@@ -16,16 +17,16 @@ export function growthCharts(growth: Growth): Chart[] {
     renderChart({
       id: 'chart-entries',
       kind: 'bars',
-      title: 'Entries per quarter',
-      description: `${total(growth.entries)} post-mortems written ${span}, counted by the quarter of their date.`,
+      title: `Entries per ${per}`,
+      description: `${total(growth.entries)} post-mortems written ${span}, counted by the ${per} of their date.`,
       categories,
       series: [{name: 'Entries', values: growth.entries}]
     }),
     renderChart({
       id: 'chart-outcomes',
       kind: 'stacked',
-      title: 'Outcomes per quarter',
-      description: `How entries turned out each quarter: ${total(growth.outcomes.failed)} failed, ${total(growth.outcomes.mixed)} mixed, ${total(growth.outcomes.succeeded)} succeeded.`,
+      title: `Outcomes per ${per}`,
+      description: `How entries turned out each ${per}: ${total(growth.outcomes.failed)} failed, ${total(growth.outcomes.mixed)} mixed, ${total(growth.outcomes.succeeded)} succeeded.`,
       categories,
       series: [
         {name: 'Failed', values: growth.outcomes.failed},
@@ -36,7 +37,7 @@ export function growthCharts(growth: Growth): Chart[] {
     renderChart({
       id: 'chart-causes',
       kind: 'stacked',
-      title: 'Causes per quarter',
+      title: `Causes per ${per}`,
       description: `What each failure came down to: ${total(growth.causes.information)} missing information, ${total(growth.causes.application)} how it was applied, ${total(growth.causes.circumstances)} circumstances.`,
       categories,
       series: [
@@ -60,7 +61,7 @@ export function growthCharts(growth: Growth): Chart[] {
       id: 'chart-commitments',
       kind: 'bars',
       title: 'Commitments made and kept',
-      description: `${madeTotal} commitments made and ${keptTotal} kept${madeTotal > 0 ? ` (${Math.round((keptTotal / madeTotal) * 100)}%)` : ''}, by the quarter of the entry that made them.`,
+      description: `${madeTotal} commitments made and ${keptTotal} kept${madeTotal > 0 ? ` (${Math.round((keptTotal / madeTotal) * 100)}%)` : ''}, by the ${per} of the entry that made them.`,
       categories,
       series: [
         {name: 'Made', values: growth.commitments.made},

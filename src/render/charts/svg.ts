@@ -101,7 +101,7 @@ export function niceMax(value: number): number {
   return 10 * power
 }
 
-/** `2024-Q3` as `Q3 2024`. */
+/** `2024-Q3` as `Q3 2024`; a year as it is. */
 export function quarterLabel(key: string): string {
   const match = /^(\d{4})-(Q\d)$/.exec(key)
   return match ? `${match[2]} ${match[1]}` : key
