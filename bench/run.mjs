@@ -19,6 +19,8 @@ setArgs('--sizes', '1000,10000')
 const aggregate = await import('./aggregate.mjs')
 setArgs('--sizes', '1000,5000', '--saves', process.env.BENCH_SAVES ?? '20')
 const watch = await import('./watch-latency.mjs')
+setArgs('--size', '100')
+const budget = await import('./budget.mjs')
 const largeSize = process.env.BENCH_LARGE ?? '10000'
 setArgs('--size', largeSize)
 const large = largeSize === '0' ? undefined : await import('./large.mjs')
@@ -71,6 +73,16 @@ const lines = [
         ''
       ]
     : []),
+  '## The time budget on the common path',
+  '',
+  'Per-entry stages only, in one process, median of 7 rounds each: plainly (no budget at all), through the runner as',
+  'builds read entries (in line, in stoppable runs shared by the entries that arrive together, an overrunning one handed',
+  'to a worker thread), and all in two worker threads started for the purpose (the other way to hold each entry to it).',
+  '',
+  '| entries | plainly | under the budget | ratio | all in workers |',
+  '| ---: | ---: | ---: | ---: | ---: |',
+  ...budget.rows.map((r) => `| ${r.name}, ${r.entries} | ${r.plain.toFixed(0)} ms | ${r.runner.toFixed(0)} ms | ${(r.runner / r.plain).toFixed(2)} | ${r.workers.toFixed(0)} ms |`),
+  '',
   '## Watch: from saving an entry to the live-reload event',
   '',
   '| entries | first build | median | min | max |',
