@@ -75,7 +75,7 @@ const lines = [
     : []),
   '## The time budget on the common path',
   '',
-  'Per-entry stages only, in one process, median of 7 rounds each: plainly (no budget at all), through the runner as',
+  'Per-entry stages only, in one process, median of 11 rounds each: plainly (no budget at all), through the runner as',
   'builds read entries (in line, in stoppable runs shared by the entries that arrive together, an overrunning one handed',
   'to a worker thread), and all in two worker threads started for the purpose (the other way to hold each entry to it).',
   '',

@@ -3,10 +3,11 @@ import type {Action, Diagnostic, Entry, EntryMeta, EntryResult, Lesson, Section}
 /**
  * Whether a value read from the cache has exactly the shape of a per-entry result, down to
  * each field's type. A cache file is only data on disk: valid JSON of another shape (edited by
- * hand, written by another version, damaged) must be a miss, never a crash later on.
+ * hand, written by another version, damaged) must be a miss, never a crash later on. The
+ * shapes are built once: a warm build checks thousands of entries.
  */
 export function isEntryResult(value: unknown): value is EntryResult {
-  if (!isObject(value) || typeof value.file !== 'string' || !isArray(value.messages, isDiagnostic)) return false
+  if (!isObject(value) || typeof value.file !== 'string' || !isArrayOf(value.messages, isDiagnostic)) return false
   return value.entry === undefined || isEntry(value.entry)
 }
 
@@ -15,56 +16,56 @@ type Check = (value: unknown) => boolean
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 const isString: Check = (value) => typeof value === 'string'
 const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
+const isBoolean: Check = (value) => typeof value === 'boolean'
 const optional = (check: Check): Check => (value) => value === undefined || check(value)
 const oneOf = (...values: string[]): Check => (value) => typeof value === 'string' && values.includes(value)
 
-function isArray(value: unknown, item: Check): boolean {
-  return Array.isArray(value) && value.every(item)
+function isArrayOf(value: unknown, item: Check): boolean {
+  if (!Array.isArray(value)) return false
+  for (const element of value) if (!item(element)) return false
+  return true
+}
+const arrayOf = (item: Check): Check => (value) => isArrayOf(value, item)
+
+/** A check of an object's fields, one per key of `T`: a field added to the type and not here fails to compile. */
+function shape<T>(checks: Record<keyof T, Check>): Check {
+  const entries = Object.entries(checks) as [string, Check][]
+  return (value) => {
+    if (!isObject(value)) return false
+    for (const [key, check] of entries) if (!check(value[key])) return false
+    return true
+  }
 }
 
-function fields(value: unknown, shape: Record<string, Check>): boolean {
-  return isObject(value) && Object.entries(shape).every(([key, check]) => check(value[key]))
-}
-
-const isBoolean: Check = (value) => typeof value === 'boolean'
-
-/** One check per field of each type (types.ts): a field added there and not here fails the cache test. */
-const isDiagnostic: Check = (value) =>
-  fields(value, {file: isString, line: isNumber, column: isNumber, endLine: optional(isNumber), endColumn: optional(isNumber), severity: oneOf('error', 'warning'), message: isString, ruleId: isString} satisfies Record<keyof Diagnostic, Check>)
-const isSection: Check = (value) => fields(value, {id: (v) => v === null || typeof v === 'string', heading: isString, line: isNumber, empty: isBoolean} satisfies Record<keyof Section, Check>)
-const isLesson: Check = (value) => fields(value, {text: isString, hashtags: (v) => isArray(v, isString), line: isNumber} satisfies Record<keyof Lesson, Check>)
-const isAction: Check = (value) => fields(value, {text: isString, done: isBoolean, due: optional(isString), line: isNumber} satisfies Record<keyof Action, Check>)
-
-const isCost: Check = (value) => fields(value, {spent: optional(isNumber), earned: optional(isNumber), currency: optional(isString)})
+const isDiagnostic = shape<Diagnostic>({file: isString, line: isNumber, column: isNumber, endLine: optional(isNumber), endColumn: optional(isNumber), severity: oneOf('error', 'warning'), message: isString, ruleId: isString})
+const isSection = shape<Section>({id: (v) => v === null || typeof v === 'string', heading: isString, line: isNumber, empty: isBoolean})
+const isLesson = shape<Lesson>({text: isString, hashtags: arrayOf(isString), line: isNumber})
+const isAction = shape<Action>({text: isString, done: isBoolean, due: optional(isString), line: isNumber})
+const isCost = shape<NonNullable<EntryMeta['cost']>>({spent: optional(isNumber), earned: optional(isNumber), currency: optional(isString)})
 const isRules: Check = (value) => isObject(value) && Object.values(value).every(oneOf('off', 'warn', 'error'))
-
-const isMeta: Check = (value) =>
-  fields(value, {
-    title: isString,
-    date: isString,
-    tags: (v) => isArray(v, isString),
-    outcome: optional(oneOf('failed', 'mixed', 'succeeded')),
-    cause: optional(oneOf('information', 'application', 'circumstances')),
-    cost: optional(isCost),
-    feedback: (v) => isArray(v, isString),
-    revisit: optional(isString),
-    draft: isBoolean,
-    rules: optional(isRules)
-  } satisfies Record<keyof EntryMeta, Check>)
-
+const isMeta = shape<EntryMeta>({
+  title: isString,
+  date: isString,
+  tags: arrayOf(isString),
+  outcome: optional(oneOf('failed', 'mixed', 'succeeded')),
+  cause: optional(oneOf('information', 'application', 'circumstances')),
+  cost: optional(isCost),
+  feedback: arrayOf(isString),
+  revisit: optional(isString),
+  draft: isBoolean,
+  rules: optional(isRules)
+})
 /** A body is a root holding one raw node of sanitised HTML (see render/body.ts). */
-const isBody: Check = (value) => fields(value, {type: (v) => v === 'root', children: (v) => Array.isArray(v) && v.length === 1 && fields(v[0], {type: (t) => t === 'raw', value: isString})})
-
-function isEntry(value: unknown): value is Entry {
-  return fields(value, {
-    source: isString,
-    slug: isString,
-    url: isString,
-    meta: isMeta,
-    sections: (v) => isArray(v, isSection),
-    summary: isString,
-    lessons: (v) => isArray(v, isLesson),
-    actions: (v) => isArray(v, isAction),
-    body: isBody
-  } satisfies Record<keyof Entry, Check>)
-}
+const isRaw = shape<{type: unknown; value: unknown}>({type: (t) => t === 'raw', value: isString})
+const isBody = shape<{type: unknown; children: unknown}>({type: (v) => v === 'root', children: (v) => Array.isArray(v) && v.length === 1 && isRaw(v[0])})
+const isEntry = shape<Entry>({
+  source: isString,
+  slug: isString,
+  url: isString,
+  meta: isMeta,
+  sections: arrayOf(isSection),
+  summary: isString,
+  lessons: arrayOf(isLesson),
+  actions: arrayOf(isAction),
+  body: isBody
+}) as (value: unknown) => value is Entry

@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync} from 'node:fs'
+import {closeSync, constants, fstatSync, openSync, readSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {fileProblem} from '../diagnostics.js'
 import type {Diagnostic} from '../types.js'
@@ -19,22 +19,25 @@ const noBlock = constants.O_NONBLOCK ?? 0
  */
 export function readSource(source: SourceFile, contentReal: string, maxSize: number): SourceRead {
   const problem = (ruleId: string, message: string): SourceRead => ({problem: fileProblem(source.file, ruleId, message)})
-  let file = source.path
   try {
-    const link = lstatSync(file, {throwIfNoEntry: false})
-    if (!link) return {gone: true}
-    if (link.isSymbolicLink()) {
-      file = realpathSync(file)
-      if (!isInside(contentReal, file)) {
+    let fd: number
+    try {
+      // Opened without following a link: a plain file is read at once, as most are.
+      fd = openSync(source.path, constants.O_RDONLY | noFollow | noBlock)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error
+      // A link (discover let it through, or it was swapped in since): it must still lead inside.
+      const real = realpathSync(source.path)
+      if (!isInside(contentReal, real)) {
         return problem('file/outside-content', 'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder')
       }
+      fd = openSync(real, constants.O_RDONLY | noFollow | noBlock)
     }
-    const fd = openSync(file, constants.O_RDONLY | noFollow | noBlock)
     try {
       const stat = fstatSync(fd)
       if (!stat.isFile()) return problem('file/unreadable', 'Unexpected special file (a FIFO, socket or device), expected a regular Markdown file')
       if (stat.size > maxSize) return problem('file/too-large', tooLargeReason(stat.size, maxSize))
-      return {bytes: readFileSync(fd)}
+      return {bytes: readAll(fd, stat.size)}
     } finally {
       closeSync(fd)
     }
@@ -55,6 +58,18 @@ export function tooLargeReason(bytes: number, limit: number): string {
 /** A size in bytes as people read it. */
 export function byteSize(bytes: number): string {
   return size(bytes)
+}
+
+/** The file's bytes, by the size its stat gave (reading by the descriptor would stat it again). */
+function readAll(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size)
+  let read = 0
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, read)
+    if (n === 0) break
+    read += n
+  }
+  return read === size ? bytes : bytes.subarray(0, read)
 }
 
 function isInside(parent: string, child: string): boolean {

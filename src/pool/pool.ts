@@ -68,7 +68,8 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
     await workers.warmUp()
     return {concurrency: jobs, run: (bytes, source) => workers.run(bytes, source, budget), close: () => workers.close()}
   }
-  const pipeline = await import('../process-entry.js')
+  // The pipeline is loaded only when an entry has to be read: a build from the cache never needs it.
+  let pipeline: typeof import('../process-entry.js') | undefined
   // The first entries of a run are read by code not yet optimised: they get two seconds.
   let warm = false
   const inline = new InlineBatches<EntryResult>(() => Math.min(budget, warm ? inlineLimit : Math.max(inlineLimit, 2000)))
@@ -76,10 +77,11 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
     concurrency: 64,
     async run(bytes, source) {
       if (workers && (plugins || bytes.length > inlineMaxBytes)) return workers.run(bytes, source, budget)
+      const stages = (pipeline ??= await import('../process-entry.js'))
       // A config with plugins that no worker can load (passed in by a program) is read in line, unbounded.
-      if (plugins) return pipeline.processBytes(bytes, source, config)
+      if (plugins) return stages.processBytes(bytes, source, config)
       const started = performance.now()
-      const outcome = await inline.run(() => pipeline.processBytesSync(bytes, source, config))
+      const outcome = await inline.run(() => stages.processBytesSync(bytes, source, config))
       warm = true
       if (outcome === 'timed out') {
         const left = budget - (performance.now() - started)
