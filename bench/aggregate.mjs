@@ -6,12 +6,12 @@
 //
 // Uses the compiled lib/ (run `npm run compile` first).
 import {performance} from 'node:perf_hooks'
-import {aggregate} from '../lib/aggregate/site.js'
+import {aggregate} from '../lib/pipeline/aggregate/site.js'
 import {loadConfig} from '../lib/config/load.js'
-import {discover} from '../lib/discover/discover.js'
+import {discover} from '../lib/pipeline/discover/discover.js'
 import {mapLimit} from '../lib/map-limit.js'
 import {readFile} from 'node:fs/promises'
-import {processBytes} from '../lib/process-entry.js'
+import {processBytes} from '../lib/pipeline/entry.js'
 import {corpus} from './corpus.mjs'
 
 const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.startsWith('--') ? [[w.slice(2), all[i + 1]]] : [])))

@@ -7,7 +7,7 @@
 import {readFileSync, writeFileSync, readdirSync} from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import {watch} from '../lib/watch/watch.js'
+import {watch} from '../lib/dev/watch/watch.js'
 import {corpus} from './corpus.mjs'
 
 const args = Object.fromEntries(process.argv.slice(2).flatMap((w, i, all) => (w.startsWith('--') ? [[w.slice(2), all[i + 1]]] : [])))

@@ -25,11 +25,11 @@ export type {
   SiteSummary,
   TagPageData,
   TagsPageData
-} from './render/page-data.js'
-export type {Chart, ChartData, Series} from './render/charts/chart.js'
-export type {Commitment} from './aggregate/commitments.js'
-export type {Growth} from './aggregate/growth.js'
-export type {LessonOccurrence, LessonTheme} from './aggregate/themes.js'
-export type {Site} from './aggregate/site.js'
-export type {Tag} from './aggregate/tags.js'
+} from './pipeline/render/page-data.js'
+export type {Chart, ChartData, Series} from './pipeline/render/charts/chart.js'
+export type {Commitment} from './pipeline/aggregate/commitments.js'
+export type {Growth} from './pipeline/aggregate/growth.js'
+export type {LessonOccurrence, LessonTheme} from './pipeline/aggregate/themes.js'
+export type {Site} from './pipeline/aggregate/site.js'
+export type {Tag} from './pipeline/aggregate/tags.js'
 export type {Action, Cause, Cost, Diagnostic, Entry, EntryMeta, EntryResult, Lesson, Outcome, Section, Severity} from './types.js'

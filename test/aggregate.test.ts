@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {aggregate} from '../src/aggregate/site.js'
-import {quarterOf} from '../src/aggregate/growth.js'
+import {aggregate} from '../src/pipeline/aggregate/site.js'
+import {quarterOf} from '../src/pipeline/aggregate/growth.js'
 import type {Entry, EntryMeta, EntryResult} from '../src/types.js'
 import {testConfig} from './helpers.js'
 

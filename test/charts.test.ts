@@ -2,7 +2,7 @@ import type {Element} from 'hast'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
-import {niceMax, renderChart} from '../src/render/charts/svg.js'
+import {niceMax, renderChart} from '../src/pipeline/render/charts/svg.js'
 
 const data = {
   id: 'chart-x',

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {defaultGrouping, groupLessons} from '../src/aggregate/group-lessons.js'
-import {lessonStems} from '../src/aggregate/similarity.js'
+import {defaultGrouping, groupLessons} from '../src/pipeline/aggregate/group-lessons.js'
+import {lessonStems} from '../src/pipeline/aggregate/similarity.js'
 import {fixtures} from './helpers.js'
 
 interface Labelled {

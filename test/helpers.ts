@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {resolveConfig} from '../src/config/resolve.js'
 import type {ResolvedConfig, UserConfig} from '../src/config/types.js'
-import {processText} from '../src/process-entry.js'
+import {processText} from '../src/pipeline/entry.js'
 import type {Diagnostic, EntryResult} from '../src/types.js'
 
 export const fixtures = path.join(import.meta.dirname, 'fixtures')

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {main} from '../src/cli/main.js'
-import {watch, type RebuildEvent} from '../src/watch/watch.js'
+import {watch, type RebuildEvent} from '../src/dev/watch/watch.js'
 import {useProjects, validEntry} from './helpers.js'
 
 const project = useProjects()

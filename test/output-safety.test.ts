@@ -4,7 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {main} from '../src/cli/main.js'
-import {withOutputLock} from '../src/write/lock.js'
+import {withOutputLock} from '../src/pipeline/write/lock.js'
 import {useProjects, validEntry, writeFiles} from './helpers.js'
 
 const project = useProjects()
@@ -257,7 +257,7 @@ describe('the lock file', () => {
     const log = path.join(dir, 'log.txt')
     const script = `
       import {appendFileSync} from 'node:fs'
-      import {withOutputLock} from ${JSON.stringify(path.resolve(import.meta.dirname, '..', 'lib', 'write', 'lock.js'))}
+      import {withOutputLock} from ${JSON.stringify(path.resolve(import.meta.dirname, '..', 'lib', 'pipeline', 'write', 'lock.js'))}
       await withOutputLock(${JSON.stringify(outDir)}, async () => {
         appendFileSync(${JSON.stringify(log)}, 'enter\\n')
         await new Promise((resolve) => setTimeout(resolve, 30))

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
-import {entrySlug, slugify} from '../src/extract/slug.js'
+import {entrySlug, slugify} from '../src/pipeline/extract/slug.js'
 import {selectAll} from 'hast-util-select'
 import {messageLines, parseHtml, processString, useProjects, validEntry} from './helpers.js'
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findSelfBlame} from '../src/validate/rules/self-blame.js'
+import {findSelfBlame} from '../src/pipeline/validate/rules/self-blame.js'
 import {fixtures, messageLines, processString, validEntry} from './helpers.js'
 
 const lines = (name: string) => fs.readFileSync(path.join(fixtures, 'self-blame', name), 'utf8').split('\n').filter(Boolean)

@@ -3,8 +3,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {requestPath} from '../src/serve/request-path.js'
-import {startServer, type PreviewServer} from '../src/serve/server.js'
+import {requestPath} from '../src/dev/serve/request-path.js'
+import {startServer, type PreviewServer} from '../src/dev/serve/server.js'
 
 let base: string
 let dir: string

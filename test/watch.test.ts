@@ -3,7 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-import {watch, type RebuildEvent, type Watcher} from '../src/watch/watch.js'
+import {watch, type RebuildEvent, type Watcher} from '../src/dev/watch/watch.js'
 import {tempProject, validEntry} from './helpers.js'
 
 let root: string
@@ -228,7 +228,7 @@ describe('watch with a theme of its own', () => {
 
 describe('files that vanish', () => {
   it('treats a file gone between the event and the read as a delete', async () => {
-    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
     const builder = new SiteBuilder({root, today: '2025-06-01'})
     await builder.full()
     await fs.rm(entryFile())
@@ -240,7 +240,7 @@ describe('files that vanish', () => {
 
 describe('a changed path read again', () => {
   it('is refused when it became a link out of the content folder, without listing the folder again', async () => {
-    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
     const own = await tempProject({'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.')})
     try {
       const file = path.join(own, 'content', '2025-03-14-newsletter-launch.md')
@@ -279,7 +279,7 @@ export default function counted(data, ctx) {
     const g = globalThis as {bouncebackHomeRenders?: number}
     const file = path.join(project, 'content', '2025-03-14-newsletter-launch.md')
     try {
-      const {SiteBuilder} = await import('../src/watch/site-builder.js')
+      const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
       const builder = new SiteBuilder({root: project, today: '2025-06-01'})
       await builder.full()
       g.bouncebackHomeRenders = 0
@@ -372,7 +372,7 @@ describe('watch and the folders it was told of', () => {
   const ownEntry = (name: string) => path.join(own, 'content', name)
 
   it('applies --replace-output to the output it started with, not to one the config names later', async () => {
-    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
     await fs.mkdir(path.join(own, 'first'))
     await fs.writeFile(path.join(own, 'first', 'old.txt'), 'replace me')
     await fs.writeFile(path.join(own, 'bounceback.config.json'), JSON.stringify({output: 'first'}))
@@ -388,7 +388,7 @@ describe('watch and the folders it was told of', () => {
   })
 
   it('never removes or writes through a symbolic link put into its output', async () => {
-    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
     const builder = new SiteBuilder({root: own, today: '2025-06-01'})
     await builder.full()
     const victim = path.join(own, 'victim')
@@ -405,7 +405,7 @@ describe('watch and the folders it was told of', () => {
   })
 
   it('reads a JavaScript config again when it changes', async () => {
-    const {SiteBuilder} = await import('../src/watch/site-builder.js')
+    const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
     await fs.writeFile(path.join(own, 'bounceback.config.mjs'), "export default {title: 'First title'}\n")
     const builder = new SiteBuilder({root: own, today: '2025-06-01'})
     await builder.full()

@@ -4,10 +4,10 @@ import {pathToFileURL} from 'node:url'
 import {packageDir} from '../config/resolve.js'
 import type {LoadConfigOptions} from '../config/load.js'
 import type {ResolvedConfig} from '../config/types.js'
-import type {SourceFile} from '../discover/discover.js'
+import type {SourceFile} from '../pipeline/discover/discover.js'
 import {fileProblem} from '../diagnostics.js'
 import {BouncebackError} from '../errors.js'
-import {hasPlugins} from '../plugins.js'
+import {hasPlugins} from '../pipeline/plugins.js'
 import type {EntryResult} from '../types.js'
 import {InlineBatches} from './inline-batches.js'
 import type {EntryTask, WorkerFailure} from './worker.js'
@@ -69,7 +69,7 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
     return {concurrency: jobs, run: (bytes, source) => workers.run(bytes, source, budget), close: () => workers.close()}
   }
   // The pipeline is loaded only when an entry has to be read: a build from the cache never needs it.
-  let pipeline: typeof import('../process-entry.js') | undefined
+  let pipeline: typeof import('../pipeline/entry.js') | undefined
   // The first entries of a run are read by code not yet optimised: they get two seconds.
   let warm = false
   const inline = new InlineBatches<EntryResult>(() => Math.min(budget, warm ? inlineLimit : Math.max(inlineLimit, 2000)))
@@ -77,7 +77,7 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
     concurrency: 64,
     async run(bytes, source) {
       if (workers && (plugins || bytes.length > inlineMaxBytes)) return workers.run(bytes, source, budget)
-      const stages = (pipeline ??= await import('../process-entry.js'))
+      const stages = (pipeline ??= await import('../pipeline/entry.js'))
       // A config with plugins that no worker can load (passed in by a program) is read in line, unbounded.
       if (plugins) return stages.processBytes(bytes, source, config)
       const started = performance.now()

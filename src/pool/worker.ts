@@ -1,8 +1,8 @@
 import {loadConfig, type LoadConfigOptions} from '../config/load.js'
 import type {ResolvedConfig} from '../config/types.js'
-import type {SourceFile} from '../discover/discover.js'
+import type {SourceFile} from '../pipeline/discover/discover.js'
 import {BouncebackError, type ErrorCode} from '../errors.js'
-import {processBytes} from '../process-entry.js'
+import {processBytes} from '../pipeline/entry.js'
 import type {EntryResult} from '../types.js'
 
 export interface EntryTask {

@@ -1,4 +1,4 @@
-import {themeRecord, type LessonTheme} from '../aggregate/themes.js'
+import {themeRecord, type LessonTheme} from '../pipeline/aggregate/themes.js'
 import {printable} from './printable.js'
 
 /** Lesson themes as terminal text, recurring first: a pure function from data to text, printable whatever the entries hold. */

@@ -3,8 +3,8 @@ import path from 'node:path'
 import {stringify} from 'yaml'
 import type {ResolvedConfig} from '../config/types.js'
 import {BouncebackError} from '../errors.js'
-import {digestSlug, entrySlug, slugify} from '../extract/slug.js'
-import {discover} from '../discover/discover.js'
+import {digestSlug, entrySlug, slugify} from '../pipeline/extract/slug.js'
+import {discover} from '../pipeline/discover/discover.js'
 import {dateProblem, localToday} from '../schema/date.js'
 
 /** What each review question asks, in plain words: written under its heading as a comment. */

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {watch, type Watcher} from '../../src/watch/watch.js'
+import {watch, type Watcher} from '../../src/dev/watch/watch.js'
 import {tempProject, validEntry} from '../helpers.js'
 import {launchChromium} from './chromium.js'
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build} from '../../src/build.js'
-import {startServer, type PreviewServer} from '../../src/serve/server.js'
+import {startServer, type PreviewServer} from '../../src/dev/serve/server.js'
 import {launchChromium} from './chromium.js'
 
 /** The bundled sample site, built and served, then used as a person would. */

@@ -1,0 +1,193 @@
+import path from 'node:path'
+import {watch as chokidarWatch, type FSWatcher} from 'chokidar'
+import {configNames} from '../../config/load.js'
+import type {UserConfig} from '../../config/types.js'
+import type {Diagnostic} from '../../types.js'
+import {startServer, type PreviewServer} from '../serve/server.js'
+import {SiteBuilder, type RebuildResult} from './site-builder.js'
+
+export interface WatchOptions {
+  root?: string
+  /** Settings that win over the config file, as for `build`. */
+  overrides?: UserConfig
+  /** Where the command runs from (default: the process's): the output is never it, nor above it. */
+  cwd?: string
+  /** Interface to listen on: `127.0.0.1` unless told otherwise. */
+  host?: string
+  /** First port to try; the next free one is taken when it is busy. */
+  port?: number
+  /** The date to build for (tests); defaults to today. */
+  today?: string
+  /** Quiet time after the last file event before a rebuild starts, in ms. */
+  debounce?: number
+  /** Called after the first build and after every rebuild that changed something. */
+  onRebuild?(event: RebuildEvent): void
+  /** Called when a rebuild failed as a whole (a broken config or theme); watch goes on. */
+  onError?(error: unknown): void
+}
+
+export interface RebuildEvent {
+  /** `full` for the first build and config or theme changes. */
+  kind: 'full' | 'update'
+  /** Project-relative paths whose change caused it. */
+  changed: string[]
+  written: string[]
+  removed: string[]
+  /** Site URLs whose pages changed, for live reload. */
+  urls: string[]
+  messages: Diagnostic[]
+  ms: number
+}
+
+export interface Watcher {
+  url: string
+  /** The port actually used: the next free one when the asked one was busy. */
+  port: number
+  /** The output folder served (it follows the config). */
+  readonly outDir: string
+  /** Resolves when no rebuild is running or waiting. */
+  idle(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Build once, serve the output folder, then rebuild on every change to the content, the theme or
+ * the config: the same stages as `build`, fed by file events. Events that arrive during a rebuild
+ * are batched into the next one, and no error in a handler ends the watch.
+ */
+export async function watch(options: WatchOptions = {}): Promise<Watcher> {
+  const root = path.resolve(options.root ?? process.cwd())
+  const builder = new SiteBuilder({root, ...(options.overrides ? {overrides: options.overrides} : {}), ...(options.today ? {today: options.today} : {}), ...(options.cwd ? {cwd: options.cwd} : {})})
+  const started = performance.now()
+  const first = await builder.full()
+  const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {
+    const errors = result.analysis.messages.filter((m) => m.severity === 'error')
+    server.problems(errors)
+    const urls = result.written.concat(result.removed).map(urlOf)
+    if (urls.length > 0) server.reload(kind === 'full' ? '*' : urls)
+    options.onRebuild?.({kind, changed, written: result.written, removed: result.removed, urls, messages: result.analysis.messages, ms: performance.now() - since})
+  }
+
+  const server: PreviewServer = await startServer({dir: builder.config.outDir, host: options.host ?? '127.0.0.1', port: options.port ?? 4321, base: builder.config.site.base})
+  report('full', [], first, started)
+
+  const pending = new Set<string>()
+  let afterFull = async (): Promise<void> => {}
+  let listAgain = false
+  let fullAgain = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  const debounce = options.debounce ?? 20
+
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      void drain()
+    }, debounce)
+  }
+  async function drain(): Promise<void> {
+    if (running) return
+    while (pending.size > 0 || fullAgain) {
+      const changed = [...pending]
+      const full = fullAgain
+      const relist = listAgain
+      pending.clear()
+      fullAgain = false
+      listAgain = false
+      const since = performance.now()
+      running = (async () => {
+        try {
+          const result = full ? await builder.full() : await builder.update(new Set(changed), relist)
+          if (full) await afterFull()
+          const newMessages = messagesChanged(result)
+          if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
+            report(full ? 'full' : 'update', changed.map((file) => path.relative(root, file)), result, since)
+          }
+        } catch (error) {
+          options.onError?.(error)
+        }
+      })()
+      await running
+      running = undefined
+    }
+    if (settle.length > 0) for (const resolve of settle.splice(0)) resolve()
+  }
+  let lastMessages = JSON.stringify(first.analysis.messages)
+  const messagesChanged = (result: RebuildResult) => {
+    const now = JSON.stringify(result.analysis.messages)
+    const changed = now !== lastMessages
+    lastMessages = now
+    return changed
+  }
+  const settle: (() => void)[] = []
+
+  /** Watch the folders the current config names; called again when a full rebuild changed them. */
+  const startWatchers = async (): Promise<FSWatcher[]> => {
+    const config = builder.config
+    const outside = (file: string) => file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
+    const onContent = (event: string, file: string) => {
+      if (outside(file) || !/\.(md|markdown)$/i.test(file)) return
+      pending.add(file)
+      if (event !== 'change') listAgain = true
+      schedule()
+    }
+    const onWhole = (file: string) => {
+      if (outside(file)) return
+      pending.add(file)
+      fullAgain = true
+      schedule()
+    }
+    const common = {ignoreInitial: true, followSymlinks: false, awaitWriteFinish: {stabilityThreshold: 50, pollInterval: 10}, ignored: outside}
+    const started = [
+      chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
+      chokidarWatch(config.themeDir, common).on('all', (_event, file) => onWhole(file)),
+      // The config file may not exist yet: watch the project folder itself, for those names only.
+      chokidarWatch(root, {...common, depth: 0, ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))}).on('all', (_event, file) => {
+        if (file !== root) onWhole(file)
+      })
+    ]
+    for (const w of started) w.on('error', (error) => options.onError?.(error))
+    await Promise.all(started.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
+    return started
+  }
+  let watchers = await startWatchers()
+  let watched = folders(builder)
+  /** After a full rebuild: follow the content, theme and output folders if the config moved them. */
+  afterFull = async () => {
+    const now = folders(builder)
+    if (now === watched) return
+    watched = now
+    await Promise.all(watchers.map((w) => w.close()))
+    watchers = await startWatchers()
+    await server.serve(builder.config.outDir)
+  }
+
+  return {
+    url: server.url,
+    port: server.port,
+    get outDir() {
+      return builder.config.outDir
+    },
+    idle() {
+      if (!running && pending.size === 0 && !fullAgain && timer === undefined) return Promise.resolve()
+      return new Promise<void>((resolve) => settle.push(resolve))
+    },
+    async close() {
+      clearTimeout(timer)
+      await Promise.all(watchers.map((w) => w.close()))
+      await running
+      await server.close()
+      await builder.close()
+    }
+  }
+}
+
+function folders(builder: SiteBuilder): string {
+  return [builder.config.contentDir, builder.config.themeDir, builder.config.outDir].join('\u0000')
+}
+
+/** The site URL of an output path: `2025/x/index.html` is `/2025/x/`. */
+function urlOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`
+}

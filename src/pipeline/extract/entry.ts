@@ -1,0 +1,83 @@
+import type {Root as HastRoot} from 'hast'
+import type {RawAction} from '../parse/actions.js'
+import type {RawLesson} from '../parse/lessons.js'
+import type {RawSection} from '../parse/sections.js'
+import {isEmptySection} from '../parse/sections.js'
+import type {Inspection} from '../../schema/fields.js'
+import {dateProblem} from '../../schema/date.js'
+import type {Action, Entry, EntryMeta, Lesson, Section} from '../../types.js'
+import type {Fallback} from './fallback.js'
+import {entrySlug, entryUrl} from './slug.js'
+import {firstSentence} from './summary.js'
+
+export interface ExtractInput {
+  source: string
+  fields: Inspection
+  fallback: Fallback
+  sections: RawSection[]
+  lessons: RawLesson[]
+  actions: RawAction[]
+  body: HastRoot
+}
+
+/** Keep what aggregation and rendering need from one entry; the syntax tree stays behind. */
+export function extractEntry(input: ExtractInput): Entry {
+  const given = input.fields.meta
+  const meta: EntryMeta = {
+    title: cleanText(given.title ?? input.fallback.title),
+    date: given.date ?? input.fallback.date ?? '',
+    tags: dedupe((given.tags ?? []).map(cleanText)),
+    feedback: (given.feedback ?? []).map(cleanText),
+    draft: given.draft ?? false
+  }
+  if (given.outcome) meta.outcome = given.outcome
+  if (given.cause) meta.cause = given.cause
+  if (given.cost) meta.cost = given.cost.currency === undefined ? given.cost : {...given.cost, currency: cleanText(given.cost.currency)}
+  if (given.revisit) meta.revisit = given.revisit
+  const slug = entrySlug(input.source, given.title)
+  const goal = input.sections.find((s) => s.id === 'goal')
+  const sections: Section[] = input.sections.map((s) => ({
+    id: s.id,
+    heading: s.text.trim(),
+    line: s.heading.position?.start.line ?? 0,
+    empty: isEmptySection(s.children)
+  }))
+  return {
+    source: input.source,
+    slug,
+    url: entryUrl(meta.date || undefined, slug),
+    meta,
+    sections,
+    summary: goal ? firstSentence(goal.children) : '',
+    lessons: input.lessons.filter((l) => l.text !== '').map(toLesson),
+    actions: input.actions.filter((a) => a.done !== undefined && a.text !== '').map(toAction),
+    body: input.body
+  }
+}
+
+function toLesson(raw: RawLesson): Lesson {
+  return {text: raw.text, hashtags: raw.hashtags, line: raw.node.position?.start.line ?? 0}
+}
+
+function toAction(raw: RawAction): Action {
+  const action: Action = {text: raw.text, done: raw.done === true, line: raw.node.position?.start.line ?? 0}
+  if (raw.due !== undefined && dateProblem(raw.due) === undefined) action.due = raw.due
+  return action
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+/**
+ * Text from frontmatter without what no page, feed or index can carry (control characters,
+ * lone surrogates, noncharacters), each replaced by U+FFFD. Such text is already an error;
+ * this keeps the output well-formed even where a config lowers that error's level.
+ */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(loneSurrogate, '\ufffd').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g, '\ufffd')
+}
+
+/** A surrogate without its pair: not a character, in UTF-8, XML or a search index. */
+export const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g

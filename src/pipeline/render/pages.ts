@@ -1,0 +1,181 @@
+import type {Site} from '../aggregate/site.js'
+import type {Entry} from '../../types.js'
+import {growthCharts} from './charts/growth-charts.js'
+import {searchShards, shardFolder} from './search-shards.js'
+import type {EntryCard, EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
+
+/** One page of the site before it is rendered. */
+export interface Page<K extends LayoutName = LayoutName> {
+  kind: K
+  /** Site-relative URL. */
+  url: string
+  /** Output path, relative to the output folder. */
+  path: string
+  data: PageDataByKind[K]
+}
+
+/**
+ * One card per entry object: an entry kept unchanged between rebuilds keeps its card. An entry
+ * read again whose card would say the same (a save below its first sentence) keeps it too, so
+ * the pages that list it are not rendered again in `watch`.
+ */
+const cards = new WeakMap<Entry, EntryCard>()
+const lastCardOf = new Map<string, EntryCard>()
+
+export function entryCard(entry: Entry): EntryCard {
+  let card = cards.get(entry)
+  if (card) return card
+  card = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
+  if (entry.meta.outcome) card.outcome = entry.meta.outcome
+  if (entry.meta.revisit) card.revisit = entry.meta.revisit
+  const last = lastCardOf.get(entry.source)
+  if (last && sameCard(last, card)) card = last
+  else lastCardOf.set(entry.source, card)
+  cards.set(entry, card)
+  return remember(card)
+}
+
+function sameCard(a: EntryCard, b: EntryCard): boolean {
+  const keys = Object.keys(b) as (keyof EntryCard)[]
+  return Object.keys(a).length === keys.length && keys.every((key) => (key === 'tags' ? a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]) : a[key] === b[key]))
+}
+
+/** A short, stable name for a card object, so page data can be compared without its text. */
+const cardIds = new WeakMap<EntryCard, number>()
+let nextCardId = 0
+export function cardId(card: EntryCard): number | undefined {
+  return cardIds.get(card)
+}
+
+/** A card's text as JSON, made once per card: pages list the same cards many times over. */
+const cardTexts = new WeakMap<EntryCard, string>()
+export function cardText(card: object): string | undefined {
+  if (!cardIds.has(card as EntryCard)) return undefined
+  let text = cardTexts.get(card as EntryCard)
+  if (text === undefined) cardTexts.set(card as EntryCard, (text = JSON.stringify(card)))
+  return text
+}
+function remember(card: EntryCard): EntryCard {
+  if (!cardIds.has(card)) cardIds.set(card, ++nextCardId)
+  return card
+}
+
+const pathOf = (url: string) => `${url.slice(1)}index.html`
+
+/** An entry page names at most this many other entries per lesson; the theme page has all. */
+const maxAlsoIn = 5
+
+/**
+ * The other entries of a theme nearest in time to the occurrence at `index`, and how many are
+ * left out. Occurrences are oldest first, so the nearest lie on either side of it.
+ */
+function nearest(theme: Site['themes'][number], index: number, limit: number): {slugs: string[]; more: number} {
+  const occurrences = theme.occurrences
+  const self = occurrences[index]!.entry
+  const slugs: string[] = []
+  const seen = new Set([self])
+  const time = (i: number) => Date.parse(occurrences[i]!.date)
+  const at = time(index)
+  let left = index - 1
+  let right = index + 1
+  while (slugs.length < limit && (left >= 0 || right < occurrences.length)) {
+    const takeLeft = right >= occurrences.length || (left >= 0 && at - time(left) <= time(right) - at)
+    const i = takeLeft ? left-- : right++
+    const slug = occurrences[i]!.entry
+    if (!seen.has(slug)) {
+      seen.add(slug)
+      slugs.push(slug)
+    }
+  }
+  return {slugs, more: Math.max(0, theme.entryCount - 1 - slugs.length)}
+}
+
+/** Every page the site has, in a stable order. */
+export function sitePages(site: Site, shardSize?: number): Page[] {
+  const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
+  const card = (slug: string) => entryCard(bySlug.get(slug)!)
+  const themeOf = new Map<string, {theme: Site['themes'][number]; index: number}>()
+  for (const theme of site.themes) theme.occurrences.forEach((o, index) => themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index}))
+
+  const pages: Page[] = [
+    {
+      kind: 'home',
+      url: '/',
+      path: 'index.html',
+      data: {
+        entries: site.entries.map(entryCard),
+        revisitDue: site.revisitDue.map(entryCard),
+        summary: {
+          entries: site.entries.length,
+          lessons: site.themes.reduce((n, t) => n + t.count, 0),
+          themes: site.themes.length,
+          recurring: site.themes.filter((t) => t.recurring).length,
+          open: site.open.length,
+          overdue: site.open.filter((c) => c.overdue).length
+        }
+      }
+    }
+  ]
+
+  const commitmentsOf = new Map<string, Site['commitments']>()
+  for (const c of site.commitments) {
+    const list = commitmentsOf.get(c.entry)
+    if (list) list.push(c)
+    else commitmentsOf.set(c.entry, [c])
+  }
+  site.entries.forEach((entry, i) => {
+    const lessons: EntryLesson[] = entry.lessons.map((lesson) => {
+      const {theme, index} = themeOf.get(`${entry.slug}\u0000${lesson.text}`)!
+      const others = nearest(theme, index, maxAlsoIn)
+      return {
+        text: lesson.text,
+        hashtags: lesson.hashtags,
+        theme: {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring},
+        alsoIn: others.slugs.map(card),
+        alsoInMore: others.more
+      }
+    })
+    const data: PageDataByKind['entry'] = {
+      entry,
+      lessons,
+      commitments: commitmentsOf.get(entry.slug) ?? [],
+      related: (site.related.get(entry.slug) ?? []).map(card)
+    }
+    const newer = site.entries[i - 1]
+    const older = site.entries[i + 1]
+    if (older) data.previous = entryCard(older)
+    if (newer) data.next = entryCard(newer)
+    pages.push({kind: 'entry', url: entry.url, path: pathOf(entry.url), data})
+  })
+
+  pages.push({kind: 'lessons', url: '/lessons/', path: 'lessons/index.html', data: {themes: site.themes}})
+  for (const theme of site.themes) pages.push({kind: 'lesson', url: theme.url, path: pathOf(theme.url), data: {theme}})
+
+  const charts = growthCharts(site.growth)
+  pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: {period: site.growth.period, charts}})
+  pages.push({
+    kind: 'actions',
+    url: '/actions/',
+    path: 'actions/index.html',
+    data: {
+      open: site.open,
+      overdue: site.open.filter((c) => c.overdue).length,
+      made: site.commitments.length,
+      kept: site.commitments.filter((c) => c.done).length,
+      chart: charts.find((c) => c.id === 'chart-commitments')!
+    }
+  })
+
+  const themeById = new Map(site.themes.map((t) => [t.id, t]))
+  pages.push({kind: 'tags', url: '/tags/', path: 'tags/index.html', data: {tags: site.tags}})
+  for (const tag of site.tags) {
+    pages.push({kind: 'tag', url: tag.url, path: pathOf(tag.url), data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}})
+  }
+  const search: Page<'search'> = {kind: 'search', url: '/search/', path: 'search/index.html', data: {indexes: []}}
+  pages.push(search)
+  pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})
+  // Every page is HTML: the number of shards follows from their number.
+  const shards = searchShards(pages.length, shardSize)
+  search.data.indexes = Array.from({length: shards - 1}, (_, i) => `/${shardFolder(i + 1)}`)
+  return pages
+}
