@@ -78,6 +78,8 @@ export interface Action {
 
 /** Everything later stages need from one entry; the syntax tree is not kept. */
 export interface Entry {
+  /** The file's path and a digest of its bytes: what the entry is made from (see pipeline/entry-key.ts). */
+  key: string
   /** Source path relative to the content folder, `/`-separated. */
   source: string
   slug: string
@@ -100,4 +102,18 @@ export interface EntryResult {
   messages: Diagnostic[]
   /** Missing when the file could not be read or parsed at all. */
   entry?: Entry
+}
+
+/** A file to write into the output folder. */
+export interface OutputFile {
+  /** `/`-separated, relative to the output folder. */
+  path: string
+  contents: string | Uint8Array
+  /** For a page: a digest of everything it was made from, when the page cache is in use. */
+  key?: string
+  /**
+   * Set when the same page, `size` bytes long, is in the previous output: it is linked from
+   * there without comparing bytes, and `contents` is only read or rendered if that fails.
+   */
+  reuse?: {size: number}
 }

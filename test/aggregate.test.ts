@@ -14,6 +14,7 @@ interface Spec extends Partial<EntryMeta> {
 function entry(spec: Spec): EntryResult {
   const {slug, lessons = [], actions = [], ...meta} = spec
   const e: Entry = {
+    key: `content/${spec.date}-${slug}.md\u0000test`,
     source: `${spec.date}-${slug}.md`,
     slug,
     url: `/${spec.date.slice(0, 4)}/${slug}/`,

@@ -2,14 +2,14 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {analyse} from '../src/check.js'
-import {loadConfig} from '../src/config/load.js'
+import {Engine} from '../src/pipeline/engine.js'
 import {build} from '../src/build.js'
 
 const packageRoot = path.resolve(import.meta.dirname, '..')
 
 describe('the bundled sample content', async () => {
-  const analysis = await analyse(await loadConfig({root: packageRoot}))
+  const engine = await Engine.open({root: packageRoot})
+  const analysis = await engine.analyse().finally(() => engine.close())
   const all = analysis.site.all
 
   it('passes every check with no warnings', () => {

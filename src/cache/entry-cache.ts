@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto'
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import {claimCacheFolder} from './cache-folder.js'
 import {isEntryResult} from './entry-shape.js'
@@ -9,20 +8,17 @@ import {toolVersion} from '../config/version.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
-// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML.
-const format = 'bounceback-entry-cache/2'
+// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key.
+const format = 'bounceback-entry-cache/3'
 const fileName = 'entries.json'
 
 /**
- * Per-entry results kept between builds, keyed by the entry's path and a digest of its bytes,
- * and valid only for the same bounceback version and the same settings that shape per-entry
- * results. Only what this build used is saved again, so entries no longer there are swept.
+ * Per-entry results kept on disk between runs, by entry key (the entry's path and a digest of
+ * its bytes, see pipeline/entry-key.ts), and valid only for the same bounceback version and the
+ * same settings that shape per-entry results. Each save writes exactly the results it is given,
+ * so entries no longer there are swept.
  */
 export class EntryCache {
-  hits = 0
-  misses = 0
-  private readonly used = new Map<string, EntryResult>()
-
   private constructor(
     private readonly file: string | undefined,
     private readonly salt: string,
@@ -51,42 +47,22 @@ export class EntryCache {
     return new EntryCache(undefined, '', new Map())
   }
 
-  static key(file: string, bytes: Uint8Array): string {
-    return `${file}\u0000${createHash('sha1').update(bytes).digest('hex')}`
-  }
-
   get(key: string): EntryResult | undefined {
-    const result = this.stored.get(key)
-    if (result) {
-      this.hits++
-      this.used.set(key, result)
-      if (result.entry) entryKeys.set(result.entry, key)
-    } else this.misses++
-    return result
-  }
-
-  set(key: string, result: EntryResult): void {
-    if (!this.file) return
-    this.used.set(key, result)
-    if (result.entry) entryKeys.set(result.entry, key)
+    return this.stored.get(key)
   }
 
   /**
-   * Write what this build used, atomically; a cache that cannot be written is skipped. When every
-   * entry came from the cache and none was swept, the file already holds exactly that.
+   * Keep exactly these results, atomically; a cache that cannot be written is skipped. When they
+   * are the ones the file holds already, nothing is written.
    */
-  async save(): Promise<void> {
+  async save(results: ReadonlyMap<string, EntryResult>): Promise<void> {
     if (!this.file) return
-    if (this.misses === 0 && this.used.size === this.stored.size) return
-    await saveJson(this.file, {format, version: toolVersion, salt: this.salt}, {key: 'entries', members: this.used})
+    if (results.size === this.stored.size && [...results].every(([key, result]) => this.stored.get(key) === result)) return
+    await saveJson(this.file, {format, version: toolVersion, salt: this.salt}, {key: 'entries', members: results})
+    this.stored.clear()
+    for (const [key, result] of results) this.stored.set(key, result)
   }
 }
-
-/**
- * The cache key of each entry object taken from or put into a cache: its file and a digest of
- * its bytes. With the cache salt, it stands for the whole entry, so pages can be compared by it.
- */
-export const entryKeys = new WeakMap<object, string>()
 
 /**
  * What shapes a per-entry result besides its bytes: sections, rule levels, limits, the base of

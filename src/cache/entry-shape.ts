@@ -59,6 +59,7 @@ const isMeta = shape<EntryMeta>({
 const isRaw = shape<{type: unknown; value: unknown}>({type: (t) => t === 'raw', value: isString})
 const isBody = shape<{type: unknown; children: unknown}>({type: (v) => v === 'root', children: (v) => Array.isArray(v) && v.length === 1 && isRaw(v[0])})
 const isEntry = shape<Entry>({
+  key: isString,
   source: isString,
   slug: isString,
   url: isString,

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {readCacheFile} from './read-cache-file.js'
 import {saveJson} from './save-json.js'
+import {outputStamp} from '../folders/output-stamp.js'
 import {toolVersion} from '../config/version.js'
 
 const format = 'bounceback-page-cache'
@@ -52,6 +53,11 @@ export class PageCache {
     return this.pages.get(page)
   }
 
+  /** Every file the previous build recorded (the search index aside), by its key. */
+  keys(): Map<string, string> {
+    return new Map([...this.pages].map(([page, record]) => [page, record.key]))
+  }
+
   /**
    * Every file (and its size) the previous build wrote, when it was made from the same site: the
    * same site key (see `siteKey`), in the output folder there is now. Nothing then needs making.
@@ -73,19 +79,6 @@ export class PageCache {
   /** The output no longer matches any record: remove it. */
   async forget(): Promise<void> {
     await fs.rm(this.file, {force: true}).catch(() => undefined)
-  }
-}
-
-/**
- * The identity of an output folder on disk. Each build writes a new folder, so the identity
- * changes with every build, and with any file added or removed at its top.
- */
-export async function outputStamp(outDir: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(outDir, {bigint: true})
-    return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.mtimeNs}`
-  } catch {
-    return undefined
   }
 }
 

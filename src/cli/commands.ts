@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {build} from '../build.js'
-import {analyse, check} from '../check.js'
-import {loadConfig} from '../config/load.js'
+import {check} from '../check.js'
+import {Engine} from '../pipeline/engine.js'
 import {formatLessons, lessonsJson} from '../report/lessons.js'
 import {formatGithub, formatJson} from '../report/machine.js'
 import {formatText} from '../report/text.js'
@@ -36,8 +36,8 @@ export interface CommandOptions {
 export async function runCommand(command: 'build' | 'check' | 'lessons', options: CommandOptions, io: CliIO): Promise<number> {
   const started = performance.now()
   if (command === 'lessons') {
-    const source = {root: options.root, cwd: io.cwd, ...caching(options)}
-    const {site, ...result} = await analyse(await loadConfig(source), undefined, {...caching(options), configSource: source})
+    const engine = await Engine.open({root: options.root, cwd: io.cwd, ...caching(options)})
+    const {site, ...result} = await engine.analyse().finally(() => engine.close())
     if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: options.color}))
     io.stdout(options.json ? lessonsJson(site.themes) : formatLessons(site.themes, {color: options.color}))
     return result.ok ? 0 : 1

@@ -7,6 +7,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {fileProblem, fromVFile, sortDiagnostics} from '../diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
+import {entryKey} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
@@ -69,7 +70,7 @@ function* entryStages(bytes: Uint8Array, source: SourceFile, config: ResolvedCon
   const tooDeep = checkText(read.text, config.limits)
   if (tooDeep) return {file: source.file, messages: [{...fileProblem(source.file, tooDeep.ruleId, tooDeep.reason), line: tooDeep.line}]}
   try {
-    return yield* textStages(read.text, source, config)
+    return yield* textStages(read.text, source, config, entryKey(source.file, bytes))
   } catch (error) {
     if (error instanceof BouncebackError) throw error
     // A run stopped for its time is the runner's to report.
@@ -91,7 +92,7 @@ export async function processText(text: string, source: SourceFile, config: Reso
   return processBytes(new TextEncoder().encode(text), source, config)
 }
 
-function* textStages(text: string, source: SourceFile, config: ResolvedConfig): Generator<PluginStop, EntryResult, void> {
+function* textStages(text: string, source: SourceFile, config: ResolvedConfig, key: string): Generator<PluginStop, EntryResult, void> {
   const file = new VFile({path: source.path, value: text})
   const {tree, rawHtml} = parseMarkdown(file)
   yield {kind: 'remark', tree, file}
@@ -124,7 +125,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig): 
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
   const body = sanitiseBody(hast)
-  const entry = extractEntry({source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
+  const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
   return {file: source.file, messages, entry}
 }
 

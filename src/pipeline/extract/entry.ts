@@ -11,6 +11,7 @@ import {entrySlug, entryUrl} from './slug.js'
 import {firstSentence} from './summary.js'
 
 export interface ExtractInput {
+  key: string
   source: string
   fields: Inspection
   fallback: Fallback
@@ -43,6 +44,7 @@ export function extractEntry(input: ExtractInput): Entry {
     empty: isEmptySection(s.children)
   }))
   return {
+    key: input.key,
     source: input.source,
     slug,
     url: entryUrl(meta.date || undefined, slug),

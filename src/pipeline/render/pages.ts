@@ -1,5 +1,6 @@
 import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
+import type {CardCache} from './cards.js'
 import {growthCharts} from './charts/growth-charts.js'
 import {searchShards, shardFolder} from './search-shards.js'
 import type {EntryCard, EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
@@ -12,52 +13,6 @@ export interface Page<K extends LayoutName = LayoutName> {
   /** Output path, relative to the output folder. */
   path: string
   data: PageDataByKind[K]
-}
-
-/**
- * One card per entry object: an entry kept unchanged between rebuilds keeps its card. An entry
- * read again whose card would say the same (a save below its first sentence) keeps it too, so
- * the pages that list it are not rendered again in `watch`.
- */
-const cards = new WeakMap<Entry, EntryCard>()
-const lastCardOf = new Map<string, EntryCard>()
-
-export function entryCard(entry: Entry): EntryCard {
-  let card = cards.get(entry)
-  if (card) return card
-  card = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
-  if (entry.meta.outcome) card.outcome = entry.meta.outcome
-  if (entry.meta.revisit) card.revisit = entry.meta.revisit
-  const last = lastCardOf.get(entry.source)
-  if (last && sameCard(last, card)) card = last
-  else lastCardOf.set(entry.source, card)
-  cards.set(entry, card)
-  return remember(card)
-}
-
-function sameCard(a: EntryCard, b: EntryCard): boolean {
-  const keys = Object.keys(b) as (keyof EntryCard)[]
-  return Object.keys(a).length === keys.length && keys.every((key) => (key === 'tags' ? a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]) : a[key] === b[key]))
-}
-
-/** A short, stable name for a card object, so page data can be compared without its text. */
-const cardIds = new WeakMap<EntryCard, number>()
-let nextCardId = 0
-export function cardId(card: EntryCard): number | undefined {
-  return cardIds.get(card)
-}
-
-/** A card's text as JSON, made once per card: pages list the same cards many times over. */
-const cardTexts = new WeakMap<EntryCard, string>()
-export function cardText(card: object): string | undefined {
-  if (!cardIds.has(card as EntryCard)) return undefined
-  let text = cardTexts.get(card as EntryCard)
-  if (text === undefined) cardTexts.set(card as EntryCard, (text = JSON.stringify(card)))
-  return text
-}
-function remember(card: EntryCard): EntryCard {
-  if (!cardIds.has(card)) cardIds.set(card, ++nextCardId)
-  return card
 }
 
 const pathOf = (url: string) => `${url.slice(1)}index.html`
@@ -91,8 +46,9 @@ function nearest(theme: Site['themes'][number], index: number, limit: number): {
 }
 
 /** Every page the site has, in a stable order. */
-export function sitePages(site: Site, shardSize?: number): Page[] {
+export function sitePages(site: Site, cards: CardCache, shardSize?: number): Page[] {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
+  const entryCard = (entry: Entry) => cards.card(entry)
   const card = (slug: string) => entryCard(bySlug.get(slug)!)
   const themeOf = new Map<string, {theme: Site['themes'][number]; index: number}>()
   for (const theme of site.themes) theme.occurrences.forEach((o, index) => themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index}))

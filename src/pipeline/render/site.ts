@@ -5,55 +5,53 @@ import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import type {Site} from '../aggregate/site.js'
-import {entryKeys} from '../../cache/entry-cache.js'
-import type {PageCache} from '../../cache/page-cache.js'
+import type {Entry} from '../../types.js'
 import {BouncebackError} from '../../errors.js'
 import {formatDate} from '../../schema/date.js'
 import {siteData} from './data-json.js'
 import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from '../extract/hashtags.js'
 import {PendingPage, PreviousFile} from './lazy-files.js'
-import type {EntryCard, LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
-import {cardId, cardText, sitePages, type Page} from './pages.js'
+import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
+import type {CardCache} from './cards.js'
+import {sitePages, type Page} from './pages.js'
 import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
 
 // Entry bodies arrive as sanitised HTML in a raw node (see render/body.ts); theme code is trusted.
 const htmlProcessor = unified().use(rehypeStringify, {allowDangerousHtml: true}).freeze()
 
-/**
- * Pages rendered before, by output path: `watch` keeps it between rebuilds so that a page is
- * rendered again only when its data changed. An entry page's entry is compared by identity
- * (kept results are reused as they are), the rest of any page's data by value.
- */
-export type RenderMemo = Map<string, {entry: unknown; key: string; contents: string}>
+/** What a publication knows of the files written last time: each one's key and size. */
+export type PreviousRecord = (path: string) => {key: string; size: number} | undefined
 
-/** Render every page through the theme's layouts, then serialise with rehype-stringify. */
-export function renderSite(site: Site, theme: Theme, memo?: RenderMemo): OutputFile[] {
-  const pages = sitePages(site)
-  return withSiteFiles(site, theme, pages, pages.map((page) => ({path: page.path, contents: memo ? renderMemoised(page, site, theme, memo) : renderPage(page, site, theme)})))
+export interface PlanOptions {
+  cards: CardCache
+  /** The salt every page's key includes: the settings, the theme, the date. */
+  salt: string
+  /** The previous output's files: a page whose key is the same is taken from there, not rendered. */
+  previous?: PreviousRecord
+  outDir: string
+  shardSize?: number
 }
 
 /**
- * Every output file of the site for `build`, pages not yet rendered: each is rendered when the
- * writer asks for it, so a build holds only the pages being written. With the page cache, a
- * page whose key (its data, with entries standing by their cache key) is the one the previous
- * build recorded for it is not rendered at all, but linked from `outDir`. Also how many shards
- * the search index comes in.
+ * Every output file of the site, pages not yet rendered: each is rendered when the writer asks
+ * for it, so a build holds only the pages being written. Every file has a key, a digest of what
+ * it is made from (for a page: its data, with entries standing by their keys, and the salt; for
+ * the rest: its bytes); a page whose key is the one the previous output recorded is not
+ * rendered at all, but taken from there. Also how many shards the search index comes in.
  */
-export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; outDir: string; shardSize?: number}): {files: OutputFile[]; shards: number} {
-  const pages = sitePages(site, options.shardSize)
-  const {cache, outDir} = options
+export function planSite(site: Site, theme: Theme, options: PlanOptions): {files: OutputFile[]; shards: number} {
+  const pages = sitePages(site, options.cards, options.shardSize)
   const files = withSiteFiles(
     site,
     theme,
     pages,
     pages.map((page): OutputFile => {
       const render = () => renderPage(page, site, theme)
-      if (!cache) return new PendingPage(page.path, render)
-      const key = pageKey(page, cache.salt)
-      const previous = cache.previous(page.path)
-      return previous?.key === key ? new PreviousFile(page.path, previous.size, outDir, render, key) : new PendingPage(page.path, render, key)
+      const key = pageKey(page, options.salt, options.cards)
+      const previous = options.previous?.(page.path)
+      return previous?.key === key ? new PreviousFile(page.path, previous.size, options.outDir, render, key) : new PendingPage(page.path, render, key)
     })
   )
   // As the search page was told: the number of shards follows from the number of pages.
@@ -61,18 +59,17 @@ export function planSite(site: Site, theme: Theme, options: {cache?: PageCache; 
 }
 
 /**
- * A digest of what a page is made from: its data, with entries standing by
- * their cache key (their file's bytes, which with the settings determine them), and the salt:
- * the settings, the theme and the date every page depends on.
+ * A digest of what a page is made from: its data, with entries standing by their keys (their
+ * file's bytes, which with the settings determine them) and cards by what they say, and the
+ * salt: the settings, the theme and the date every page depends on.
  */
-function pageKey(page: Page, salt: string): string {
+function pageKey(page: Page, salt: string, cards: CardCache): string {
   const json = JSON.stringify([page.kind, page.url, page.data], (_, value: unknown) => {
     if (value === null || typeof value !== 'object') return value
-    const key = entryKeys.get(value)
-    if (key !== undefined) return `entry\u0000${key}`
+    if (isEntry(value)) return `entry\u0000${value.key}`
     // Cards by what they say, not by their entry: a change below an entry's summary leaves
     // the pages that list it as they were.
-    const card = cardText(value)
+    const card = cards.text(value)
     if (card !== undefined) return `card\u0000${card}`
     // JSON would write these as `{}`: a page made from them would look unchanged.
     if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
@@ -81,30 +78,24 @@ function pageKey(page: Page, salt: string): string {
   return createHash('sha1').update(salt).update(json).digest('hex')
 }
 
+function isEntry(value: object): value is Entry {
+  return 'key' in value && 'slug' in value && 'meta' in value && 'body' in value
+}
+
+/** A file whose contents are known now, keyed by a digest of them. */
+function known(path: string, contents: string | Uint8Array): OutputFile {
+  return {path, contents, key: `sha1:${createHash('sha1').update(contents).digest('hex')}`}
+}
+
 function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
-    {path: 'data.json', contents: siteData(site)},
-    {path: 'feed.xml', contents: atomFeed(site)},
+    known('data.json', siteData(site)),
+    known('feed.xml', atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
-    ...(site.info.url ? [{path: 'sitemap.xml', contents: sitemap(site, pages)}] : []),
-    ...theme.assets
+    ...(site.info.url ? [known('sitemap.xml', sitemap(site, pages))] : []),
+    ...theme.assets.map((asset) => known(asset.path, asset.contents))
   ]
-}
-
-function renderMemoised(page: Page, site: Site, theme: Theme, memo: RenderMemo): string {
-  const {entry, ...rest} = page.data as Partial<PageDataByKind['entry']>
-  // Cards stand for entries: the same card object means the same entry, so its id is enough.
-  const key = JSON.stringify(rest, (name, value: unknown) => {
-    if (name === 'svg' || name === 'table') return undefined
-    const id = value !== null && typeof value === 'object' ? cardId(value as EntryCard) : undefined
-    return id === undefined ? value : id
-  })
-  const previous = memo.get(page.path)
-  if (previous && previous.entry === entry && previous.key === key) return previous.contents
-  const contents = renderPage(page, site, theme)
-  memo.set(page.path, {entry, key, contents})
-  return contents
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {

@@ -5,6 +5,7 @@ import {pathToFileURL} from 'node:url'
 import type {ResolvedConfig} from '../../config/types.js'
 import {BouncebackError} from '../../errors.js'
 import type {Layout, LayoutName} from './page-data.js'
+import type {OutputFile} from '../../types.js'
 
 export const layoutNames: readonly LayoutName[] = ['base', 'home', 'entry', 'lessons', 'lesson', 'growth', 'actions', 'tags', 'tag', 'search', 'not-found']
 
@@ -14,19 +15,7 @@ export interface LoadedLayout {
   file: string
 }
 
-/** A file to write into the output folder. */
-export interface OutputFile {
-  /** `/`-separated, relative to the output folder. */
-  path: string
-  contents: string | Uint8Array
-  /** For a page: a digest of everything it was made from, when the page cache is in use. */
-  key?: string
-  /**
-   * Set when the same page, `size` bytes long, is in the previous output: it is linked from
-   * there without comparing bytes, and `contents` is only read or rendered if that fails.
-   */
-  reuse?: {size: number}
-}
+export type {OutputFile}
 
 export interface Theme {
   layouts: Record<LayoutName, LoadedLayout>

@@ -1,18 +1,13 @@
-import {createHash, randomBytes} from 'node:crypto'
-import {lstatSync} from 'node:fs'
+import {lstatSync, readFileSync} from 'node:fs'
+import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type {OutputFile} from '../render/theme.js'
-import {folderState, isOurOutput} from '../../folders/owned.js'
+import type {OutputFile} from '../../types.js'
 import type {OutputSettings} from './claim.js'
 import {RealDirs} from './real-dirs.js'
-import {insidePath, replaceOutput} from './write.js'
+import {insidePath} from './write.js'
 
-/**
- * What is in the output folder, as written by the last call: path to its text, or to a digest
- * of its bytes. Text is kept so that an unchanged page (the same string, reused from the render
- * memo) is recognised without hashing it.
- */
+/** What is in the output folder, as written by the last call: path to the key of each file. */
 export type OutputState = Map<string, string>
 
 export interface ChangeResult {
@@ -22,33 +17,32 @@ export interface ChangeResult {
 }
 
 /**
- * Bring the output folder in line with `files`, touching only what changed: files whose bytes
- * differ are written (each to a temporary name, then renamed, so a reader never sees half a
- * file), and files no longer produced are removed. Used by `watch`, where replacing the whole
- * folder on every save would cost too much. Only files the previous call wrote are ever removed.
+ * Bring the output folder in line with `files`, touching only what changed (watch): a file
+ * whose key is the one written before is neither made nor written; the others are written each
+ * to a temporary name, then renamed, so a reader never sees half a file; files no longer made
+ * are removed. Only files the previous call recorded are ever removed (the search index, which
+ * full rebuilds write, is not among them). Every file has a key.
  *
- * When the output folder is no longer the one written before (deleted, emptied, or replaced by
- * something else since), the whole site is written afresh under the same rules as `build`: a
- * folder bounceback did not write is refused, not filled.
+ * The caller holds the output lock and has checked that the folder is the one written before.
  */
 export async function writeChanges(config: OutputSettings, files: readonly OutputFile[], previous: OutputState): Promise<ChangeResult> {
   const {outDir} = config
-  if ((await folderState(outDir, isOurOutput)).kind !== 'ours') {
-    await replaceOutput(config, files)
-    return {state: stateOf(files), written: files.map((file) => file.path), removed: []}
-  }
   const state: OutputState = new Map()
   const written: string[] = []
   // Nothing is written or removed through a symbolic link put into the output by hand.
   const dirs = new RealDirs(outDir)
   for (const file of files) {
-    const key = stateKey(file)
+    const key = file.key!
     state.set(file.path, key)
     if (previous.get(file.path) === key) continue
     const target = insidePath(outDir, file.path)
     dirs.make(path.dirname(target))
+    // A new key may still make the same bytes (a list page whose entry's card changed in a way
+    // it does not show): then the file is left as it is, and no page reloads for nothing.
+    const contents = file.contents
+    if (dirs.has(path.dirname(target)) && sameBytes(target, contents)) continue
     const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
-    await fs.writeFile(temporary, file.contents, {flag: 'wx'})
+    await fs.writeFile(temporary, contents, {flag: 'wx'})
     await fs.rename(temporary, target)
     written.push(file.path)
   }
@@ -65,13 +59,10 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
   return {state, written, removed}
 }
 
-function stateKey(file: OutputFile): string {
-  return typeof file.contents === 'string' ? file.contents : `sha1:${createHash('sha1').update(file.contents).digest('hex')}`
-}
-
-/** The state of an output folder just written with `files`. */
-export function stateOf(files: readonly OutputFile[]): OutputState {
-  return new Map(files.map((file) => [file.path, stateKey(file)]))
+function sameBytes(file: string, contents: string | Uint8Array): boolean {
+  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
+  const stat = lstatSync(file, {throwIfNoEntry: false})
+  return stat !== undefined && stat.isFile() && stat.size === bytes.length && readFileSync(file).equals(bytes)
 }
 
 async function removeEmptyParents(root: string, dir: string): Promise<void> {

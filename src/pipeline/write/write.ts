@@ -2,14 +2,14 @@ import {randomBytes} from 'node:crypto'
 import {linkSync, lstatSync, readdirSync, readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {outputStamp} from '../../cache/page-cache.js'
+import {outputStamp} from '../../folders/output-stamp.js'
 import {BouncebackError} from '../../errors.js'
 import {mapLimit} from '../../map-limit.js'
 import {folderState, isOurOutput, outputMarker, outputMarkerText} from '../../folders/owned.js'
 import {claimOutput, type OutputSettings} from './claim.js'
 import {isAlive, withOutputLock} from './lock.js'
 import {RealDirs} from './real-dirs.js'
-import type {OutputFile} from '../render/theme.js'
+import type {OutputFile} from '../../types.js'
 
 export interface WriteResult {
   /** Files whose bytes were written. */

@@ -1,0 +1,30 @@
+import type {ResolvedConfig} from '../config/types.js'
+import {countBySeverity, sortDiagnostics} from '../diagnostics.js'
+import type {Diagnostic, EntryResult} from '../types.js'
+import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
+import {aggregate, type Site} from './aggregate/site.js'
+import type {Discovered} from './discover/discover.js'
+
+/** Every problem of a project, and the site its entries make. */
+export interface Analysis {
+  config: ResolvedConfig
+  /** Every file looked at, `/`-separated and relative to the root, in order. */
+  files: string[]
+  /** Every problem in every file, sorted by file and place. */
+  messages: Diagnostic[]
+  errors: number
+  warnings: number
+  /** `true` when there is no error (warnings allowed). */
+  ok: boolean
+  site: Site
+}
+
+/** The whole-site stage after the per-entry ones: aggregate the results and gather every message. */
+export function assemble(config: ResolvedConfig, discovered: Pick<Discovered, 'sources' | 'messages'>, results: readonly EntryResult[], today: string): Analysis {
+  const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
+  const {site, messages: siteMessages} = aggregate(results, {info: config.site, today, grouping: {threshold: config.lessons.threshold, lexicon}})
+  const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])
+  const files = [...new Set([...discovered.sources.map((s) => s.file), ...discovered.messages.map((m) => m.file)])].sort()
+  const {errors, warnings} = countBySeverity(messages)
+  return {config, files, messages, errors, warnings, ok: errors === 0, site}
+}

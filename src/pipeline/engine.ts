@@ -1,0 +1,145 @@
+import {loadConfig, type LoadConfigOptions} from '../config/load.js'
+import type {ResolvedConfig} from '../config/types.js'
+import {folderState, isOurOutput} from '../folders/owned.js'
+import {localToday} from '../schema/date.js'
+import {assemble, type Analysis} from './assemble.js'
+import {discover, type Discovered} from './discover/discover.js'
+import {Entries} from './entries.js'
+import {replaceSite, updateSite, type Published} from './publish.js'
+import {CardCache} from './render/cards.js'
+import {loadTheme, type Theme} from './render/theme.js'
+import type {Site} from './aggregate/site.js'
+import type {EntryResult} from '../types.js'
+import type {OutputState} from './write/changes.js'
+import {claimOutput} from './write/claim.js'
+import type {WriteOptions} from './write/write.js'
+
+/** Pages per shard of the search index: one change re-indexes one shard, not the whole site. */
+export const defaultShardSize = 1000
+
+export interface Progress {
+  phase: 'reading' | 'rendering' | 'indexing' | 'writing'
+  done?: number
+  total?: number
+}
+
+export interface EngineOptions extends LoadConfigOptions {
+  /** The date to build for, `YYYY-MM-DD`: what overdue commitments and due revisits compare with. Defaults to today. */
+  today?: string
+  /** Worker threads for the per-entry stages (default: one per core). */
+  jobs?: number
+  /** How long an entry may run in line before a worker takes it over, in ms (watch: 250). */
+  inlineLimit?: number
+  /** Pages per shard of the search index (default 1,000). */
+  searchShardSize?: number
+  /** Load the theme's modules afresh, not from Node's module cache (watch, after a theme file changed). */
+  freshTheme?: boolean
+  /** Told where the run is: for progress bars. */
+  onProgress?: (progress: Progress) => void
+  /** For tests that simulate a failing disk. */
+  write?: WriteOptions
+}
+
+/** Which inputs changed since the last analysis (watch). */
+export interface Changes {
+  paths: ReadonlySet<string>
+  /** A file was added, removed or renamed: the content folder is listed again. */
+  relist: boolean
+}
+
+export interface EngineAnalysis extends Analysis {
+  /** Entries taken from memory or the cache, and entries read afresh. */
+  cache: {hits: number; misses: number}
+  /** Each entry's result, in the order of the sources. */
+  results: readonly EntryResult[]
+}
+
+/**
+ * The pipeline of one project, with one configuration: discover → parse → validate → extract
+ * (per entry, through the cache layer and under the time budget) → aggregate → render → write.
+ * `build`, `check` and `lessons` run it once; `watch` keeps one and tells it which inputs
+ * changed. Everything it keeps between runs (entry results, the cards pages show, what the
+ * output folder holds) is its own, never module state.
+ */
+export class Engine {
+  private discovered: Discovered | undefined
+  private theme: Theme | undefined
+  private readonly cards = new CardCache()
+  /** What the last publication wrote, by key: what an update compares with. */
+  private output: OutputState | undefined
+
+  /** Opened with the first analysis: the cache folder is not touched before the output is claimed. */
+  private entries: Entries | undefined
+
+  private constructor(
+    readonly config: ResolvedConfig,
+    private readonly options: EngineOptions
+  ) {}
+
+  static async open(options: EngineOptions = {}): Promise<Engine> {
+    return new Engine(await loadConfig(options), options)
+  }
+
+  private async openEntries(): Promise<Entries> {
+    const {jobs, inlineLimit, onProgress} = this.options
+    const onRead = onProgress && ((done: number, total: number) => onProgress({phase: 'reading', done, total}))
+    this.entries ??= await Entries.open(this.config, {configSource: this.options, ...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(onRead ? {onRead} : {})})
+    return this.entries
+  }
+
+  /** Refuse an output folder that may not be replaced before any work is done (it is checked again when writing). */
+  async claimOutput(): Promise<void> {
+    await claimOutput(this.config)
+  }
+
+  /**
+   * Discover, read and check every entry, and aggregate the site. Given `changes` (watch), only
+   * the files named are read again, and the content folder is listed again only when told.
+   * Without (a build), the entry cache on disk is saved at once.
+   */
+  async analyse(changes?: Changes): Promise<EngineAnalysis> {
+    const entries = await this.openEntries()
+    if (!this.discovered || !changes || changes.relist) this.discovered = await discover(this.config)
+    let read = await entries.read(this.discovered, changes?.paths)
+    if (read.vanished) {
+      // A file gone between the event and the read is a delete: list the folder again.
+      this.discovered = await discover(this.config)
+      read = await entries.read(this.discovered, changes ? new Set() : undefined)
+    }
+    if (!changes) await entries.save()
+    const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday())
+    return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results}
+  }
+
+  /**
+   * Render and write a site: `replace` writes a new output folder and swaps it in (build, and
+   * watch's full rebuilds, which index the site for search); `update` writes into the output
+   * folder only the files whose key changed (watch, after a save). An update of an output folder
+   * that is no longer the one written before (deleted, replaced) replaces it instead.
+   */
+  async publish(site: Site, mode: 'replace' | 'update'): Promise<Published> {
+    this.theme ??= await loadTheme(this.config, {fresh: this.options.freshTheme === true})
+    const input = {
+      config: this.config,
+      theme: this.theme,
+      site,
+      cards: this.cards,
+      shardSize: this.options.searchShardSize ?? defaultShardSize,
+      onProgress: (phase: Progress['phase']) => this.options.onProgress?.({phase})
+    }
+    const inPlace = mode === 'update' && this.output !== undefined && (await folderState(this.config.outDir, isOurOutput)).kind === 'ours'
+    const published = inPlace ? await updateSite(input, this.output!) : await replaceSite(input, this.options.write)
+    this.output = published.state
+    return published
+  }
+
+  /** Keep the entry results on disk (watch does it on full rebuilds and when it stops). */
+  async save(): Promise<void> {
+    await this.entries?.save()
+  }
+
+  /** Stop the worker threads, if any were started. */
+  async close(): Promise<void> {
+    await this.entries?.close()
+  }
+}
