@@ -1,8 +1,9 @@
 import type {VFile} from 'vfile'
 import type {Diagnostic} from './types.js'
+import type {RuleId} from './rules.js'
 
 /** A problem with a whole file, reported at its start. */
-export function fileProblem(file: string, ruleId: string, message: string): Diagnostic {
+export function fileProblem(file: string, ruleId: RuleId, message: string): Diagnostic {
   return {file, line: 1, column: 1, severity: 'error', message, ruleId}
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ruleTable} from '../src/config/rule-defaults.js'
+import {ruleTable} from '../src/rules.js'
 import {processString} from './helpers.js'
 
 const readme = await fs.readFile(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8')
@@ -21,8 +21,12 @@ describe('README', () => {
     expect(commands).toEqual(['npm install && npm run build', 'npm test'])
   })
 
-  it('lists every rule with its default level and whether one entry may set it, as the code declares them', () => {
-    const rows = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn) \| (yes|no) \|/gm)].map(([, id, level, entry]) => [id, {level, entry: entry === 'yes'}])
-    expect(Object.fromEntries(rows)).toEqual(ruleTable)
+  it('lists every rule and problem as its module declares it: level, per entry, in a draft, what it reports', () => {
+    const rules = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn) \| (yes|no) \| (warn|as set) \| (.+) \|$/gm)].map(([, id, level, entry, drafts, doc]) => [
+      id,
+      {level, entry: entry === 'yes', ...(drafts === 'warn' ? {drafts} : {}), doc}
+    ])
+    const always = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+) \|$/gm)].map(([, id, doc]) => [id, {level: 'always', entry: false, doc}])
+    expect(Object.fromEntries([...rules, ...always])).toEqual(ruleTable)
   })
 })

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
 import {folderRefusal, refusalMessage, type Places} from '../folders/places.js'
 import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
-import {ruleDefaults} from './rule-defaults.js'
+import {ruleDefaults} from '../rules.js'
 import type {Pluggable} from 'unified'
 import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
 

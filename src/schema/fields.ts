@@ -1,13 +1,17 @@
 import {isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
 import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
-import {entryTuneProblem, isAlwaysError, isRuleId} from '../config/rule-defaults.js'
+import {entryTuneProblem, isAlwaysError, isRuleId} from '../rules.js'
+import type {frontmatterRules} from '../pipeline/validate/rules/frontmatter.rules.js'
 import type {RuleLevel} from '../config/types.js'
 import {dateProblem} from './date.js'
 import {closest} from './suggest.js'
 
 /** A frontmatter problem, with the rule it belongs to and its place as offsets in the YAML text. */
+/** The rules a frontmatter field's problem is reported under. */
+type FieldRuleId = Exclude<keyof typeof frontmatterRules, 'frontmatter/yaml'>
+
 export interface FieldIssue {
-  ruleId: string
+  ruleId: FieldRuleId
   reason: string
   start: number
   end: number
@@ -46,7 +50,7 @@ export function inspectFields(contents: unknown): Inspection {
     if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) missingRequired(keys, issues)
     return {meta, issues, keys}
   }
-  const issue = (ruleId: string, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => {
+  const issue = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => {
     const [start, end] = node?.range ?? fallback
     issues.push({ruleId, reason, start, end})
   }
@@ -75,7 +79,7 @@ export function inspectFields(contents: unknown): Inspection {
       }
       continue
     }
-    const problem = (ruleId: string, reason: string) => issue(ruleId, reason, value, valueRange)
+    const problem = (ruleId: FieldRuleId, reason: string) => issue(ruleId, reason, value, valueRange)
     readField(name as FieldName, value, meta, problem, issue)
   }
 
@@ -126,8 +130,8 @@ function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[
   }
 }
 
-type Report = (ruleId: string, reason: string) => void
-type ReportAt = (ruleId: string, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => void
+type Report = (ruleId: FieldRuleId, reason: string) => void
+type ReportAt = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => void
 
 function readField(name: FieldName, value: YamlNode, meta: Partial<EntryMeta>, problem: Report, issueAt: ReportAt): void {
   switch (name) {

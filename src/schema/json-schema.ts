@@ -1,4 +1,4 @@
-import {entryMayTune, ruleDefaults} from '../config/rule-defaults.js'
+import {entryMayTune, ruleDefaults} from '../rules.js'
 import {causes, outcomes} from './fields.js'
 
 const date = {type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'A calendar date as YYYY-MM-DD, shown as written.'}

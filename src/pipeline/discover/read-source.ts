@@ -1,3 +1,4 @@
+import type {RuleId} from '../../rules.js'
 import {closeSync, constants, fstatSync, openSync, readSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {fileProblem} from '../../diagnostics.js'
@@ -18,7 +19,7 @@ const noBlock = constants.O_NONBLOCK ?? 0
  * Synchronous on purpose: thousands of small files are read faster so than through the thread pool.
  */
 export function readSource(source: SourceFile, contentReal: string, maxSize: number): SourceRead {
-  const problem = (ruleId: string, message: string): SourceRead => ({problem: fileProblem(source.file, ruleId, message)})
+  const problem = (ruleId: RuleId, message: string): SourceRead => ({problem: fileProblem(source.file, ruleId, message)})
   try {
     let fd: number
     try {

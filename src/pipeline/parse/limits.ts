@@ -1,8 +1,9 @@
+import type {RuleId} from '../../rules.js'
 import type {Limits} from '../../config/types.js'
 import {byteSize, tooLargeReason} from '../discover/read-source.js'
 
 export interface LimitProblem {
-  ruleId: string
+  ruleId: RuleId
   reason: string
   /** 1-based line of the problem, when it has one. */
   line: number

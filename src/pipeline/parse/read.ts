@@ -1,4 +1,5 @@
-export type ReadResult = {ok: true; text: string} | {ok: false; ruleId: string; reason: string}
+import type {RuleId} from '../../rules.js'
+export type ReadResult = {ok: true; text: string} | {ok: false; ruleId: RuleId; reason: string}
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 

@@ -7,6 +7,7 @@ import type {RawAction} from '../parse/actions.js'
 import type {LessonsRead} from '../parse/lessons.js'
 import type {RawSection} from '../parse/sections.js'
 import type {Inspection} from '../../schema/fields.js'
+import type {RuleId} from '../../rules.js'
 import type {Fallback} from '../extract/fallback.js'
 
 /** Everything a rule may look at for one entry. Rules only read it. */
@@ -30,7 +31,7 @@ export interface RuleContext {
 }
 
 /** Report one problem. The wrapper, not the rule, decides whether it is an error or a warning. */
-export type Report = (ruleId: string, reason: string, place: Position) => void
+export type Report<Id extends RuleId = RuleId> = (ruleId: Id, reason: string, place: Position) => void
 
-/** A rule looks, then reports; it never throws and never prints. */
-export type Rule = (context: RuleContext, report: Report) => void
+/** A rule looks, then reports, under the ids its module declares; it never throws and never prints. */
+export type Rule<Id extends RuleId = RuleId> = (context: RuleContext, report: Report<Id>) => void

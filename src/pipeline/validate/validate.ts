@@ -1,5 +1,5 @@
 import type {Position} from 'unist'
-import {entryMayTune, entryTuneProblem, isAlwaysError, isRuleId, ruleTable} from '../../config/rule-defaults.js'
+import {entryMayTune, entryTuneProblem, isAlwaysError, isRuleId, ruleTable, softInDrafts, type RuleId} from '../../rules.js'
 import type {RuleLevel} from '../../config/types.js'
 import type {RuleContext, Report, Rule} from './context.js'
 import {actionsRule} from './rules/actions.js'
@@ -12,9 +12,6 @@ import {selfBlameRule} from './rules/self-blame.js'
 // The publishable check last: it speaks only when nothing else stops the entry.
 export const rules: readonly Rule[] = [frontmatterRule, sectionsRule, lessonsRule, actionsRule, selfBlameRule, publishableRule]
 
-/** Rules whose errors become warnings in a draft: an unfinished draft is expected to be unfinished. */
-const relaxedInDrafts = new Set(['sections/missing', 'sections/empty', 'sections/recommended'])
-
 /**
  * Run every rule on one entry. Each message goes on the vfile with its rule id; its level comes
  * from the config, or from the entry itself for the rules an entry may tune (`off` drops it,
@@ -25,11 +22,11 @@ export function validate(context: RuleContext, options: {draft: boolean}): void 
   const levels = context.config.rules
   const comments = disableComments(context)
   const own: Record<string, RuleLevel> = Object.assign(Object.create(null) as Record<string, RuleLevel>, context.fields.meta.rules, comments.off)
-  const report: Report = (ruleId: string, reason: string, place: Position) => {
-    const level = !isRuleId(ruleId) ? 'error' : ((entryMayTune(ruleId) ? own[ruleId] : undefined) ?? levels[ruleId]?.level ?? ruleTable[ruleId]!.level)
+  const report: Report = (ruleId: RuleId, reason: string, place: Position) => {
+    const level = !isRuleId(ruleId) ? 'error' : ((entryMayTune(ruleId) ? own[ruleId] : undefined) ?? levels[ruleId]?.level ?? ruleTable[ruleId].level)
     if (level === 'off') return
     const message = context.file.message(reason, {place, ruleId, source: 'bounceback'})
-    message.fatal = level === 'error' && !(options.draft && relaxedInDrafts.has(ruleId))
+    message.fatal = level === 'error' && !(options.draft && softInDrafts(ruleId))
   }
   for (const rule of rules) rule(context, report)
   for (const problem of comments.problems) report('comment/disable', problem.reason, problem.place)

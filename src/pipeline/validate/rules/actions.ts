@@ -1,12 +1,13 @@
 import {isEmptySection} from '../../parse/sections.js'
 import {dateProblem} from '../../../schema/date.js'
 import type {Rule} from '../context.js'
+import type {actionsRules} from './actions.rules.js'
 
 /**
  * `actions/task-list`: commitments are task items (`- [ ] …`), so they can be counted as kept;
  * `actions/due`: a `(due …)` marker must hold a real `YYYY-MM-DD` date.
  */
-export const actionsRule: Rule = (context, report) => {
+export const actionsRule: Rule<keyof typeof actionsRules> = (context, report) => {
   const section = context.sections.find((s) => s.id === 'actions')
   if (section && context.actions.length === 0 && !isEmptySection(section.children)) {
     report('actions/task-list', 'Unexpected actions written without a list, expected a task list: one `- [ ] …` per commitment', section.heading.position!)

@@ -2,13 +2,14 @@ import {isMap, type Node as YamlNode, type Pair} from 'yaml'
 import type {FieldIssue} from '../../../schema/fields.js'
 import type {Frontmatter} from '../../parse/frontmatter.js'
 import type {Rule} from '../context.js'
+import type {frontmatterRules} from './frontmatter.rules.js'
 
 /**
  * Frontmatter syntax and fields: `frontmatter/yaml`, `frontmatter/required`, `frontmatter/type`,
  * `frontmatter/date`, `frontmatter/value` and `frontmatter/unknown-field`, each at the key or
  * value at fault.
  */
-export const frontmatterRule: Rule = (context, report) => {
+export const frontmatterRule: Rule<keyof typeof frontmatterRules> = (context, report) => {
   const {frontmatter} = context
   if (frontmatter.kind === 'none') {
     if (frontmatter.problem) {

@@ -1,7 +1,8 @@
 import type {Rule} from '../context.js'
+import type {lessonsRules} from './lessons.rules.js'
 
 /** `lessons/list`: lessons written as paragraphs work, but a list says where each one ends. */
-export const lessonsRule: Rule = (context, report) => {
+export const lessonsRule: Rule<keyof typeof lessonsRules> = (context, report) => {
   const read = context.lessons
   if (!read?.asParagraphs) return
   const first = read.lessons[0]!.node.position!

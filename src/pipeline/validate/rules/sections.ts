@@ -1,12 +1,13 @@
 import type {Position} from 'unist'
 import {isEmptySection} from '../../parse/sections.js'
 import type {Rule} from '../context.js'
+import type {sectionsRules} from './sections.rules.js'
 
 /**
  * The review sections: `sections/missing` and `sections/recommended` at the end of the
  * frontmatter, `sections/empty` at the empty heading, `sections/duplicate` at the second one.
  */
-export const sectionsRule: Rule = (context, report) => {
+export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) => {
   const firstSeen = new Map<string, Position>()
   for (const section of context.sections) {
     if (section.id === null) continue

@@ -3,6 +3,7 @@ import type {Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Rule} from '../context.js'
+import type {selfBlameRules} from './self-blame.rules.js'
 
 /** Words that judge a person rather than describe what happened. */
 const labels = new Set(
@@ -29,7 +30,7 @@ interface Finding {
  * off}` in its frontmatter or a `<!-- bounceback-disable language/self-blame -->` comment.
  * False alarms cost more than misses, so every pattern needs the writer as its subject.
  */
-export const selfBlameRule: Rule = (context, report) => {
+export const selfBlameRule: Rule<keyof typeof selfBlameRules> = (context, report) => {
   const walk = (node: MdastNodes) => {
     if (node.type === 'blockquote' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'linkReference' || node.type === 'yaml' || node.type === 'html') return
     if (node.type === 'text') {

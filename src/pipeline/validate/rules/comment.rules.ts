@@ -1,0 +1,5 @@
+import {declareRules} from './declare.js'
+
+export const commentRules = declareRules({
+  'comment/disable': {level: 'warn', entry: false, doc: 'a `bounceback-disable` comment naming no rule, or one an entry may not turn off'}
+})
