@@ -209,3 +209,113 @@ describe('failures that would print a stack trace or nothing', () => {
     }
   })
 })
+
+describe('found in review: the runner, the pre-checks, the config and the cache', () => {
+  it('never throws when a stoppable run reports a timeout after its last item finished', async () => {
+    const {InlineBatches} = await import('../src/pool/inline-batches.js')
+    const busy = (ms: number) => {
+      const end = performance.now() + ms
+      while (performance.now() < end);
+      return ms
+    }
+    const batches = new InlineBatches<number>(() => 12, 6)
+    // Items that end right at the limit: some runs are reported stopped just as they finish.
+    const outcomes = await Promise.all(Array.from({length: 60}, (_, i) => batches.run(() => busy(6 + (i % 7)))))
+    expect(outcomes.every((o) => o === 'timed out' || ('value' in o && typeof o.value === 'number'))).toBe(true)
+  })
+
+  it('gives the event loop a turn between runs, so timers and replies are not kept waiting', async () => {
+    const {InlineBatches} = await import('../src/pool/inline-batches.js')
+    const batches = new InlineBatches<number>(() => 1000, 50)
+    let finished = 0
+    let finishedWhenTimerFired = -1
+    setTimeout(() => (finishedWhenTimerFired = finished), 0)
+    await Promise.all(
+      Array.from({length: 20}, () =>
+        batches.run(() => {
+          const end = performance.now() + 30
+          while (performance.now() < end);
+          return ++finished
+        })
+      )
+    )
+    expect(finished).toBe(20)
+    expect(finishedWhenTimerFired).toBeGreaterThanOrEqual(0)
+    expect(finishedWhenTimerFired).toBeLessThan(20)
+  })
+
+  it('counts quotes and list markers in any order on a line, and raw HTML, whatever the size of the entry', async () => {
+    const padding = `\n\n${'Plain words, only to pass the size at which entries go to a worker. '.repeat(600)}`
+    const root = await project({
+      'content/alternating.md': validEntry().replace('Writing every week.', `${'- > '.repeat(200)}deep`),
+      'content/divs.md': validEntry().replace('Writing every week.', '<div>'.repeat(2000)),
+      'content/divs-large.md': validEntry().replace('Writing every week.', '<div>'.repeat(2000) + padding),
+      'content/closed.md': validEntry().replace('Writing every week.', '<div>a</div>'.repeat(2000))
+    })
+    const result = await check({root, cache: false})
+    expect(result.messages.map((m) => `${m.file} ${m.ruleId} ${m.message.replace(/ deep.*/, '')}`)).toEqual([
+      'content/alternating.md file/too-deep Unexpected nesting 400 levels',
+      'content/divs-large.md file/too-deep Unexpected HTML nested 2000 levels',
+      'content/divs.md file/too-deep Unexpected HTML nested 2000 levels'
+    ])
+  })
+
+  it('reads a config whose default export has a `then`, or is a Proxy that throws, without a stack trace', async () => {
+    // A Proxy over no keys is read as no settings: nothing asks it for `then` any more.
+    const proxy = await project({'content/2025-03-14-a.md': validEntry(), 'bounceback.config.mjs': "export default new Proxy({}, {get() { throw new Error('get says no') }})"})
+    const read = spawnSync(process.execPath, [bin, 'check', '--root', proxy], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 20_000})
+    expect(read.stderr).toBe('')
+    expect(read.status).toBe(0)
+    for (const [source, said] of [
+      ["export default new Proxy({title: 'x'}, {get() { throw new Error('get says no') }})", 'get says no'],
+      ["export default {get then() { throw new Error('then says no') }}", 'then says no'],
+      ["export default {title: 'x', then() {}}", 'unknown key `then`']
+    ] as const) {
+      const root = await project({'content/2025-03-14-a.md': validEntry(), 'bounceback.config.mjs': source})
+      const result = spawnSync(process.execPath, [bin, 'check', '--root', root], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 20_000})
+      expect(result.status, source).toBe(1)
+      expect(result.stderr.trim().split('\n'), source).toEqual([expect.stringMatching(new RegExp(`^bounceback: bounceback\\.config\\.mjs: .*${said.replace(/[`.]/g, '\\$&')}`))])
+    }
+  })
+
+  it('refuses a time budget past what a timer can hold', async () => {
+    const root = await project({'content/2025-03-14-a.md': validEntry(), 'bounceback.config.json': JSON.stringify({limits: {timeBudget: 3_000_000_000}})})
+    await expect(check({root})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringContaining('`limits.timeBudget` must be at most 2147483647')})
+  })
+
+  it('does not make a page many times larger than the entry allows', async () => {
+    const reference = `[a]: https://example.com/${'u'.repeat(3000)} "${'t'.repeat(3000)}"\n\n${'[a] '.repeat(1000)}`
+    const root = await project({'content/2025-03-14-a.md': validEntry().replace('Writing every week.', reference), 'content/2025-03-15-b.md': validEntry()})
+    const result = await check({root, cache: false})
+    expect(result.messages).toEqual([expect.objectContaining({file: 'content/2025-03-14-a.md', ruleId: 'file/too-large', message: expect.stringMatching(/^Unexpected entry that renders to \d+\.\d MB of HTML, expected at most 4\.0 MB/)})])
+  })
+
+  it('takes a cached entry whose URL would leave the output for a miss, and heals', async () => {
+    const root = await project({'content/2025-03-14-a.md': validEntry()})
+    expect((await build({root})).written).toBe(true)
+    const file = path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+    const cache = JSON.parse(await fs.readFile(file, 'utf8')) as {entries: Record<string, {entry: {url: string}}>}
+    for (const result of Object.values(cache.entries)) result.entry.url = '/../../escape/'
+    await fs.writeFile(file, JSON.stringify(cache))
+    await fs.rm(path.join(root, 'node_modules', '.cache', 'bounceback', 'pages.json'))
+    const again = await build({root})
+    expect(again).toMatchObject({written: true, cache: {hits: 0, misses: 1}})
+    await expect(fs.access(path.join(root, '..', 'escape'))).rejects.toThrow()
+  })
+
+  it('ends an entry whose plugin kills its worker thread as one message', async () => {
+    for (const [plugin, ruleId] of [
+      ['() => () => { setTimeout(() => { throw new Error("later") }) ; return new Promise((resolve) => setTimeout(resolve, 200)) }', 'file/unprocessable'],
+      ['() => () => { process.exit(5) }', 'file/timeout']
+    ]) {
+      const root = await project({
+        'content/2025-03-14-a.md': validEntry(),
+        'bounceback.config.mjs': `export default {limits: {timeBudget: 3000}, remarkPlugins: [${plugin}]}\n`
+      })
+      const result = spawnSync(process.execPath, [bin, 'check', '--root', root], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 30_000})
+      expect(result.status, plugin).toBe(1)
+      expect(result.stdout, plugin).toContain(ruleId)
+      expect(result.stderr, plugin).toBe('')
+    }
+  })
+})

@@ -34,7 +34,8 @@ export class EntryCache {
     try {
       const data = JSON.parse((await readCacheFile(file)) ?? 'null') as unknown
       if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
-        for (const [key, result] of Object.entries(data.entries)) if (isEntryResult(result)) stored.set(key, result)
+        // Each result where its key says, and for the entry its key names: anything else is a miss.
+        for (const [key, result] of Object.entries(data.entries)) if (isEntryResult(result) && (result.entry === undefined || result.entry.key === key)) stored.set(key, result)
       }
     } catch {
       // No cache yet, or one that cannot be read: start afresh.

@@ -58,11 +58,14 @@ const isMeta = shape<EntryMeta>({
 /** A body is a root holding one raw node of sanitised HTML (see render/body.ts). */
 const isRaw = shape<{type: unknown; value: unknown}>({type: (t) => t === 'raw', value: isString})
 const isBody = shape<{type: unknown; children: unknown}>({type: (v) => v === 'root', children: (v) => Array.isArray(v) && v.length === 1 && isRaw(v[0])})
+/** Slugs and URLs as extract/slug.ts makes them: a cache cannot lead a page out of the output. */
+const isSlug: Check = (value) => typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+const isEntryUrl: Check = (value) => typeof value === 'string' && /^\/(?:\d{4}\/)?[a-z0-9]+(?:-[a-z0-9]+)*\/$/.test(value)
 const isEntry = shape<Entry>({
   key: isString,
   source: isString,
-  slug: isString,
-  url: isString,
+  slug: isSlug,
+  url: isEntryUrl,
   meta: isMeta,
   sections: arrayOf(isSection),
   summary: isString,

@@ -26,16 +26,18 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const root = path.resolve(options.root ?? process.cwd())
   await checkRoot(root)
   const configFile = await findConfigFile(root)
-  const fromFile = configFile ? await readConfigFile(configFile) : {}
-  if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
-    throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : String(fromFile)}`)
-  }
-  // A config is code: a getter or a Proxy in it may throw while its settings are read.
+  const fromFile = configFile ? (await readConfigFile(configFile)).value : {}
+  const name = configFile ? path.basename(configFile) : 'config'
+  // A config is code: its settings are read with care, since a getter or a Proxy in it may throw.
   let user: UserConfig
   try {
-    user = {...fromFile, ...options.overrides}
+    if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
+      throw new BouncebackError('CONFIG_INVALID', `${name}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : fromFile === null ? 'null' : typeof fromFile}`)
+    }
+    user = {...(fromFile as UserConfig), ...options.overrides}
   } catch (error) {
-    throw new BouncebackError('CONFIG_INVALID', `${path.basename(configFile!)}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+    if (error instanceof BouncebackError) throw error
+    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
   }
   return resolveSafely(configFile, () => resolveConfig(user, {
     root,
@@ -104,17 +106,22 @@ async function findConfigFile(root: string): Promise<string | undefined> {
   return undefined
 }
 
-async function readConfigFile(file: string): Promise<UserConfig> {
+/**
+ * The config module's default export, held in an object: returned as it is from an async
+ * function, a value with a `then` (a getter, or a method that never calls back) would be
+ * awaited, and could hang or throw out of reach.
+ */
+async function readConfigFile(file: string): Promise<{value: unknown}> {
   const name = path.basename(file)
   try {
-    if (file.endsWith('.json')) return JSON.parse(await fs.readFile(file, 'utf8')) as UserConfig
+    if (file.endsWith('.json')) return {value: JSON.parse(await fs.readFile(file, 'utf8')) as unknown}
     // By its time of change: a config edited while `watch` runs is imported afresh, not from Node's module cache.
     const version = `?mtime=${(await fs.stat(file)).mtimeMs}`
-    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await importWithin(pathToFileURL(file).href + version, name)) as {default?: UserConfig}
+    const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await importWithin(pathToFileURL(file).href + version, name)) as {default?: unknown}
     if (mod.default === undefined) {
       throw new BouncebackError('CONFIG_LOAD', `${name}: expected \`export default defineConfig({…})\``)
     }
-    return mod.default
+    return {value: mod.default}
   } catch (error) {
     if (error instanceof BouncebackError) throw error
     const reason = error instanceof Error ? error.message : String(error)

@@ -203,6 +203,8 @@ function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never)
   for (const [key, value] of Object.entries(limits)) {
     if (!(key in defaultLimits)) fail(`unknown key \`limits.${key}\`, expected one of ${Object.keys(defaultLimits).map((k) => `\`${k}\``).join(', ')}`)
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`\`limits.${key}\` must be a whole number of 1 or more`)
+    // Timers and sizes are 32-bit: a budget past about 24 days would end at once, not never.
+    if (value > 2 ** 31 - 1) fail(`\`limits.${key}\` must be at most ${2 ** 31 - 1}`)
     resolved[key as keyof Limits] = value
   }
   return resolved

@@ -30,6 +30,8 @@ export interface EngineOptions extends LoadConfigOptions {
   jobs?: number
   /** How long an entry may run in line before a worker takes it over, in ms (watch: 250). */
   inlineLimit?: number
+  /** The same for the first entries of this engine (see pool/pool.ts). */
+  firstLimit?: number
   /** Pages per shard of the search index (default 1,000). */
   searchShardSize?: number
   /** Load the theme's modules afresh, not from Node's module cache (watch, after a theme file changed). */
@@ -81,9 +83,9 @@ export class Engine {
   }
 
   private async openEntries(): Promise<Entries> {
-    const {jobs, inlineLimit, onProgress} = this.options
+    const {jobs, inlineLimit, firstLimit, onProgress} = this.options
     const onRead = onProgress && ((done: number, total: number) => onProgress({phase: 'reading', done, total}))
-    this.entries ??= await Entries.open(this.config, {configSource: this.options, ...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(onRead ? {onRead} : {})})
+    this.entries ??= await Entries.open(this.config, {configSource: this.options, ...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(firstLimit !== undefined ? {firstLimit} : {}), ...(onRead ? {onRead} : {})})
     return this.entries
   }
 

@@ -14,6 +14,7 @@ export interface EntriesOptions {
   jobs?: number
   /** How long an entry may run in line before a worker takes it over (see pool/pool.ts). */
   inlineLimit?: number
+  firstLimit?: number
   /** How the config was loaded, so that worker threads can load it too (a config with plugins). */
   configSource?: LoadConfigOptions
   /** Told how many entries are read, as they are. */
@@ -113,7 +114,7 @@ export class Entries {
   }
 
   private runnerOptions() {
-    const {jobs, inlineLimit, configSource} = this.options
-    return {...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(configSource ? {configSource} : {})}
+    const {jobs, inlineLimit, firstLimit, configSource} = this.options
+    return {...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(firstLimit !== undefined ? {firstLimit} : {}), ...(configSource ? {configSource} : {})}
   }
 }

@@ -13,6 +13,7 @@ import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
 import {checkSize, checkText} from './parse/limits.js'
 import {decodeEntry} from './parse/read.js'
+import {byteSize} from './discover/read-source.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections} from './parse/sections.js'
@@ -125,6 +126,11 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
   const body = sanitiseBody(hast)
+  // A few kilobytes can render to far more (a long link reference used a thousand times): a
+  // page that would be many times larger than the largest entry allowed is not made.
+  const html = (body.children[0] as {value: string}).value.length
+  const most = config.limits.fileSize * 4
+  if (html > most) return {file: source.file, messages: [fileProblem(source.file, 'file/too-large', `Unexpected entry that renders to ${byteSize(html)} of HTML, expected at most ${byteSize(most)} (four times \`limits.fileSize\`): is a long link or reference used many times?`)]}
   const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
   return {file: source.file, messages, entry}
 }

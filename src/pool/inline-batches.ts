@@ -8,52 +8,61 @@ interface Waiting<T> {
 /**
  * Synchronous work run on this thread, each item for at most `limit()` ms, several items to one
  * stoppable run: a stoppable run costs a watchdog thread (a third of a millisecond here, a
- * tenth of an entry), so the items that arrive together share one. No new item starts once
- * half the limit has passed, so each has at least the other half; when the run is stopped,
- * the item it was on has overrun, and the items after it go into the next run.
+ * tenth of an entry), so the items that arrive together share one. A run takes new items for
+ * `slice` ms only, then the next run waits for the next turn of the event loop, so timers,
+ * replies from worker threads and the preview server are never kept waiting longer than one
+ * slice and one item. When a run is stopped, the item it was on has overrun.
  */
 export class InlineBatches<T> {
   private queue: Waiting<T>[] = []
   private scheduled = false
 
-  constructor(private readonly limit: () => number) {}
+  constructor(
+    private readonly limit: () => number,
+    private readonly slice = 50
+  ) {}
 
   run(work: () => T): Promise<{value: T} | {error: unknown} | 'timed out'> {
     return new Promise((settle) => {
       this.queue.push({run: work, settle})
-      if (!this.scheduled) {
-        this.scheduled = true
-        // Items handed over in the same turn (a build hands dozens at once) share a run.
-        setImmediate(() => this.flush())
-      }
+      this.schedule()
     })
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return
+    this.scheduled = true
+    // Items handed over in the same turn (a build hands dozens at once) share a run.
+    setImmediate(() => this.flush())
   }
 
   private flush(): void {
     this.scheduled = false
-    while (this.queue.length > 0) {
-      const batch = this.queue
-      this.queue = []
-      const limit = this.limit()
-      const done: ({value: T} | {error: unknown})[] = []
-      const started = performance.now()
-      const outcome = withinTime(() => {
-        for (const item of batch) {
-          if (done.length > 0 && performance.now() - started > limit / 2) return
-          try {
-            done.push({value: item.run()})
-          } catch (error) {
-            done.push({error})
-          }
+    const batch = this.queue
+    this.queue = []
+    const limit = this.limit()
+    const slice = Math.min(this.slice, limit / 2)
+    const done: ({value: T} | {error: unknown})[] = []
+    const started = performance.now()
+    // Every item starts within `slice` ms of the run, so each has at least `limit` ms of it.
+    const outcome = withinTime(() => {
+      for (const item of batch) {
+        if (done.length > 0 && performance.now() - started > slice) return
+        try {
+          done.push({value: item.run()})
+        } catch (error) {
+          done.push({error})
         }
-      }, limit)
-      batch.slice(0, done.length).forEach((item, i) => item.settle(done[i]!))
-      let rest = batch.slice(done.length)
-      if (outcome === 'timed out') {
-        rest[0]!.settle('timed out')
-        rest = rest.slice(1)
       }
-      this.queue = [...rest, ...this.queue]
+    }, limit + slice)
+    batch.slice(0, done.length).forEach((item, i) => item.settle(done[i]!))
+    let rest = batch.slice(done.length)
+    // A run can be reported stopped just after its last item finished: then nothing overran.
+    if (outcome === 'timed out' && rest.length > 0) {
+      rest[0]!.settle('timed out')
+      rest = rest.slice(1)
     }
+    this.queue = [...rest, ...this.queue]
+    this.schedule()
   }
 }

@@ -39,6 +39,12 @@ export interface RunnerOptions {
   inlineLimit?: number
   /** How a worker can load the config itself, when it holds plugins (functions cannot be sent). */
   configSource?: LoadConfigOptions
+  /**
+   * The limit of the first entries read in line (default: 2,000 ms, or `inlineLimit` if more):
+   * the first entries of a process are read by code not yet optimised. Watch's later full
+   * rebuilds pass `inlineLimit`: by then the code is warm, and its server is answering.
+   */
+  firstLimit?: number
 }
 
 export function defaultJobs(): number {
@@ -70,9 +76,9 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
   }
   // The pipeline is loaded only when an entry has to be read: a build from the cache never needs it.
   let pipeline: typeof import('../pipeline/entry.js') | undefined
-  // The first entries of a run are read by code not yet optimised: they get two seconds.
   let warm = false
-  const inline = new InlineBatches<EntryResult>(() => Math.min(budget, warm ? inlineLimit : Math.max(inlineLimit, 2000)))
+  const firstLimit = options.firstLimit ?? Math.max(inlineLimit, 2000)
+  const inline = new InlineBatches<EntryResult>(() => Math.min(budget, warm ? inlineLimit : firstLimit))
   return {
     concurrency: 64,
     async run(bytes, source) {
@@ -116,7 +122,9 @@ class Workers {
           // A small young generation: parsing makes short-lived garbage fast, and at 5,000 entries
           // this lowered the reading phase's peak memory (bench/results.md). The old generation
           // is the memory ceiling of one entry.
-          resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory}
+          // The stack of the main thread's size, so that an entry nested deep enough to overflow one
+          // overflows the other too: check and build agree whichever thread reads it.
+          resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory, stackSizeMb: 1}
         })
     )
     return this.pool
@@ -133,17 +141,24 @@ class Workers {
     const pool = await this.start()
     if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve))
     this.running++
+    // A timer that keeps the process alive: a worker that dies without a word (a plugin calling
+    // `process.exit`) must still end as a message, not as an idle process exiting.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), Math.max(1, Math.round(budget)))
     try {
       const task: EntryTask = {bytes, source, ...this.taskConfig}
-      const result = (await pool.run(task, {signal: AbortSignal.timeout(Math.max(1, Math.round(budget)))})) as EntryResult | WorkerFailure
+      const result = (await pool.run(task, {signal: controller.signal})) as EntryResult | WorkerFailure
       if ('failure' in result) throw new BouncebackError(result.failure.code, result.failure.message)
       return result
     } catch (error) {
       // The worker was stopped (or died) and a fresh one takes its place.
       if ((error as Error).name === 'AbortError') return timeoutResult(source, this.config.limits.timeBudget)
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return memoryResult(source, this.config.limits.memory)
-      throw error
+      if (error instanceof BouncebackError) throw error
+      // Anything else that ended the worker (an exception a plugin threw later, say): one message.
+      return {file: source.file, messages: [fileProblem(source.file, 'file/unprocessable', `Unexpected failure while reading this entry in a worker thread: ${error instanceof Error ? error.message : String(error)}`)]}
     } finally {
+      clearTimeout(timer)
       this.running--
       this.waiting.shift()?.()
     }

@@ -38,7 +38,8 @@ export class SiteBuilder {
   async full(): Promise<RebuildResult> {
     // Entries are read in line for at most a quarter of a second; longer, in a worker thread,
     // so the preview server goes on answering while a slow entry is read.
-    const engine = await Engine.open({...this.options, inlineLimit: 250, freshTheme: true})
+    // The first full rebuild is the first in this process: its first entries get longer.
+    const engine = await Engine.open({...this.options, inlineLimit: 250, ...(this.engine ? {firstLimit: 250} : {}), freshTheme: true})
     try {
       await engine.claimOutput()
       const analysis = await engine.analyse()

@@ -68,10 +68,14 @@ export function lessonThemes(entries: readonly Entry[], options?: GroupingOption
   }
 
   const used = new Set<string>()
+  // The next number to try after each base id: thousands of themes with one base stay linear.
+  const next = new Map<string, number>()
   const withIds = themes.map((theme, i) => {
     const base = preferredIds[i] || 'lesson'
     let id = base
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+    let n = next.get(base) ?? 2
+    while (used.has(id)) id = `${base}-${n++}`
+    next.set(base, n)
     used.add(id)
     return {id, url: `/lessons/${id}/`, ...theme}
   })
