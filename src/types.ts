@@ -1,32 +1,7 @@
 import type {Root as HastRoot} from 'hast'
 
-/** How a post-mortem turned out. */
-export type Outcome = 'failed' | 'mixed' | 'succeeded'
-
-/** What the failure came down to: missing information, applying it badly, or circumstances. */
-export type Cause = 'information' | 'application' | 'circumstances'
-
-export interface Cost {
-  spent?: number
-  earned?: number
-  currency?: string
-}
-
-/** Frontmatter once validated: only well-typed values survive. */
-export interface EntryMeta {
-  title: string
-  /** `YYYY-MM-DD`, exactly as written. */
-  date: string
-  tags: string[]
-  outcome?: Outcome
-  cause?: Cause
-  cost?: Cost
-  feedback: string[]
-  revisit?: string
-  draft: boolean
-  /** This entry's own rule levels (`rules:` in its frontmatter). */
-  rules?: Record<string, 'off' | 'warn' | 'error'>
-}
+export type {Cause, Cost, EntryMeta, Outcome} from './schema/field-table.js'
+import type {EntryMeta} from './schema/field-table.js'
 
 export interface Point {
   line: number

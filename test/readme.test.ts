@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ruleTable} from '../src/rules.js'
+import {fieldNames, fieldTable, requiredFields, typeLabel} from '../src/schema/field-table.js'
 import {processString} from './helpers.js'
 
 const readme = await fs.readFile(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8')
@@ -28,5 +29,11 @@ describe('README', () => {
     ])
     const always = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+) \|$/gm)].map(([, id, doc]) => [id, {level: 'always', entry: false, doc}])
     expect(Object.fromEntries([...rules, ...always])).toEqual(ruleTable)
+  })
+
+  it('lists every frontmatter field as the field table declares it', () => {
+    const start = readme.indexOf('| field | type | required | meaning |')
+    const rows = readme.slice(start, readme.indexOf('\n\n', start)).split('\n').slice(2)
+    expect(rows).toEqual(fieldNames.map((name) => `| \`${name}\` | ${typeLabel(name)} | ${requiredFields.includes(name) ? 'yes' : 'no'} | ${fieldTable[name].doc} |`))
   })
 })

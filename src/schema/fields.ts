@@ -1,15 +1,15 @@
 import {isAlias, isMap, isScalar, isSeq, visit, type Node as YamlNode, type Pair, type Scalar} from 'yaml'
-import type {Cause, Cost, EntryMeta, Outcome} from '../types.js'
+import {expectation, fieldNames, fieldTable, orList, requiredFields, type Cost, type EntryMeta, type FieldName, type FieldSpec} from './field-table.js'
 import {entryTuneProblem, isAlwaysError, isRuleId} from '../rules.js'
 import type {frontmatterRules} from '../pipeline/validate/rules/frontmatter.rules.js'
 import type {RuleLevel} from '../config/types.js'
 import {dateProblem} from './date.js'
 import {closest} from './suggest.js'
 
-/** A frontmatter problem, with the rule it belongs to and its place as offsets in the YAML text. */
 /** The rules a frontmatter field's problem is reported under. */
 type FieldRuleId = Exclude<keyof typeof frontmatterRules, 'frontmatter/yaml'>
 
+/** A frontmatter problem, with the rule it belongs to and its place as offsets in the YAML text. */
 export interface FieldIssue {
   ruleId: FieldRuleId
   reason: string
@@ -19,13 +19,7 @@ export interface FieldIssue {
   missing?: string
 }
 
-export const outcomes: readonly Outcome[] = ['failed', 'mixed', 'succeeded']
-export const causes: readonly Cause[] = ['information', 'application', 'circumstances']
-
-/** Every field an entry may have, and whether it must. Order is the README's. */
-export const fieldNames = ['title', 'date', 'tags', 'outcome', 'cause', 'cost', 'feedback', 'revisit', 'draft', 'rules'] as const
-export type FieldName = (typeof fieldNames)[number]
-export const requiredFields: readonly FieldName[] = ['title', 'date']
+export {fieldNames}
 const costKeys = ['spent', 'earned', 'currency'] as const
 
 export interface Inspection {
@@ -133,61 +127,42 @@ function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[
 type Report = (ruleId: FieldRuleId, reason: string) => void
 type ReportAt = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => void
 
+/** Read one field as its kind in the field table says, into `meta`. */
 function readField(name: FieldName, value: YamlNode, meta: Partial<EntryMeta>, problem: Report, issueAt: ReportAt): void {
-  switch (name) {
-    case 'title': {
-      const text = readString(value, name, problem)
-      if (text !== undefined) meta.title = text
-      return
-    }
+  const spec: FieldSpec = fieldTable[name]
+  const set = (read: unknown) => {
+    if (read !== undefined) (meta as Record<string, unknown>)[name] = read
+  }
+  switch (spec.kind) {
+    case 'text':
+      return set(readString(value, name, problem))
     case 'date':
-    case 'revisit': {
-      const text = readDate(value, name, problem)
-      if (text !== undefined) meta[name] = text
-      return
-    }
-    case 'tags':
-    case 'feedback': {
-      const list = readStringList(value, name, problem, issueAt)
-      if (list !== undefined) meta[name] = list
-      return
-    }
-    case 'outcome':
-    case 'cause': {
-      const allowed = name === 'outcome' ? outcomes : causes
+      return set(readDate(value, name, problem))
+    case 'list':
+      return set(readStringList(value, name, problem, issueAt))
+    case 'choice': {
       const text = readString(value, name, problem)
       if (text === undefined) return
-      if ((allowed as readonly string[]).includes(text)) {
-        if (name === 'outcome') meta.outcome = text as Outcome
-        else meta.cause = text as Cause
-        return
-      }
-      const guess = closest(text, allowed)
-      problem('frontmatter/value', `Unexpected ${name} \`${text}\`, expected ${orList(allowed)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`)
+      if (spec.values.includes(text)) return set(text)
+      const guess = closest(text, spec.values)
+      problem('frontmatter/value', `Unexpected ${name} \`${text}\`, expected ${orList(spec.values)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`)
       return
     }
-    case 'cost': {
-      const cost = readCost(value, problem, issueAt)
-      if (cost !== undefined) meta.cost = cost
+    case 'cost':
+      return set(readCost(value, problem, issueAt))
+    case 'boolean':
+      if (isScalar(value) && typeof value.value === 'boolean') return set(value.value)
+      problem('frontmatter/type', `Unexpected ${describe(value)} for \`${name}\`, expected \`true\` or \`false\``)
       return
-    }
-    case 'draft': {
-      if (isScalar(value) && typeof value.value === 'boolean') meta.draft = value.value
-      else problem('frontmatter/type', `Unexpected ${describe(value)} for \`draft\`, expected \`true\` or \`false\``)
-      return
-    }
-    case 'rules': {
-      const rules = readRules(value, problem, issueAt)
-      if (rules) meta.rules = rules
-      return
-    }
+    case 'rules':
+      return set(readRules(value, problem, issueAt))
   }
 }
 
 function readString(value: YamlNode, name: string, problem: Report): string | undefined {
   if (isScalar(value) && typeof value.value === 'string') {
     if (value.value.trim() === '') {
-      problem(name === 'title' ? 'frontmatter/required' : 'frontmatter/type', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`)
+      problem(requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/type', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`)
       return undefined
     }
     return value.value
@@ -203,7 +178,7 @@ function readDate(value: YamlNode, name: string, problem: Report): string | unde
     return undefined
   }
   if (value.value.trim() === '') {
-    problem(name === 'date' ? 'frontmatter/required' : 'frontmatter/date', `Unexpected empty \`${name}\`, expected a date as \`YYYY-MM-DD\``)
+    problem(requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/date', `Unexpected empty \`${name}\`, expected a date as \`YYYY-MM-DD\``)
     return undefined
   }
   const why = dateProblem(value.value)
@@ -277,29 +252,6 @@ function readRules(value: YamlNode, problem: Report, issueAt: ReportAt): Record<
   return rules
 }
 
-export function expectation(name: FieldName): string {
-  switch (name) {
-    case 'rules':
-      return 'a map of rule ids to `off`, `warn` or `error`'
-    case 'title':
-      return 'a string such as `title: Newsletter launch`'
-    case 'date':
-    case 'revisit':
-      return 'a date as `YYYY-MM-DD`'
-    case 'outcome':
-      return orList(outcomes)
-    case 'cause':
-      return orList(causes)
-    case 'tags':
-    case 'feedback':
-      return 'a list of strings'
-    case 'cost':
-      return 'a map `{spent, earned, currency}`'
-    case 'draft':
-      return '`true` or `false`'
-  }
-}
-
 function describe(node: YamlNode): string {
   if (isMap(node)) return 'map'
   if (isSeq(node)) return 'list'
@@ -317,7 +269,3 @@ function sourceOf(node: Scalar): string {
   return typeof node.source === 'string' ? node.source : String(node.value)
 }
 
-function orList(values: readonly string[]): string {
-  const quoted = values.map((v) => `\`${v}\``)
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('')
-}
