@@ -3,7 +3,7 @@ import {loadConfig} from '../config/load.js'
 import {init} from '../scaffold/init.js'
 import {newEntry} from '../scaffold/new-entry.js'
 import {displayPath} from './display-path.js'
-import type {CliIO} from './main.js'
+import type {CliIO} from './io.js'
 
 export interface ScaffoldOptions {
   root: string

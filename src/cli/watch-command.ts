@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process'
 import {formatText} from '../report/text.js'
 import {displayPath} from './display-path.js'
 import {watch, type RebuildEvent} from '../dev/watch/watch.js'
-import type {CliIO} from './main.js'
+import type {CliIO} from './io.js'
 import {printable} from '../report/printable.js'
 
 export interface WatchCommandOptions {
