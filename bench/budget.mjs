@@ -57,7 +57,10 @@ async function measure(name, root) {
     }
   }
   const row = {name, entries: entries.length, plain: median(times.plain), runner: median(times.runner), workers: median(times.workers)}
-  console.log(`${name} (${row.entries} entries): ${row.plain.toFixed(0)} ms plainly, ${row.runner.toFixed(0)} ms under the budget (${((row.runner / row.plain - 1) * 100).toFixed(1)}%), ${row.workers.toFixed(0)} ms all in workers`)
+  console.log(
+    `${name} (${row.entries} entries): ${row.plain.toFixed(0)} ms plainly, ${row.runner.toFixed(0)} ms under the budget ` +
+      `(${((row.runner / row.plain - 1) * 100).toFixed(1)}%), ${row.workers.toFixed(0)} ms all in workers`
+  )
   return row
 }
 

@@ -63,6 +63,9 @@ for (const size of sizes) {
   expectPages(path.join(project, '_floor'), size, 'the bare unified floor')
   rows.push(row)
   const f = (m) => (m ? `${m.seconds.toFixed(2)} s / ${m.mb.toFixed(0)} MB` : 'n/a')
-  console.log(`${size} entries: cold ${f(row.cold)}, warm ${f(row.warm)}, one changed ${f(row.oneChanged)}; Eleventy ${f(row.eleventy)}; Hugo ${f(row.hugo)}; floor ${f(row.floor)}`)
+  console.log(
+    `${size} entries: cold ${f(row.cold)}, warm ${f(row.warm)}, one changed ${f(row.oneChanged)}; Eleventy ${f(row.eleventy)}; Hugo ` +
+      `${f(row.hugo)}; floor ${f(row.floor)}`
+  )
 }
 export {hugo, jobs, runs}

@@ -22,11 +22,14 @@ if (isMainThread) {
   mkdirSync(out, {recursive: true})
   const chunks = Array.from({length: jobs}, (_, i) => files.filter((_, j) => j % jobs === i))
   await Promise.all(
-    chunks.map((chunk) => new Promise((resolve, reject) => {
-      const worker = new Worker(new URL(import.meta.url), {workerData: {content, out, files: chunk}})
-      worker.on('message', resolve)
-      worker.on('error', reject)
-    }))
+    chunks.map(
+      (chunk) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), {workerData: {content, out, files: chunk}})
+          worker.on('message', resolve)
+          worker.on('error', reject)
+        })
+    )
   )
 } else {
   const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkRehype).use(rehypeStringify).freeze()

@@ -24,11 +24,46 @@ const pick = (list) => list[Math.floor(random() * list.length)]
 const between = (low, high) => low + Math.floor(random() * (high - low + 1))
 const some = (list, low, high) => Array.from({length: between(low, high)}, () => pick(list))
 
-const projects = ['newsletter launch', 'pricing change', 'conference talk', 'hiring round', 'mobile release', 'database migration', 'team offsite', 'onboarding redesign', 'marathon training', 'side business', 'book proposal', 'client workshop', 'grant application', 'product demo', 'open-source release']
+const projects = [
+  'newsletter launch',
+  'pricing change',
+  'conference talk',
+  'hiring round',
+  'mobile release',
+  'database migration',
+  'team offsite',
+  'onboarding redesign',
+  'marathon training',
+  'side business',
+  'book proposal',
+  'client workshop',
+  'grant application',
+  'product demo',
+  'open-source release'
+]
 const verbs = ['missed its deadline', 'lost money', 'fell flat', 'shipped late', 'went over budget', 'did not convert', 'broke in production']
-const tags = ['work', 'money', 'health', 'writing', 'leadership', 'engineering', 'sales', 'planning', 'communication', 'estimation', 'feedback', 'hiring', 'launch', 'learning']
+const tags = [
+  'work',
+  'money',
+  'health',
+  'writing',
+  'leadership',
+  'engineering',
+  'sales',
+  'planning',
+  'communication',
+  'estimation',
+  'feedback',
+  'hiring',
+  'launch',
+  'learning'
+]
 const people = ['manager', 'teammates', 'customers', 'mentor', 'friend', 'reviewers', 'partner']
-const words = ('the plan assumed we had more time than we did and nobody checked the numbers before we committed to the date so the scope kept growing while the budget stayed flat and the feedback arrived too late to change course we measured the wrong thing and celebrated early the signup form was confusing the estimate ignored review time the vendor changed terms a key person was out sick our customers wanted something simpler the first draft was strong the demo worked on the day').split(' ')
+const words =
+  'the plan assumed we had more time than we did and nobody checked the numbers before we committed to the date so the scope kept growing ' +
+  'while the budget stayed flat and the feedback arrived too late to change course we measured the wrong thing and celebrated early the ' +
+  'signup form was confusing the estimate ignored review time the vendor changed terms a key person was out sick our customers wanted ' +
+  'something simpler the first draft was strong the demo worked on the day'.split(' ')
 const lessons = [
   ['Add a buffer of at least a fifth to every estimate. #estimation', 'Estimates need a 20% buffer.', 'Pad the estimate for review time.'],
   ['Ask a customer before building the feature.', 'Talk to customers before writing code.', 'Validate the idea with one real customer first.'],
@@ -81,8 +116,19 @@ for (let i = 0; i < count; i++) {
     '---'
   ]
   const learned = [...new Set(some([0, 1, 2, 3, 4, 5, 6, 7], 2, 4))].map((l) => `- ${pick(lessons[l])}`).join('\n')
-  const actions = Array.from({length: between(1, 3)}, () => `- [${random() < 0.5 ? 'x' : ' '}] ${sentence()}${random() < 0.5 ? ` (due ${due})` : ''}`).join('\n')
-  const bodies = [paragraph(), `${paragraph()}\n\n- Money spent: $${spent}\n- Deadline met: ${random() < 0.3 ? 'yes' : 'no'}`, paragraph(), paragraph(), `${paragraph()}\n\n${paragraph()}`, paragraph(), paragraph(), learned]
+  const actions = Array.from({length: between(1, 3)}, () => `- [${random() < 0.5 ? 'x' : ' '}] ${sentence()}${random() < 0.5 ? ` (due ${due})` : ''}`).join(
+    '\n'
+  )
+  const bodies = [
+    paragraph(),
+    `${paragraph()}\n\n- Money spent: $${spent}\n- Deadline met: ${random() < 0.3 ? 'yes' : 'no'}`,
+    paragraph(),
+    paragraph(),
+    `${paragraph()}\n\n${paragraph()}`,
+    paragraph(),
+    paragraph(),
+    learned
+  ]
   const sections = bodies.map((body, index) => `## ${pick(headings[index])}\n\n${body}\n`)
   const text = `${front.join('\n')}\n\n${sections.join('\n')}\n## How will I do better?\n\n${actions}\n\n## Feedback\n\n${paragraph()}\n`
   writeFileSync(join(out, `${date}-${String(i + 1).padStart(5, '0')}.md`), text)

@@ -26,7 +26,17 @@ export function expectPages(dir, atLeast, who) {
 export function eleventy(project, entries) {
   const out = path.join(project, '_eleventy')
   rmSync(out, {recursive: true, force: true})
-  const result = measure(process.execPath, [path.join(here, '..', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), `--input=${path.join(project, 'content')}`, `--output=${out}`, `--config=${path.join(here, 'eleventy.config.cjs')}`, '--quiet'], {cwd: project})
+  const result = measure(
+    process.execPath,
+    [
+      path.join(here, '..', 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'),
+      `--input=${path.join(project, 'content')}`,
+      `--output=${out}`,
+      `--config=${path.join(here, 'eleventy.config.cjs')}`,
+      '--quiet'
+    ],
+    {cwd: project}
+  )
   expectPages(out, entries + 1, 'Eleventy')
   return result
 }

@@ -28,7 +28,9 @@ const large = largeSize === '0' ? undefined : await import('./large.mjs')
 const f = (m) => (m ? `${m.seconds.toFixed(2)} s` : 'n/a')
 const mb = (m) => (m ? `${m.mb.toFixed(0)} MB` : 'n/a')
 const ratio = (a, b) => (a && b ? (a.seconds / b.seconds).toFixed(2) : 'n/a')
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
+const machine =
+  `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ` +
+  `${process.version}, ${os.platform()} ${os.release()}`
 const lines = [
   '# Benchmark results',
   '',
@@ -45,7 +47,11 @@ const lines = [
   '',
   '| entries | cold / Eleventy | cold / Hugo | cold / floor | warm / Eleventy | warm / Hugo | one changed / Eleventy |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...compare.rows.map((r) => `| ${r.size} | ${ratio(r.cold, r.eleventy)} | ${ratio(r.cold, r.hugo)} | ${ratio(r.cold, r.floor)} | ${ratio(r.warm, r.eleventy)} | ${ratio(r.warm, r.hugo)} | ${ratio(r.oneChanged, r.eleventy)} |`),
+  ...compare.rows.map(
+    (r) =>
+      `| ${r.size} | ${ratio(r.cold, r.eleventy)} | ${ratio(r.cold, r.hugo)} | ${ratio(r.cold, r.floor)} | ${ratio(r.warm, r.eleventy)} | ` +
+      `${ratio(r.warm, r.hugo)} | ${ratio(r.oneChanged, r.eleventy)} |`
+  ),
   '',
   '| entries | peak RSS: bounceback cold | warm | Eleventy | Hugo | floor |',
   '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -65,10 +71,13 @@ const lines = [
         '| --- | ---: | ---: | ---: |',
         `| time | ${f(large.cold)} | ${f(large.warm)} | ${f(large.eleventy)} |`,
         `| peak RSS | ${mb(large.cold)} | ${mb(large.warm)} | ${mb(large.eleventy)} |`,
-        `| time per entry | ${((large.cold.seconds / large.size) * 1000).toFixed(2)} ms | ${((large.warm.seconds / large.size) * 1000).toFixed(2)} ms | ${((large.eleventy.seconds / large.size) * 1000).toFixed(2)} ms |`,
+        `| time per entry | ${((large.cold.seconds / large.size) * 1000).toFixed(2)} ms | ` +
+          `${((large.warm.seconds / large.size) * 1000).toFixed(2)} ms | ${((large.eleventy.seconds / large.size) * 1000).toFixed(2)} ms |`,
         ...(() => {
           const small = compare.rows.find((r) => r.size === 1000)
-          return small ? ['', `Cold time per entry at ${large.size} over that at 1000: ${((large.cold.seconds / large.size) / (small.cold.seconds / 1000)).toFixed(2)}.`] : []
+          return small
+            ? ['', `Cold time per entry at ${large.size} over that at 1000: ${(large.cold.seconds / large.size / (small.cold.seconds / 1000)).toFixed(2)}.`]
+            : []
         })(),
         ''
       ]
@@ -81,13 +90,18 @@ const lines = [
   '',
   '| entries | plainly | under the budget | ratio | all in workers |',
   '| ---: | ---: | ---: | ---: | ---: |',
-  ...budget.rows.map((r) => `| ${r.name}, ${r.entries} | ${r.plain.toFixed(0)} ms | ${r.runner.toFixed(0)} ms | ${(r.runner / r.plain).toFixed(2)} | ${r.workers.toFixed(0)} ms |`),
+  ...budget.rows.map(
+    (r) =>
+      `| ${r.name}, ${r.entries} | ${r.plain.toFixed(0)} ms | ${r.runner.toFixed(0)} ms | ${(r.runner / r.plain).toFixed(2)} | ${r.workers.toFixed(0)} ms |`
+  ),
   '',
   '## Watch: from saving an entry to the live-reload event',
   '',
   '| entries | first build | median | min | max |',
   '| ---: | ---: | ---: | ---: | ---: |',
-  ...watch.rows.map((r) => `| ${r.size} | ${(r.firstBuild / 1000).toFixed(1)} s | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`),
+  ...watch.rows.map(
+    (r) => `| ${r.size} | ${(r.firstBuild / 1000).toFixed(1)} s | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`
+  ),
   ''
 ]
 writeFileSync(path.join(here, 'results.md'), lines.join('\n'))

@@ -48,5 +48,8 @@ for (const size of sizes) {
   request.destroy()
   await watcher.close()
   rows.push({size, firstBuild, median: median(times), min: Math.min(...times), max: Math.max(...times)})
-  console.log(`${size} entries: first build ${(firstBuild / 1000).toFixed(1)} s; save to reload median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${saves} saves`)
+  console.log(
+    `${size} entries: first build ${(firstBuild / 1000).toFixed(1)} s; save to reload median ${median(times).toFixed(0)} ms (min ` +
+      `${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${saves} saves`
+  )
 }

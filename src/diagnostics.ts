@@ -42,7 +42,6 @@ export function countBySeverity(messages: readonly Diagnostic[]): {errors: numbe
 /** Order messages by file, then place, so every report reads top to bottom. */
 export function sortDiagnostics(messages: readonly Diagnostic[]): Diagnostic[] {
   return [...messages].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
   )
 }

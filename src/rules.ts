@@ -14,7 +14,16 @@ import {selfBlameRules} from './pipeline/validate/rules/self-blame.rules.js'
  * defaults, the config's checks, the per-entry levels, the drafts' leniency and the README's
  * tables all come from here. Data only: the config reads it without loading a single check.
  */
-export const ruleTable = {...frontmatterRules, ...sectionsRules, ...lessonsRules, ...actionsRules, ...selfBlameRules, ...commentRules, ...publishableRules, ...fileRules} satisfies Record<string, RuleDeclaration>
+export const ruleTable = {
+  ...frontmatterRules,
+  ...sectionsRules,
+  ...lessonsRules,
+  ...actionsRules,
+  ...selfBlameRules,
+  ...commentRules,
+  ...publishableRules,
+  ...fileRules
+} satisfies Record<string, RuleDeclaration>
 
 /** Every id a message can carry. */
 export type RuleId = keyof typeof ruleTable
@@ -49,7 +58,8 @@ export const ruleDefaults: Readonly<Record<string, 'error' | 'warn'>> = Object.f
 /** Why an entry may not set `id` itself, in `rules:` or a `bounceback-disable` comment (`undefined`: it may). */
 export function entryTuneProblem(id: string): string | undefined {
   if (entryMayTune(id)) return undefined
-  if (isRuleId(id)) return `frontmatter checks apply to every entry, expected a rule such as \`language/self-blame\` (set \`${id}\` in the config's \`rules\` instead)`
+  if (isRuleId(id))
+    return `frontmatter checks apply to every entry, expected a rule such as \`language/self-blame\` (set \`${id}\` in the config's \`rules\` instead)`
   if (isAlwaysError(id)) return 'it is always an error, and nothing turns it off'
   const guess = closest(id, Object.keys(declared).filter(entryMayTune))
   return guess ? `did you mean \`${guess}\`?` : 'expected a rule id such as `language/self-blame`'

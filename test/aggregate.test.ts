@@ -32,14 +32,44 @@ const info = testConfig().site
 const run = (entries: EntryResult[], today = '2025-06-15') => aggregate(entries, {info, today}).site
 
 const sample = [
-  entry({slug: 'launch', date: '2024-02-10', outcome: 'failed', cause: 'information', tags: ['work'], cost: {spent: 100, earned: 20, currency: 'EUR'},
+  entry({
+    slug: 'launch',
+    date: '2024-02-10',
+    outcome: 'failed',
+    cause: 'information',
+    tags: ['work'],
+    cost: {spent: 100, earned: 20, currency: 'EUR'},
     lessons: [['Pad every estimate by a fifth.', ['estimation']], 'Check the budget every week.'],
-    actions: [['Write a plan', true], ['Ask for help', false, '2024-05-01']]}),
-  entry({slug: 'talk', date: '2024-08-20', outcome: 'mixed', cause: 'application', tags: ['speaking', 'work'], cost: {spent: 50, earned: 0, currency: 'EUR'}, revisit: '2025-01-01',
+    actions: [
+      ['Write a plan', true],
+      ['Ask for help', false, '2024-05-01']
+    ]
+  }),
+  entry({
+    slug: 'talk',
+    date: '2024-08-20',
+    outcome: 'mixed',
+    cause: 'application',
+    tags: ['speaking', 'work'],
+    cost: {spent: 50, earned: 0, currency: 'EUR'},
+    revisit: '2025-01-01',
     lessons: [['Estimates run short; add a buffer.', ['estimation']], 'Rehearse the talk out loud three times.'],
-    actions: [['Rehearse earlier', false, '2026-01-01'], ['Book the room', true]]}),
-  entry({slug: 'move', date: '2025-03-05', outcome: 'succeeded', cause: 'circumstances', tags: ['home'], cost: {spent: 900, earned: 0, currency: 'USD'}, revisit: '2026-01-01',
-    lessons: ['Check the budget every week.'], actions: [['Label the boxes', false]]}),
+    actions: [
+      ['Rehearse earlier', false, '2026-01-01'],
+      ['Book the room', true]
+    ]
+  }),
+  entry({
+    slug: 'move',
+    date: '2025-03-05',
+    outcome: 'succeeded',
+    cause: 'circumstances',
+    tags: ['home'],
+    cost: {spent: 900, earned: 0, currency: 'USD'},
+    revisit: '2026-01-01',
+    lessons: ['Check the budget every week.'],
+    actions: [['Label the boxes', false]]
+  }),
   entry({slug: 'draft', date: '2025-04-01', draft: true, lessons: [['Secret lesson', ['estimation']]], actions: [['Secret action', false]]})
 ]
 
@@ -78,7 +108,11 @@ describe('commitments', () => {
       ['talk', 'Rehearse earlier', false],
       ['move', 'Label the boxes', false]
     ])
-    expect(run(sample, '2026-02-01').open.filter((c) => c.overdue).map((c) => c.text)).toEqual(['Ask for help', 'Rehearse earlier'])
+    expect(
+      run(sample, '2026-02-01')
+        .open.filter((c) => c.overdue)
+        .map((c) => c.text)
+    ).toEqual(['Ask for help', 'Rehearse earlier'])
   })
 
   it('lists entries due for a second look', () => {

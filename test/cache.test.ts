@@ -42,14 +42,24 @@ describe('the persistent cache', () => {
     const result = await build({root})
     expect(result.cache).toEqual({hits: 1, misses: 1})
     const stored = JSON.parse(await fs.readFile(cacheFile(root), 'utf8')) as {entries: Record<string, unknown>}
-    expect(Object.keys(stored.entries).map((key) => key.split('\u0000')[0]).sort()).toEqual(['content/2024-01-01-third.md', 'content/2025-03-14-newsletter-launch.md'])
+    expect(
+      Object.keys(stored.entries)
+        .map((key) => key.split('\u0000')[0])
+        .sort()
+    ).toEqual(['content/2024-01-01-third.md', 'content/2025-03-14-newsletter-launch.md'])
   })
 
   it('ignores a truncated, corrupt or foreign cache file and rebuilds it', async () => {
     const root = await project(files)
     await build({root})
     const good = await fs.readFile(cacheFile(root), 'utf8')
-    for (const bad of [good.slice(0, good.length / 2), 'not json at all', JSON.stringify({format: 'someone-else', entries: {}}), JSON.stringify({...JSON.parse(good), version: '0.0.0-old'}), JSON.stringify({...JSON.parse(good), entries: {x: {file: 1}}})]) {
+    for (const bad of [
+      good.slice(0, good.length / 2),
+      'not json at all',
+      JSON.stringify({format: 'someone-else', entries: {}}),
+      JSON.stringify({...JSON.parse(good), version: '0.0.0-old'}),
+      JSON.stringify({...JSON.parse(good), entries: {x: {file: 1}}})
+    ]) {
       await fs.writeFile(cacheFile(root), bad)
       const result = await build({root})
       expect(result.written).toBe(true)

@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import {select, selectAll} from 'hast-util-select'
-import {toString} from 'hast-util-to-string'
+import {toString as hastToString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {niceMax, renderChart} from '../src/pipeline/render/charts/svg.js'
 
@@ -20,15 +20,15 @@ describe('charts', () => {
   it('are SVG images with a title and a description that name them', () => {
     const chart = renderChart({...data, kind: 'stacked'})
     expect(chart.svg.properties).toMatchObject({role: 'img', ariaLabelledBy: ['chart-x-title', 'chart-x-desc']})
-    expect(toString(select('title#chart-x-title', root(chart.svg))!)).toBe('Outcomes per quarter')
-    expect(toString(select('desc#chart-x-desc', root(chart.svg))!)).toBe('How entries turned out.')
+    expect(hastToString(select('title#chart-x-title', root(chart.svg))!)).toBe('Outcomes per quarter')
+    expect(hastToString(select('desc#chart-x-desc', root(chart.svg))!)).toBe('How entries turned out.')
   })
 
   it('draw one bar per non-zero value, stacked to the total, each labelled with its number', () => {
     const chart = renderChart({...data, kind: 'stacked'})
     const bars = selectAll('g.marks rect', root(chart.svg))
     expect(bars).toHaveLength(4)
-    expect(bars.map((bar) => toString(bar))).toEqual(['Q1 2024, Failed: 2', 'Q1 2024, Succeeded: 1', 'Q2 2024, Succeeded: 3', 'Q3 2024, Failed: 1'])
+    expect(bars.map((bar) => hastToString(bar))).toEqual(['Q1 2024, Failed: 2', 'Q1 2024, Succeeded: 1', 'Q2 2024, Succeeded: 3', 'Q3 2024, Failed: 1'])
     // Axis max is 5 (the nice bound above 3); 3 units stacked in Q1 reach 3/5 of the plot height.
     const [first, second] = bars
     const height = (bar: Element) => Number(bar.properties.height)
@@ -45,13 +45,13 @@ describe('charts', () => {
   it('come with the same numbers as an accessible table', () => {
     const chart = renderChart({...data, kind: 'bars', unit: 'EUR'})
     const table = root(chart.table)
-    expect(toString(select('caption', table)!)).toBe('Outcomes per quarter: the numbers')
-    expect(selectAll('thead th', table).map((th) => [toString(th), th.properties.scope])).toEqual([
+    expect(hastToString(select('caption', table)!)).toBe('Outcomes per quarter: the numbers')
+    expect(selectAll('thead th', table).map((th) => [hastToString(th), th.properties.scope])).toEqual([
       ['Quarter', 'col'],
       ['Failed (EUR)', 'col'],
       ['Succeeded (EUR)', 'col']
     ])
-    expect(selectAll('tbody tr', table).map((tr) => selectAll('th, td', tr).map((cell) => toString(cell)))).toEqual([
+    expect(selectAll('tbody tr', table).map((tr) => selectAll('th, td', tr).map((cell) => hastToString(cell)))).toEqual([
       ['Q1 2024', '2', '1'],
       ['Q2 2024', '0', '3'],
       ['Q3 2024', '1', '0']

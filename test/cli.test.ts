@@ -79,7 +79,11 @@ describe('bounceback CLI', () => {
   it('check --format json prints one document of every message', () => {
     const result = run(['check', '--format', 'json'], bad)
     expect(result.code).toBe(1)
-    const report = JSON.parse(result.stdout) as {errors: number; warnings: number; files: {file: string; messages: {line: number; column: number; severity: string; ruleId: string}[]}[]}
+    const report = JSON.parse(result.stdout) as {
+      errors: number
+      warnings: number
+      files: {file: string; messages: {line: number; column: number; severity: string; ruleId: string}[]}[]
+    }
     expect(report.errors).toBe(2)
     expect(report.warnings).toBe(1)
     expect(report.files.map((f) => f.file)).toEqual(['content/2025-03-14-newsletter-launch.md', 'content/2025-04-01-other.md'])
@@ -91,7 +95,9 @@ describe('bounceback CLI', () => {
     expect(result.code).toBe(1)
     const lines = result.stdout.trim().split('\n')
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toMatch(/^::error file=content\/2025-03-14-newsletter-launch\.md,line=3,col=7,endLine=3,endColumn=17,title=frontmatter\/date::Unexpected `date` `2025-02-30`/)
+    expect(lines[0]).toMatch(
+      /^::error file=content\/2025-03-14-newsletter-launch\.md,line=3,col=7,endLine=3,endColumn=17,title=frontmatter\/date::Unexpected `date` `2025-02-30`/
+    )
     expect(lines[1]).toMatch(/^::warning file=content\/2025-03-14-newsletter-launch\.md,line=4,col=1,.*title=frontmatter\/unknown-field::/)
     expect(run(['check', '--format', 'xml'], bad).code).toBe(2)
   })
@@ -138,7 +144,8 @@ describe('bounceback CLI', () => {
 
   it('reads many entries in the worker threads of the bundled command line', async () => {
     const files: Record<string, string> = {}
-    for (let i = 0; i <= poolThreshold; i++) files[`content/2025-02-01-entry-${i}.md`] = validEntry({frontmatter: `title: Entry ${i}\ndate: 2025-02-01${i === 7 ? '\noutcome: nope' : ''}`})
+    for (let i = 0; i <= poolThreshold; i++)
+      files[`content/2025-02-01-entry-${i}.md`] = validEntry({frontmatter: `title: Entry ${i}\ndate: 2025-02-01${i === 7 ? '\noutcome: nope' : ''}`})
     const root = await tempProject(files)
     try {
       const checked = run(['check', '--jobs', '2', '--no-cache', '--verbose'], root)

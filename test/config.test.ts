@@ -15,7 +15,7 @@ const fails = (user: unknown) => {
   try {
     resolve(user)
   } catch (error) {
-    return (error as {code: string; message: string})
+    return error as {code: string; message: string}
   }
   throw new Error('expected the config to be refused')
 }
@@ -53,8 +53,22 @@ describe('config', () => {
   })
 
   it('refuses sections that share a heading or an id', () => {
-    expect(fails({sections: [{id: 'a', headings: ['Impact']}, {id: 'b', headings: ['impact?']}]}).message).toContain('already a heading of section `a`')
-    expect(fails({sections: [{id: 'a', headings: ['A']}, {id: 'a', headings: ['B']}]}).message).toContain('given twice')
+    expect(
+      fails({
+        sections: [
+          {id: 'a', headings: ['Impact']},
+          {id: 'b', headings: ['impact?']}
+        ]
+      }).message
+    ).toContain('already a heading of section `a`')
+    expect(
+      fails({
+        sections: [
+          {id: 'a', headings: ['A']},
+          {id: 'a', headings: ['B']}
+        ]
+      }).message
+    ).toContain('given twice')
   })
 
   it('reads bounceback.config.json and .mjs, and refuses one that is not an object', async () => {
@@ -80,7 +94,9 @@ describe('config', () => {
 describe('bounceback.config.ts', () => {
   it('is compiled and read, types and all, and leaves nothing behind', async () => {
     const root = await tempProject({
-      'bounceback.config.ts': "import type {UserConfig} from 'bounceback'\nconst title: string = 'Typed site'\nconst config: UserConfig = {title, lessons: {threshold: 0.7}}\nexport default config\n"
+      'bounceback.config.ts':
+        "import type {UserConfig} from 'bounceback'\nconst title: string = 'Typed site'\nconst config: UserConfig = {title, lessons: " +
+        '{threshold: 0.7}}\nexport default config\n'
     })
     try {
       const config = await loadConfig({root})
@@ -119,7 +135,8 @@ describe('a team template of its own', () => {
     const body = ['Impact', 'Root causes', 'Trigger', 'Resolution', 'Detection'].map((h) => `## ${h}\n\nWritten.\n`).join('\n')
     const root = await tempProject({
       'bounceback.config.json': JSON.stringify({sections}),
-      'content/2025-01-01-outage.md': `---\ntitle: Outage\ndate: 2025-01-01\n---\n\n${body}\n## Action items\n\n- [ ] Add an alert\n\n## Lessons learned\n\n- Alert on symptoms.\n`,
+      'content/2025-01-01-outage.md':
+        `---\ntitle: Outage\ndate: 2025-01-01\n---\n\n${body}\n## Action items\n\n- [ ] Add an alert\n\n## ` + `Lessons learned\n\n- Alert on symptoms.\n`,
       'content/2025-01-02-partial.md': `---\ntitle: Partial\ndate: 2025-01-02\n---\n\n## Impact\n\nWritten.\n`
     })
     try {

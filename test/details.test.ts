@@ -12,7 +12,9 @@ const withGoal = (goal: string) => validEntry().replace('Reach 100 subscribers b
 
 describe('summaries', () => {
   it('take the first sentence of the goal, past abbreviations', async () => {
-    expect((await processString(withGoal('Dr. Okafor and I wanted a clinic app. It took a year.'))).entry!.summary).toBe('Dr. Okafor and I wanted a clinic app.')
+    expect((await processString(withGoal('Dr. Okafor and I wanted a clinic app. It took a year.'))).entry!.summary).toBe(
+      'Dr. Okafor and I wanted a clinic app.'
+    )
     expect((await processString(withGoal('Ship v2, e.g. the new editor, by May. Then rest.'))).entry!.summary).toBe('Ship v2, e.g. the new editor, by May.')
   })
 
@@ -69,7 +71,10 @@ describe('one bad entry costs one message', () => {
     const result = await check({root})
     // Read in line, it overflows the stack; in a worker (where it goes after a second), it
     // meets the memory ceiling first. Either way: one message, and the other entry is checked.
-    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual([expect.stringMatching(/^content\/deep\.md file\/(?:unprocessable|memory|timeout)$/), 'content/other.md frontmatter/date'])
+    expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual([
+      expect.stringMatching(/^content\/deep\.md file\/(?:unprocessable|memory|timeout)$/),
+      'content/other.md frontmatter/date'
+    ])
   })
 })
 

@@ -33,7 +33,10 @@ describe('extracting lessons', () => {
   })
 
   it('leaves # in code, in links and in headings alone, and ignores #1', async () => {
-    const text = validEntry().replace('- Promote before launch, not after. #marketing', '- Use `#define` and [#anchor](https://example.com) before #1 priority. #real-tag')
+    const text = validEntry().replace(
+      '- Promote before launch, not after. #marketing',
+      '- Use `#define` and [#anchor](https://example.com) before #1 priority. #real-tag'
+    )
     const {entry} = await processString(text)
     expect(entry!.lessons[0]).toMatchObject({hashtags: ['real-tag'], text: 'Use #define and #anchor before #1 priority.'})
     const html = toHtml(entry!.body, {allowDangerousHtml: true})
@@ -64,7 +67,10 @@ describe('extracting commitments', () => {
 
 describe('bare URLs', () => {
   it('become links, as on GitHub, without swallowing the punctuation after them', async () => {
-    const text = validEntry().replace('Writing every week.', 'See https://example.com/a_(b), www.example.org. Or `https://in.code` and [a link](https://x.test) and <https://angle.test>.')
+    const text = validEntry().replace(
+      'Writing every week.',
+      'See https://example.com/a_(b), www.example.org. Or `https://in.code` and [a link](https://x.test) and <https://angle.test>.'
+    )
     const html = toHtml((await processString(text)).entry!.body, {allowDangerousHtml: true})
     expect(html).toContain('<a href="https://example.com/a_(b)">https://example.com/a_(b)</a>, ')
     expect(html).toContain('<a href="http://www.example.org">www.example.org</a>. ')

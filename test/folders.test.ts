@@ -58,9 +58,12 @@ describe('folders the output may never be', () => {
     expect(folderRefusal('output', target, places)).toBe(reason)
   })
 
-  it.each(['/s/proj/dist', '/s/proj/public', '/s/site', '/s/work/site', '/s/home/me/sites/blog', '/var/www/html', '/srv/site', '/usr/share/nginx/html'])('allows %s', (target) => {
-    expect(folderRefusal('output', target, places)).toBeUndefined()
-  })
+  it.each(['/s/proj/dist', '/s/proj/public', '/s/site', '/s/work/site', '/s/home/me/sites/blog', '/var/www/html', '/srv/site', '/usr/share/nginx/html'])(
+    'allows %s',
+    (target) => {
+      expect(folderRefusal('output', target, places)).toBeUndefined()
+    }
+  )
 
   it("allows an output inside bounceback's own folder only for a project that lies there too (its sample site)", () => {
     const own = {...places, root: '/s/pkg', contentDir: '/s/pkg/content', themeDir: '/s/pkg/themes/default', configFile: undefined}
@@ -69,7 +72,9 @@ describe('folders the output may never be', () => {
   })
 
   it('knows the system folders of Windows too', () => {
-    expect(systemFolders('win32').within).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z]:\\Windows$/), expect.stringMatching(/^[A-Z]:\\Program Files$/)]))
+    expect(systemFolders('win32').within).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^[A-Z]:\\Windows$/), expect.stringMatching(/^[A-Z]:\\Program Files$/)])
+    )
   })
 })
 

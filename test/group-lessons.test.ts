@@ -43,10 +43,16 @@ describe('lesson grouping', () => {
     }
   })
 
-  for (const [name, set] of [['labelled', labelled], ['held-out', heldOut]] as const) {
+  for (const [name, set] of [
+    ['labelled', labelled],
+    ['held-out', heldOut]
+  ] as const) {
     it(`almost never merges unrelated lessons (precision ≥ 0.95) on the ${name} set, and prints recall`, () => {
       const predicted = groupLessons(set.map((l) => ({text: l.text, hashtags: []})))
-      const score = pairwise(predicted, set.map((l) => l.group))
+      const score = pairwise(
+        predicted,
+        set.map((l) => l.group)
+      )
       console.log(
         `lesson grouping, ${name} set of ${set.length} lessons (overlap ≥ ${defaultGrouping.threshold}): ` +
           `precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} ` +

@@ -11,7 +11,9 @@ describe('resource limits', () => {
       'content/fine.md': validEntry()
     })
     const result = await check({root})
-    expect(result.messages).toEqual([expect.objectContaining({file: 'content/huge.md', line: 1, ruleId: 'file/too-large', message: expect.stringContaining('expected at most 1.0 MB')})])
+    expect(result.messages).toEqual([
+      expect.objectContaining({file: 'content/huge.md', line: 1, ruleId: 'file/too-large', message: expect.stringContaining('expected at most 1.0 MB')})
+    ])
   })
 
   it('refuse a frontmatter block over its own, smaller limit', async () => {
@@ -23,7 +25,14 @@ describe('resource limits', () => {
   it('refuse 10,000 emphasis marks in a row, and deep lists', async () => {
     const root = await project({
       'content/stars.md': validEntry().replace('Writing every week.', '*'.repeat(10_000)),
-      'content/lists.md': validEntry().replace('Writing every week.', Array.from({length: 150}, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n').split('\n').slice(-1)[0]!.replace(/^ +/, '- '.repeat(150)))
+      'content/lists.md': validEntry().replace(
+        'Writing every week.',
+        Array.from({length: 150}, (_, i) => `${'  '.repeat(i)}- level ${i}`)
+          .join('\n')
+          .split('\n')
+          .slice(-1)[0]!
+          .replace(/^ +/, '- '.repeat(150))
+      )
     })
     const result = await check({root})
     expect(result.messages.map((m) => `${m.file} ${m.ruleId}`)).toEqual(['content/lists.md file/too-deep', 'content/stars.md file/too-deep'])
@@ -38,7 +47,10 @@ describe('resource limits', () => {
       'content/indented.md': validEntry().replace('Writing every week.', indented),
       'content/ordered.md': validEntry().replace('Writing every week.', ordered),
       // As deep as allowed, and siblings by the thousand: nothing to report.
-      'content/fine.md': validEntry().replace('Writing every week.', `${Array.from({length: 100}, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\n${'- sibling\n'.repeat(3000)}`)
+      'content/fine.md': validEntry().replace(
+        'Writing every week.',
+        `${Array.from({length: 100}, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\n${'- sibling\n'.repeat(3000)}`
+      )
     })
     const result = await check({root})
     expect(result.messages.map((m) => `${m.file}:${m.line} ${m.ruleId} ${m.message}`)).toEqual([
@@ -48,7 +60,10 @@ describe('resource limits', () => {
   })
 
   it('can be raised in the config, by name', async () => {
-    const root = await project({'content/a.md': validEntry().replace('Writing every week.', '*'.repeat(600)), 'bounceback.config.json': JSON.stringify({limits: {emphasisRun: 1000}})})
+    const root = await project({
+      'content/a.md': validEntry().replace('Writing every week.', '*'.repeat(600)),
+      'bounceback.config.json': JSON.stringify({limits: {emphasisRun: 1000}})
+    })
     expect((await check({root})).messages.filter((m) => m.ruleId === 'file/too-deep')).toEqual([])
     const bad = await project({'content/a.md': validEntry(), 'bounceback.config.json': JSON.stringify({limits: {fileSize: 'big'}})})
     await expect(check({root: bad})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringContaining('`limits.fileSize`')})
@@ -61,7 +76,8 @@ describe('hostile frontmatter and config', () => {
     const root = await project({'content/a.md': validEntry({frontmatter: `title: A\ndate: 2025-01-01\ntags: ${deep}`}), 'content/b.md': validEntry()})
     const result = await check({root})
     expect(result.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
-      'content/a.md:4:107 frontmatter/yaml Unexpected frontmatter nested 5000 levels deep in `[` and `{`, expected at most 100: flatten it, or raise `limits.nesting`'
+      'content/a.md:4:107 frontmatter/yaml Unexpected frontmatter nested 5000 levels deep in `[` and `{`, expected at most 100: flatten it, ' +
+        'or raise `limits.nesting`'
     ])
   })
 

@@ -79,9 +79,16 @@ describe('an output folder bounceback may never replace', () => {
   it('refuses the home folder and the folder above it (HOME of the process)', async () => {
     const {dir, root, cwd} = await sandbox()
     const before = await snapshot(dir)
-    for (const [output, reason] of [['../home/me', 'your home folder'], ['../home', 'a folder that holds your home folder']] as const) {
+    for (const [output, reason] of [
+      ['../home/me', 'your home folder'],
+      ['../home', 'a folder that holds your home folder']
+    ] as const) {
       await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({output}))
-      const result = spawnSync(process.execPath, [bin, 'build', '--root', root, '--replace-output'], {cwd, encoding: 'utf8', env: {...process.env, HOME: path.join(dir, 'home', 'me'), NO_COLOR: '1'}})
+      const result = spawnSync(process.execPath, [bin, 'build', '--root', root, '--replace-output'], {
+        cwd,
+        encoding: 'utf8',
+        env: {...process.env, HOME: path.join(dir, 'home', 'me'), NO_COLOR: '1'}
+      })
       expect(result.status).toBe(1)
       expect(result.stderr).toContain(`is ${reason}`)
       before.set('proj/bounceback.config.json', JSON.stringify({output}))
@@ -140,7 +147,9 @@ describe('an output folder bounceback did not write', () => {
     const result = await cli(['build', '--root', root], cwd)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(
-      `bounceback: \`output\` (${path.join(dir, 'other')}) holds files bounceback did not write (\`canary.txt\`), and a build replaces the output folder as a whole. Empty that folder, choose another \`output\` (a new or empty folder), or replace it anyway with \`--replace-output\` (\`replaceOutput: true\` in the config)`
+      `bounceback: \`output\` (${path.join(dir, 'other')}) holds files bounceback did not write (\`canary.txt\`), and a build replaces the ` +
+        `output folder as a whole. Empty that folder, choose another \`output\` (a new or empty folder), or replace it anyway with ` +
+        `\`--replace-output\` (\`replaceOutput: true\` in the config)`
     )
     expect(await snapshot(dir)).toEqual(before)
   })
@@ -219,7 +228,10 @@ describe('the cache folder', () => {
 
   it('is made, or taken when empty or left by an earlier bounceback, and tagged', async () => {
     const {dir, root, cwd} = await sandbox()
-    await writeFiles(dir, {'legacy/entries.json': '{"format":"bounceback-entry-cache/1","entries":{}}', 'legacy/pages.json': '{"format":"bounceback-page-cache"}'})
+    await writeFiles(dir, {
+      'legacy/entries.json': '{"format":"bounceback-entry-cache/1","entries":{}}',
+      'legacy/pages.json': '{"format":"bounceback-page-cache"}'
+    })
     for (const cacheDir of ['fresh', 'legacy']) {
       expect((await cli(['build', '--root', root, '--cache-dir', path.join(dir, cacheDir)], cwd)).code).toBe(0)
       expect(await fs.readFile(path.join(dir, cacheDir, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n/)
@@ -233,7 +245,9 @@ describe('the lock file', () => {
     await fs.writeFile(path.join(root, '.bounceback-lock-dist'), 'my own notes\n')
     const result = await cli(['build', '--root', root], cwd)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`${path.join(root, '.bounceback-lock-dist')} is in the way: bounceback keeps its lock there, and this file is not one it wrote`)
+    expect(result.stderr).toContain(
+      `${path.join(root, '.bounceback-lock-dist')} is in the way: bounceback keeps its lock there, and this file is not one it wrote`
+    )
     expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe('my own notes\n')
   })
 
@@ -266,9 +280,17 @@ describe('the lock file', () => {
     const {spawn} = await import('node:child_process')
     for (let round = 0; round < 4; round++) {
       await fs.writeFile(path.join(root, '.bounceback-lock-dist'), 'bounceback-lock 999999\n')
-      await Promise.all(Array.from({length: 6}, () => new Promise<void>((resolve, reject) => {
-        spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'inherit'}).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))))
-      })))
+      await Promise.all(
+        Array.from(
+          {length: 6},
+          () =>
+            new Promise<void>((resolve, reject) => {
+              spawn(process.execPath, ['--input-type=module', '-e', script], {stdio: 'inherit'}).on('exit', (code) =>
+                code === 0 ? resolve() : reject(new Error(`exit ${code}`))
+              )
+            })
+        )
+      )
     }
     const lines = (await fs.readFile(log, 'utf8')).trim().split('\n')
     expect(lines).toHaveLength(48)
@@ -282,7 +304,12 @@ describe('the lock file', () => {
     await fs.writeFile(path.join(root, '.bounceback-lock-dist'), `bounceback-lock ${live}\n`)
     await expect(withOutputLock(path.join(root, 'dist'), async () => 'never', 300)).rejects.toMatchObject({
       code: 'OUTPUT_LOCKED',
-      message: expect.stringMatching(new RegExp(`^Another build \\(process ${live}\\) has been writing .*dist for over 300 ms\\. If it is stuck, stop it; if no build is running, remove .*\\.bounceback-lock-dist$`))
+      message: expect.stringMatching(
+        new RegExp(
+          `^Another build \\(process ${live}\\) has been writing .*dist for over 300 ms\\. If it is stuck, stop it; if no build is running, ` +
+            `remove .*\\.bounceback-lock-dist$`
+        )
+      )
     })
     expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe(`bounceback-lock ${live}\n`)
   })

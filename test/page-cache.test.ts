@@ -57,7 +57,12 @@ describe('the page cache', () => {
     expect(await buildBoth(root)).toBe(0)
 
     // A sentence deep in one entry: that entry's page only.
-    await writeFiles(root, {'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntags: [writing]'}).replace('Writing every week.', 'Writing every single week.')})
+    await writeFiles(root, {
+      'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntags: [writing]'}).replace(
+        'Writing every week.',
+        'Writing every single week.'
+      )
+    })
     expect(await buildBoth(root)).toBe(1)
 
     // A title is shown on other entries' pages (previous, next, related): those change too.
@@ -168,7 +173,10 @@ describe('the page cache', () => {
     const options = {searchShardSize: 4}
     await buildBoth(root, options)
     const shardEntries = async () => {
-      const folders = ['pagefind', ...(await fs.readdir(path.join(root, 'dist/pagefind'))).filter((name) => name.startsWith('shard-')).map((name) => `pagefind/${name}`)]
+      const folders = [
+        'pagefind',
+        ...(await fs.readdir(path.join(root, 'dist/pagefind'))).filter((name) => name.startsWith('shard-')).map((name) => `pagefind/${name}`)
+      ]
       return folders.map((folder) => path.join(root, 'dist', folder, 'pagefind-entry.json'))
     }
     const files = await shardEntries()
@@ -176,7 +184,9 @@ describe('the page cache', () => {
     // Mark every shard without changing its size: a reused shard keeps its mark.
     for (const file of files) await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/"version":"\d/, '"version":"X'))
     const marked = async () => (await Promise.all(files.map((file) => fs.readFile(file, 'utf8')))).filter((text) => text.includes('"version":"X')).length
-    await writeFiles(root, {'content/2024-11-02-q4-estimate.md': entries['content/2024-11-02-q4-estimate.md'].replace('Writing every week.', 'Writing every single week.')})
+    await writeFiles(root, {
+      'content/2024-11-02-q4-estimate.md': entries['content/2024-11-02-q4-estimate.md'].replace('Writing every week.', 'Writing every single week.')
+    })
     await build({root, today: '2025-06-01', ...options})
     // One entry page changed: its shard was indexed again, every other one kept.
     expect(await marked()).toBe(files.length - 1)

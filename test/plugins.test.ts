@@ -48,7 +48,10 @@ describe('config plugins', () => {
       'content/2025-03-14-x.md': validEntry(),
       'bounceback.config.mjs': 'function broken() { return () => { throw new Error("boom") } }\nexport default {remarkPlugins: [broken]}'
     })
-    await expect(check({root})).rejects.toMatchObject({code: 'CONFIG_INVALID', message: expect.stringMatching(/`remarkPlugins\[0\]` \(broken\) failed on .*2025-03-14-x\.md: boom/)})
+    await expect(check({root})).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringMatching(/`remarkPlugins\[0\]` \(broken\) failed on .*2025-03-14-x\.md: boom/)
+    })
   })
 
   it('refuse what is not a plugin, by key', async () => {

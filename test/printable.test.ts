@@ -6,7 +6,7 @@ import {useProjects, validEntry} from './helpers.js'
 const project = useProjects()
 
 /** What must never reach a terminal or a CI log from an entry: a line break, ESC, BEL, bidi overrides. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
 const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 
 async function cli(args: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {

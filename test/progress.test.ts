@@ -9,7 +9,10 @@ describe('the progress bar', () => {
   it('stays silent for the first second, then draws at most ten times a second, and wipes itself', () => {
     const lines: string[] = []
     let t = 0
-    const bar = progressBar((line) => lines.push(line), () => t)
+    const bar = progressBar(
+      (line) => lines.push(line),
+      () => t
+    )
     bar.update({phase: 'reading', done: 1, total: 10})
     t = 500
     bar.update({phase: 'reading', done: 5, total: 10})
@@ -26,7 +29,13 @@ describe('the progress bar', () => {
 })
 
 describe('--quiet and --verbose', () => {
-  const io = (cwd: string, out: string[], err: string[]) => ({stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd, env: {}, isTTY: false})
+  const io = (cwd: string, out: string[], err: string[]) => ({
+    stdout: (t: string) => out.push(t),
+    stderr: (t: string) => err.push(t),
+    cwd,
+    env: {},
+    isTTY: false
+  })
 
   it('--quiet prints errors only, and nothing on success', async () => {
     const root = await project({'content/a.md': validEntry({frontmatter: 'title: A\ndate: 2025-01-01\ntag: [x]'})})

@@ -18,15 +18,17 @@ describe('README', () => {
 
   it('quick start is two commands: build the sample, run the tests', () => {
     const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
-    const commands = quickStart.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\s+#.*$/, ''))
+    const commands = quickStart
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.replace(/\s+#.*$/, ''))
     expect(commands).toEqual(['npm install && npm run build', 'npm test'])
   })
 
   it('lists every rule and problem as its module declares it: level, per entry, in a draft, what it reports', () => {
-    const rules = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn) \| (yes|no) \| (warn|as set) \| (.+) \|$/gm)].map(([, id, level, entry, drafts, doc]) => [
-      id,
-      {level, entry: entry === 'yes', ...(drafts === 'warn' ? {drafts} : {}), doc}
-    ])
+    const rules = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn) \| (yes|no) \| (warn|as set) \| (.+) \|$/gm)].map(
+      ([, id, level, entry, drafts, doc]) => [id, {level, entry: entry === 'yes', ...(drafts === 'warn' ? {drafts} : {}), doc}]
+    )
     const always = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+) \|$/gm)].map(([, id, doc]) => [id, {level: 'always', entry: false, doc}])
     expect(Object.fromEntries([...rules, ...always])).toEqual(ruleTable)
   })
@@ -34,6 +36,8 @@ describe('README', () => {
   it('lists every frontmatter field as the field table declares it', () => {
     const start = readme.indexOf('| field | type | required | meaning |')
     const rows = readme.slice(start, readme.indexOf('\n\n', start)).split('\n').slice(2)
-    expect(rows).toEqual(fieldNames.map((name) => `| \`${name}\` | ${typeLabel(name)} | ${requiredFields.includes(name) ? 'yes' : 'no'} | ${fieldTable[name].doc} |`))
+    expect(rows).toEqual(
+      fieldNames.map((name) => `| \`${name}\` | ${typeLabel(name)} | ${requiredFields.includes(name) ? 'yes' : 'no'} | ${fieldTable[name].doc} |`)
+    )
   })
 })

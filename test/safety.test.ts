@@ -18,7 +18,9 @@ async function allHtml(dir: string): Promise<string> {
 const themeScripts = new Set(['/pagefind/pagefind-ui.js', '/assets/search.js'])
 function themeScriptsOnly(html: string): boolean {
   const pages = html.split('<!doctype html>').filter(Boolean)
-  return pages.every((page) => selectAll('script', parseHtml(page)).every((script) => themeScripts.has(String(script.properties.src)) && script.children.length === 0))
+  return pages.every((page) =>
+    selectAll('script', parseHtml(page)).every((script) => themeScripts.has(String(script.properties.src)) && script.children.length === 0)
+  )
 }
 
 const hostileBody = validEntry().replace(
@@ -72,7 +74,9 @@ describe('nothing hostile in an entry reaches the output', () => {
 
   it('never runs ---js or ---javascript frontmatter', async () => {
     for (const language of ['js', 'javascript']) {
-      const text = `---${language}\n{title: (globalThis.bouncebackPwned = true, 'x'), date: '2025-01-01'}\n---\n\n${validEntry().split('---\n').slice(2).join('---\n')}`
+      const text =
+        `---${language}\n{title: (globalThis.bouncebackPwned = true, 'x'), date: ` +
+        `'2025-01-01'}\n---\n\n${validEntry().split('---\n').slice(2).join('---\n')}`
       const result = await processString(text)
       expect((globalThis as {bouncebackPwned?: boolean}).bouncebackPwned).toBeUndefined()
       expect(result.messages[0]).toMatchObject({line: 1, column: 1, severity: 'error', ruleId: 'frontmatter/yaml'})
@@ -81,7 +85,9 @@ describe('nothing hostile in an entry reaches the output', () => {
   })
 
   it('keeps __proto__ and constructor keys away from object prototypes', async () => {
-    const result = await processString(validEntry({frontmatter: 'title: Proto\ndate: 2025-01-01\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}'}))
+    const result = await processString(
+      validEntry({frontmatter: 'title: Proto\ndate: 2025-01-01\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}'})
+    )
     expect(({} as {polluted?: boolean}).polluted).toBeUndefined()
     expect(Object.prototype).not.toHaveProperty('polluted')
     expect(Object.getPrototypeOf(result.entry!.meta)).toBe(Object.prototype)
@@ -90,7 +96,12 @@ describe('nothing hostile in an entry reaches the output', () => {
 
   it('refuses YAML aliases, so an alias bomb costs nothing', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`
+      )
     const result = await processString(validEntry({frontmatter: `title: Bomb\ndate: 2025-01-01\n${bomb.join('\n')}`}))
     expect(result.messages.filter((m) => m.ruleId === 'frontmatter/yaml').length).toBeGreaterThan(0)
     expect(result.messages.find((m) => m.ruleId === 'frontmatter/yaml')!.message).toContain('alias')
@@ -104,8 +115,10 @@ describe('nothing hostile in an entry reaches the output', () => {
     await fs.symlink(outside, path.join(root, 'content', 'leaked-folder'))
     const result = await build({root})
     expect(messageLines(result.messages)).toEqual([
-      '1:1 error Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder file/outside-content',
-      '1:1 error Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder file/outside-content'
+      '1:1 error Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the ' +
+        'content folder file/outside-content',
+      '1:1 error Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the ' +
+        'content folder file/outside-content'
     ])
     expect(result.messages.map((m) => m.file).sort()).toEqual(['content/leak.md', 'content/leaked-folder'])
     expect(result.written).toBe(false)

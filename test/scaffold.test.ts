@@ -15,7 +15,12 @@ describe('bounceback init', () => {
     const root = await project({})
     const dir = path.join(root, 'lessons')
     const result = await init(dir)
-    expect(result.created).toEqual(['bounceback.config.mjs', expect.stringMatching(/^content\/\d{4}-\d{2}-\d{2}-my-first-post-mortem\.md$/), '.gitignore', 'package.json'])
+    expect(result.created).toEqual([
+      'bounceback.config.mjs',
+      expect.stringMatching(/^content\/\d{4}-\d{2}-\d{2}-my-first-post-mortem\.md$/),
+      '.gitignore',
+      'package.json'
+    ])
     expect(result.kept).toEqual([])
     const built = await build({root: dir})
     expect(built.messages).toEqual([])
@@ -90,7 +95,9 @@ describe('bounceback new', () => {
     await newEntry(config, {title: 'Twice', date: '2025-01-01'})
     await expect(newEntry(config, {title: 'Twice', date: '2025-01-01'})).rejects.toMatchObject({message: expect.stringContaining('already exists')})
     await expect(newEntry(config, {title: 'Bad', date: '2025-02-30'})).rejects.toMatchObject({message: expect.stringContaining('February 2025 has 28 days')})
-    await expect(newEntry(config, {title: 'Twice', date: '2026-01-01'})).rejects.toMatchObject({message: expect.stringContaining('content/2025-01-01-twice.md')})
+    await expect(newEntry(config, {title: 'Twice', date: '2026-01-01'})).rejects.toMatchObject({
+      message: expect.stringContaining('content/2025-01-01-twice.md')
+    })
     const first = await newEntry(config, {title: '日本語のタイトル', date: '2025-01-01'})
     const second = await newEntry(config, {title: '別のタイトル', date: '2025-01-01'})
     expect(path.basename(first)).toMatch(/^2025-01-01-entry-[0-9a-f]{8}\.md$/)

@@ -4,7 +4,11 @@ import {describe, expect, it} from 'vitest'
 import {findSelfBlame} from '../src/pipeline/validate/rules/self-blame.js'
 import {fixtures, messageLines, processString, validEntry} from './helpers.js'
 
-const lines = (name: string) => fs.readFileSync(path.join(fixtures, 'self-blame', name), 'utf8').split('\n').filter(Boolean)
+const lines = (name: string) =>
+  fs
+    .readFileSync(path.join(fixtures, 'self-blame', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
 
 describe('language/self-blame', () => {
   it('flags every phrasing that judges the writer', () => {
@@ -21,12 +25,16 @@ describe('language/self-blame', () => {
     const text = validEntry().replace('Promotion.', 'Promotion. Honestly, I am such a failure at this.')
     const result = await processString(text)
     expect(messageLines(result.messages)).toEqual([
-      '26:22 warning Unexpected judgement of yourself, “I am such a failure”, expected what happened: describe what happened and what you would do differently, as in "I missed the deadline because…" language/self-blame'
+      '26:22 warning Unexpected judgement of yourself, “I am such a failure”, expected what happened: describe what happened and what you ' +
+        'would do differently, as in "I missed the deadline because…" language/self-blame'
     ])
   })
 
   it('ignores quotes, code, links and block quotes', async () => {
-    const text = validEntry().replace('Promotion.', 'He wrote "I\'m an idiot" on the board. `I am so stupid` [I am useless](https://x.test)\n\n> I always mess up.')
+    const text = validEntry().replace(
+      'Promotion.',
+      'He wrote "I\'m an idiot" on the board. `I am so stupid` [I am useless](https://x.test)\n\n> I always mess up.'
+    )
     expect((await processString(text)).messages).toEqual([])
   })
 

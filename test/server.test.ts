@@ -43,7 +43,14 @@ function raw(target: string, headers: Record<string, string> = {}): Promise<{sta
       const [head = '', ...rest] = data.split('\r\n\r\n')
       resolve({status: Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1] ?? 0), headers: head, body: rest.join('\r\n\r\n')})
     })
-    const lines = [`GET ${target} HTTP/1.1`, `Host: ${headers.Host ?? `127.0.0.1:${server.port}`}`, 'Connection: close', ...Object.entries(headers).filter(([k]) => k !== 'Host').map(([k, v]) => `${k}: ${v}`)]
+    const lines = [
+      `GET ${target} HTTP/1.1`,
+      `Host: ${headers.Host ?? `127.0.0.1:${server.port}`}`,
+      'Connection: close',
+      ...Object.entries(headers)
+        .filter(([k]) => k !== 'Host')
+        .map(([k, v]) => `${k}: ${v}`)
+    ]
     socket.write(`${lines.join('\r\n')}\r\n\r\n`)
   })
 }

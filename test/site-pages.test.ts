@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type {Root} from 'hast'
 import {select, selectAll} from 'hast-util-select'
-import {toString} from 'hast-util-to-string'
+import {toString as hastToString} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../src/build.js'
 import {parseHtml} from './helpers.js'
@@ -15,7 +15,7 @@ const today = '2026-11-29'
 let out: string
 let result: BuildResult
 const page = async (url: string): Promise<Root> => parseHtml(await fs.readFile(path.join(out, url.slice(1), url.endsWith('/') ? 'index.html' : ''), 'utf8'))
-const text = (tree: Root, selector: string) => selectAll(selector, tree).map((node) => toString(node).replace(/\s+/g, ' ').trim())
+const text = (tree: Root, selector: string) => selectAll(selector, tree).map((node) => hastToString(node).replace(/\s+/g, ' ').trim())
 
 beforeAll(async () => {
   out = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-pages-'))
@@ -35,10 +35,10 @@ describe('the site built from the sample content', () => {
     const lessons = await page('/lessons/')
     const recurring = selectAll('section:first-of-type .theme-list > li', lessons)
     expect(recurring.length).toBeGreaterThanOrEqual(4)
-    expect(toString(recurring[0]!)).toMatch(/· \d+ times in \d+ entries, \w+ \d+, \d{4} to \w+ \d+, \d{4}/)
+    expect(hastToString(recurring[0]!)).toMatch(/· \d+ times in \d+ entries, \w+ \d+, \d{4} to \w+ \d+, \d{4}/)
     for (const link of selectAll('.theme-list a', lessons)) {
       const theme = await page(String(link.properties.href))
-      expect(toString(select('h1', theme)!)).toBe(toString(link))
+      expect(hastToString(select('h1', theme)!)).toBe(hastToString(link))
       const occurrences = selectAll('.occurrences > li', theme)
       expect(occurrences.length).toBeGreaterThanOrEqual(1)
       for (const o of occurrences) expect(String(select('a', o)!.properties.href)).toMatch(/^\/\d{4}\/[a-z0-9-]+\/$/)
@@ -48,7 +48,7 @@ describe('the site built from the sample content', () => {
   it('/growth/ has the six charts, each with a title, a description and a table of its numbers', async () => {
     const growth = await page('/growth/')
     const figures = selectAll('figure.chart-figure', growth)
-    expect(figures.map((f) => toString(select('svg > title', f)!))).toEqual([
+    expect(figures.map((f) => hastToString(select('svg > title', f)!))).toEqual([
       'Entries per quarter',
       'Outcomes per quarter',
       'Causes per quarter',
@@ -60,7 +60,7 @@ describe('the site built from the sample content', () => {
       expect(select('svg[role=img] > desc', figure)).toBeDefined()
       expect(selectAll('table tbody tr', figure).length).toBe(result.entries > 0 ? selectAll('table tbody tr', figures[0]!).length : 0)
     }
-    const entriesTable = selectAll('tbody td', figures[0]!).map((td) => Number(toString(td)))
+    const entriesTable = selectAll('tbody td', figures[0]!).map((td) => Number(hastToString(td)))
     expect(entriesTable.reduce((a, b) => a + b, 0)).toBe(result.entries)
   })
 
@@ -73,7 +73,7 @@ describe('the site built from the sample content', () => {
     expect(selectAll('.commitments > li.is-overdue', actions).length).toBeGreaterThan(0)
     expect(text(actions, '.commitments > li.is-overdue .status')[0]).toBe('Overdue')
     for (const li of items) expect(selectAll('a', li).some((a) => /^\/\d{4}\//.test(String(a.properties.href)))).toBe(true)
-    expect(toString(select('.lead', actions)!)).toMatch(/\d+ open commitments, \d+ overdue\. \d+ of \d+ kept \(\d+%\)\./)
+    expect(hastToString(select('.lead', actions)!)).toMatch(/\d+ open commitments, \d+ overdue\. \d+ of \d+ kept \(\d+%\)\./)
   })
 
   it('the home page has a summary and the entries due for a second look', async () => {
@@ -90,7 +90,7 @@ describe('the site built from the sample content', () => {
     const lessons = selectAll('section.connections:first-of-type li', entry)
     expect(lessons.length).toBe(4)
     expect(String(select('a', lessons[0]!)!.properties.href)).toBe('/lessons/feedback/')
-    expect(toString(lessons[0]!)).toMatch(/recurring Also learned in .+\./)
+    expect(hastToString(lessons[0]!)).toMatch(/recurring Also learned in .+\./)
     expect(text(entry, '.commitments .status')).toEqual(['Done', 'Done', 'Overdue', 'Overdue'])
     expect(selectAll('#related-heading + ul li', entry).length).toBeGreaterThan(0)
     expect(select('a[rel=prev]', entry)).toBeDefined()

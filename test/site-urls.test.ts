@@ -34,13 +34,21 @@ describe('a page is never made from a missing title or date', () => {
   const lenient = testConfig({rules: {'frontmatter/required': 'off'}})
 
   it('takes the title from the first `#` heading, else the file name, and the date from the file name', async () => {
-    const heading = await processString(validEntry({frontmatter: 'tags: [x]', body: `# The launch, reviewed\n\n${validEntry().split('---\n')[2]}`}), '2025-03-14-launch.md', lenient)
+    const heading = await processString(
+      validEntry({frontmatter: 'tags: [x]', body: `# The launch, reviewed\n\n${validEntry().split('---\n')[2]}`}),
+      '2025-03-14-launch.md',
+      lenient
+    )
     expect(heading.messages).toEqual([])
     expect(heading.entry).toMatchObject({url: '/2025/launch/', meta: {title: 'The launch, reviewed', date: '2025-03-14'}})
     const named = await processString(validEntry({frontmatter: 'tags: [x]'}), '2024-11-02-q4_estimate-review.md', lenient)
     expect(named.entry).toMatchObject({url: '/2024/q4-estimate-review/', meta: {title: 'Q4 estimate review', date: '2024-11-02'}})
     // A date the frontmatter gets wrong (with its check off) is not used either.
-    const wrong = await processString(validEntry({frontmatter: 'title: T\ndate: 2025-02-30'}), '2025-03-01-wrong.md', testConfig({rules: {'frontmatter/date': 'off'}}))
+    const wrong = await processString(
+      validEntry({frontmatter: 'title: T\ndate: 2025-02-30'}),
+      '2025-03-01-wrong.md',
+      testConfig({rules: {'frontmatter/date': 'off'}})
+    )
     expect(wrong.entry!.meta.date).toBe('2025-03-01')
   })
 

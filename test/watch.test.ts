@@ -15,8 +15,13 @@ let sse: {events: {event: string; data: unknown}[]; close(): void} | undefined
 const entryFile = (name = '2025-03-14-newsletter-launch.md') => path.join(root, 'content', name)
 // A full rebuild swaps the output folder: for an instant there is none to read.
 const page = (url: string) => fs.readFile(path.join(root, 'dist', url, 'index.html'), 'utf8').catch(() => '')
-const exists = (url: string) => fs.access(path.join(root, 'dist', url, 'index.html')).then(() => true, () => false)
-const withGoal = (goal: string, frontmatter?: string) => validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
+const exists = (url: string) =>
+  fs.access(path.join(root, 'dist', url, 'index.html')).then(
+    () => true,
+    () => false
+  )
+const withGoal = (goal: string, frontmatter?: string) =>
+  validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
 
 /** Wait until a condition holds, checking every 20 ms, for at most 10 s: no timing asserts. */
 async function until<T>(check: () => T | Promise<T>, what: string): Promise<T> {
@@ -42,7 +47,7 @@ function listen(url: string): NonNullable<typeof sse> {
     response.setEncoding('utf8')
     response.on('data', (chunk: string) => {
       buffer += chunk
-      let end
+      let end: number
       while ((end = buffer.indexOf('\n\n')) !== -1) {
         const block = buffer.slice(0, end)
         buffer = buffer.slice(end + 2)
@@ -251,7 +256,9 @@ describe('a changed path read again', () => {
       await fs.rm(file)
       await fs.symlink(secret, file)
       const result = await builder.update(new Set([file]), false)
-      expect(result.analysis.messages).toContainEqual(expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', ruleId: 'file/outside-content', severity: 'error'}))
+      expect(result.analysis.messages).toContainEqual(
+        expect.objectContaining({file: 'content/2025-03-14-newsletter-launch.md', ruleId: 'file/outside-content', severity: 'error'})
+      )
       const shown = await fs.readFile(path.join(own, 'dist', '2025', 'newsletter-launch', 'index.html'), 'utf8')
       expect(shown).not.toContain('SECRET-OUTSIDE-CONTENT')
       expect(shown).toContain('First version of the goal.')
@@ -307,7 +314,12 @@ describe('watch touches only what it made', () => {
     await fs.writeFile(path.join(foreign, 'canary.txt'), 'keep me')
     await fs.writeFile(path.join(root, 'bounceback.config.json'), JSON.stringify({output: 'mine'}))
     await until(() => errors.length > 0, 'the refusal')
-    expect(errors).toEqual([expect.objectContaining({code: 'OUTPUT_FOREIGN', message: expect.stringContaining(`\`output\` (${foreign}) holds files bounceback did not write (\`canary.txt\`)`)})])
+    expect(errors).toEqual([
+      expect.objectContaining({
+        code: 'OUTPUT_FOREIGN',
+        message: expect.stringContaining(`\`output\` (${foreign}) holds files bounceback did not write (\`canary.txt\`)`)
+      })
+    ])
     expect(watcher!.outDir).toBe(path.join(root, 'dist'))
     // A save afterwards still lands in the old output, never in the refused folder.
     await fs.writeFile(entryFile(), withGoal('Saved after the refusal.'))
@@ -331,7 +343,10 @@ describe('watch touches only what it made', () => {
   it('writes the whole site again when its output folder was deleted', async () => {
     await fs.rm(path.join(root, 'dist'), {recursive: true})
     await fs.writeFile(entryFile(), withGoal('Saved after the output was deleted.'))
-    await until(async () => (await exists('2024/q4-estimate')) && (await page('2025/newsletter-launch')).includes('after the output was deleted'), 'the whole site again')
+    await until(
+      async () => (await exists('2024/q4-estimate')) && (await page('2025/newsletter-launch')).includes('after the output was deleted'),
+      'the whole site again'
+    )
   })
 
   it('removes only files it wrote: a file put into the output by hand stays', async () => {

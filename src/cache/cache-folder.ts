@@ -14,7 +14,11 @@ import {cacheTag, cacheTagText, folderState, isOurCache, realPlaces, resolveReal
  * a cache, as it would with one that cannot be saved.
  */
 export async function claimCacheFolder(dir: string, places: Readonly<Places>): Promise<boolean> {
-  const refuse = (what: string) => new BouncebackError('CACHE_PROTECTED', `The cache folder (${dir}) is ${what}: choose a folder of its own with \`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`)
+  const refuse = (what: string) =>
+    new BouncebackError(
+      'CACHE_PROTECTED',
+      `The cache folder (${dir}) is ${what}: choose a folder of its own with \`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`
+    )
   const {real, blocked} = await resolveReal(dir)
   if (blocked) throw refuse(`under ${blocked}`)
   const reason = folderRefusal('cache', real, await realPlaces(places))
@@ -32,7 +36,8 @@ export async function claimCacheFolder(dir: string, places: Readonly<Places>): P
     case 'foreign':
       throw new BouncebackError(
         'CACHE_FOREIGN',
-        `The cache folder (${dir}) holds files bounceback did not write (${state.names.slice(0, 3).map((name) => `\`${name}\``).join(', ')}${state.names.length > 3 ? ` and ${state.names.length - 3} more` : ''}): choose a new or empty folder with \`--cache-dir\`, or run with \`--no-cache\``
+        `The cache folder (${dir}) holds files bounceback did not write (${listed(state.names)}): ` +
+          'choose a new or empty folder with `--cache-dir`, or run with `--no-cache`'
       )
     default:
       break
@@ -44,4 +49,10 @@ export async function claimCacheFolder(dir: string, places: Readonly<Places>): P
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false
   }
   return true
+}
+
+/** Some of a folder's names, for a message. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((name) => `\`${name}\``)
+  return names.length > 3 ? `${shown.join(', ')} and ${names.length - 3} more` : shown.join(', ')
 }

@@ -35,7 +35,8 @@ export class EntryCache {
       const data = JSON.parse((await readCacheFile(file)) ?? 'null') as unknown
       if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
         // Each result where its key says, and for the entry its key names: anything else is a miss.
-        for (const [key, result] of Object.entries(data.entries)) if (isEntryResult(result) && (result.entry === undefined || result.entry.key === key)) stored.set(key, result)
+        for (const [key, result] of Object.entries(data.entries))
+          if (isEntryResult(result) && (result.entry === undefined || result.entry.key === key)) stored.set(key, result)
       }
     } catch {
       // No cache yet, or one that cannot be read: start afresh.
@@ -71,7 +72,17 @@ export class EntryCache {
  */
 export function cacheSalt(config: ResolvedConfig): string {
   return createHash('sha1')
-    .update(JSON.stringify({sections: config.sections, rules: config.rules, limits: config.limits, base: config.site.base, content: config.contentDir, root: config.root, plugins: JSON.stringify([config.remarkPlugins, config.rehypePlugins], (_, v: unknown) => (typeof v === 'function' ? String(v) : v))}))
+    .update(
+      JSON.stringify({
+        sections: config.sections,
+        rules: config.rules,
+        limits: config.limits,
+        base: config.site.base,
+        content: config.contentDir,
+        root: config.root,
+        plugins: JSON.stringify([config.remarkPlugins, config.rehypePlugins], (_, v: unknown) => (typeof v === 'function' ? String(v) : v))
+      })
+    )
     .digest('hex')
 }
 
@@ -85,6 +96,12 @@ interface CacheFile {
 function isCacheFile(data: unknown): data is CacheFile {
   if (data === null || typeof data !== 'object') return false
   const d = data as Record<string, unknown>
-  return d.format === format && typeof d.version === 'string' && typeof d.salt === 'string' && d.entries !== null && typeof d.entries === 'object' && !Array.isArray(d.entries)
+  return (
+    d.format === format &&
+    typeof d.version === 'string' &&
+    typeof d.salt === 'string' &&
+    d.entries !== null &&
+    typeof d.entries === 'object' &&
+    !Array.isArray(d.entries)
+  )
 }
-

@@ -17,15 +17,24 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 const isString: Check = (value) => typeof value === 'string'
 const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value)
 const isBoolean: Check = (value) => typeof value === 'boolean'
-const optional = (check: Check): Check => (value) => value === undefined || check(value)
-const oneOf = (...values: string[]): Check => (value) => typeof value === 'string' && values.includes(value)
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value)
+const oneOf =
+  (...values: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && values.includes(value)
 
 function isArrayOf(value: unknown, item: Check): boolean {
   if (!Array.isArray(value)) return false
   for (const element of value) if (!item(element)) return false
   return true
 }
-const arrayOf = (item: Check): Check => (value) => isArrayOf(value, item)
+const arrayOf =
+  (item: Check): Check =>
+  (value) =>
+    isArrayOf(value, item)
 
 /** A check of an object's fields, one per key of `T`: a field added to the type and not here fails to compile. */
 function shape<T>(checks: Record<keyof T, Check>): Check {
@@ -37,7 +46,16 @@ function shape<T>(checks: Record<keyof T, Check>): Check {
   }
 }
 
-const isDiagnostic = shape<Diagnostic>({file: isString, line: isNumber, column: isNumber, endLine: optional(isNumber), endColumn: optional(isNumber), severity: oneOf('error', 'warning'), message: isString, ruleId: isString})
+const isDiagnostic = shape<Diagnostic>({
+  file: isString,
+  line: isNumber,
+  column: isNumber,
+  endLine: optional(isNumber),
+  endColumn: optional(isNumber),
+  severity: oneOf('error', 'warning'),
+  message: isString,
+  ruleId: isString
+})
 const isSection = shape<Section>({id: (v) => v === null || typeof v === 'string', heading: isString, line: isNumber, empty: isBoolean})
 const isLesson = shape<Lesson>({text: isString, hashtags: arrayOf(isString), line: isNumber})
 const isAction = shape<Action>({text: isString, done: isBoolean, due: optional(isString), line: isNumber})

@@ -39,7 +39,14 @@ export class PageCache {
     try {
       const data = JSON.parse((await readCacheFile(file)) ?? 'null') as Record<string, unknown>
       const stamp = await outputStamp(outDir)
-      if (data.format === format && data.version === toolVersion && data.salt === salt && stamp !== undefined && data.stamp === stamp && isRecordMap(data.pages)) {
+      if (
+        data.format === format &&
+        data.version === toolVersion &&
+        data.salt === salt &&
+        stamp !== undefined &&
+        data.stamp === stamp &&
+        isRecordMap(data.pages)
+      ) {
         for (const [page, [key, size]] of Object.entries(data.pages)) pages.set(page, {key, size})
         if (typeof data.site === 'string' && isFileList(data.files)) last = {site: data.site, files: data.files}
       }
@@ -72,7 +79,14 @@ export class PageCache {
    */
   async save(stamp: string | undefined, pages: ReadonlyMap<string, PageRecord>, written?: {site: string; files: [string, number][]}): Promise<void> {
     if (stamp === undefined) return this.forget()
-    const data = {format, version: toolVersion, salt: this.salt, stamp, pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]])), ...written}
+    const data = {
+      format,
+      version: toolVersion,
+      salt: this.salt,
+      stamp,
+      pages: Object.fromEntries([...pages].map(([page, r]) => [page, [r.key, r.size]])),
+      ...written
+    }
     await saveJson(this.file, data)
   }
 
@@ -94,7 +108,10 @@ export function pageSalt(parts: {config: string; theme: string; site: unknown; t
  */
 export function siteKey(salt: string, settings: unknown, entryKeys: readonly (string | undefined)[]): string | undefined {
   if (entryKeys.some((key) => key === undefined)) return undefined
-  const hash = createHash('sha1').update(salt).update('\u0000').update(JSON.stringify(settings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)))
+  const hash = createHash('sha1')
+    .update(salt)
+    .update('\u0000')
+    .update(JSON.stringify(settings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)))
   for (const key of entryKeys) hash.update('\u0000').update(key!)
   return hash.digest('hex')
 }

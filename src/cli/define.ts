@@ -57,7 +57,9 @@ export function optionsOf(command: CommandSpec): Record<string, OptionSpec> {
 
 /** `--help` of one command, made from its declaration. */
 export function commandHelp(command: CommandSpec): string {
-  const options = Object.entries(optionsOf(command)).map(([name, option]) => [`${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`, option.description] as const)
+  const options = Object.entries(optionsOf(command)).map(
+    ([name, option]) => [`${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`, option.description] as const
+  )
   const width = Math.max(...options.map(([flag]) => flag.length)) + 2
   return [
     `bounceback ${command.name}: ${command.summary.charAt(0).toLowerCase()}${command.summary.slice(1)}`,

@@ -59,7 +59,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   if (!command) {
     const known = commands.map((c) => c.name)
     const guess = closest(first, known)
-    throw new UsageError(`Unknown command \`${first}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.map((c) => `\`${c}\``).join(', ')}`}`)
+    throw new UsageError(
+      `Unknown command \`${first}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.map((c) => `\`${c}\``).join(', ')}`}`
+    )
   }
   const {values, positionals} = parse(command, rest)
   if (values.help === true) {
@@ -76,7 +78,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
 function parse(command: CommandSpec, args: readonly string[]): {values: Record<string, string | boolean | undefined>; positionals: string[]} {
   const options = optionsOf(command)
   const see = `See \`bounceback ${command.name} --help\``
-  let parsed
+  let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({
       args: [...args],
@@ -95,13 +97,19 @@ function parse(command: CommandSpec, args: readonly string[]): {values: Record<s
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = flag.replace(/^-+/, '')
       const option = options[name]
-      throw new UsageError(option?.type === 'string' ? `\`--${name}\` needs a value, as in \`--${name} ${option.value ?? 'VALUE'}\`. ${see}` : `\`--${name}\` takes no value. ${see}`)
+      throw new UsageError(
+        option?.type === 'string'
+          ? `\`--${name}\` needs a value, as in \`--${name} ${option.value ?? 'VALUE'}\`. ${see}`
+          : `\`--${name}\` takes no value. ${see}`
+      )
     }
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`Unexpected argument \`${/'([^']*)'/.exec(message)?.[1] ?? ''}\`: \`bounceback ${command.name}\` takes none. ${see}`)
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`Unexpected argument \`${/'([^']*)'/.exec(message)?.[1] ?? ''}\`: \`bounceback ${command.name}\` takes none. ${see}`)
     throw new UsageError(`${message}. ${see}`)
   }
   const positionals = parsed.positionals
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument \`${positionals[1]}\`: \`bounceback ${command.name}\` takes one ${command.positional!.name}. ${see}`)
+  if (positionals.length > 1)
+    throw new UsageError(`Unexpected argument \`${positionals[1]}\`: \`bounceback ${command.name}\` takes one ${command.positional!.name}. ${see}`)
   return {values: parsed.values as Record<string, string | boolean | undefined>, positionals}
 }
 

@@ -25,7 +25,10 @@ export async function runScaffold(command: 'init' | 'new', options: ScaffoldOpti
     return 0
   }
   const config = await loadConfig({root: options.root})
-  const tags = options.tags?.split(',').map((t) => t.trim()).filter(Boolean)
+  const tags = options.tags
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
   const file = await newEntry(config, {title: options.arg!, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
   io.stdout(displayPath(io.cwd, file))
   return 0

@@ -21,23 +21,31 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
   if (!loopback) io.stderr(`Warning: listening on ${options.host}: anyone who can reach this machine can read the site.`)
   const line = (event: RebuildEvent) => {
     const time = new Date().toTimeString().slice(0, 8)
-    const what = event.kind === 'full' && event.changed.length === 0 ? 'built' : `${event.changed.length > 0 ? printable(event.changed.join(', ')) : 'files'} changed${event.kind === 'full' ? ' (full rebuild)' : ''}`
+    const what =
+      event.kind === 'full' && event.changed.length === 0
+        ? 'built'
+        : `${event.changed.length > 0 ? printable(event.changed.join(', ')) : 'files'} changed${event.kind === 'full' ? ' (full rebuild)' : ''}`
     const errors = event.messages.filter((m) => m.severity === 'error').length
-    io.stdout(`${time}  ${what} · ${event.written.length} written, ${event.removed.length} removed · ${Math.round(event.ms)} ms${errors > 0 ? ` · ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`)
+    io.stdout(
+      `${time}  ${what} · ${event.written.length} written, ${event.removed.length} removed · ${Math.round(event.ms)} ` +
+        `ms${errors > 0 ? ` · ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`
+    )
     const relevant = event.kind === 'full' ? event.messages : event.messages.filter((m) => event.changed.includes(m.file) || m.severity === 'error')
     if (relevant.length > 0) io.stdout(formatText(relevant, new Set(relevant.map((m) => m.file)).size, {color: options.color}))
   }
   // Every handler reports its own errors; this is the last net, so nothing ends the watch.
-  process.on('unhandledRejection', (reason) => io.stderr(`bounceback: unexpected error: ${printable(reason instanceof Error ? reason.message : String(reason))} (still watching)`))
+  process.on('unhandledRejection', (reason) =>
+    io.stderr(`bounceback: unexpected error: ${printable(reason instanceof Error ? reason.message : String(reason))} (still watching)`)
+  )
   const watcher = await watch({
-      root: options.root,
-      overrides: {...(options.base !== undefined ? {base: options.base} : {}), ...(options.replaceOutput ? {replaceOutput: true} : {})},
-      cwd: io.cwd,
-      host: options.host,
-      port: options.port,
-      onRebuild: line,
-      onError: (error) => io.stderr(`bounceback: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))} (still watching)`)
-    })
+    root: options.root,
+    overrides: {...(options.base !== undefined ? {base: options.base} : {}), ...(options.replaceOutput ? {replaceOutput: true} : {})},
+    cwd: io.cwd,
+    host: options.host,
+    port: options.port,
+    onRebuild: line,
+    onError: (error) => io.stderr(`bounceback: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))} (still watching)`)
+  })
   if (watcher.port !== options.port && options.port !== 0) io.stdout(`Port ${options.port} is busy: using ${watcher.port}.`)
   io.stdout(`Serving ${displayPath(io.cwd, watcher.outDir)}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)
   if (options.open) openBrowser(watcher.url)
@@ -55,7 +63,9 @@ function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open'
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url]
   try {
-    spawn(command, args, {stdio: 'ignore', detached: true}).on('error', () => {}).unref()
+    spawn(command, args, {stdio: 'ignore', detached: true})
+      .on('error', () => {})
+      .unref()
   } catch {
     // No browser to open: the URL is printed above.
   }

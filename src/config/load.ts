@@ -32,20 +32,27 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   let user: UserConfig
   try {
     if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) {
-      throw new BouncebackError('CONFIG_INVALID', `${name}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : fromFile === null ? 'null' : typeof fromFile}`)
+      throw new BouncebackError(
+        'CONFIG_INVALID',
+        `${name}: expected an object of settings, got ${Array.isArray(fromFile) ? 'a list' : fromFile === null ? 'null' : typeof fromFile}`
+      )
     }
     user = {...(fromFile as UserConfig), ...options.overrides}
   } catch (error) {
     if (error instanceof BouncebackError) throw error
-    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error
+    })
   }
-  return resolveSafely(configFile, () => resolveConfig(user, {
-    root,
-    ...(configFile !== undefined ? {configFile} : {}),
-    ...(options.cwd !== undefined ? {cwd: options.cwd} : {}),
-    ...(options.cache !== undefined ? {cache: options.cache} : {}),
-    ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})
-  }))
+  return resolveSafely(configFile, () =>
+    resolveConfig(user, {
+      root,
+      ...(configFile !== undefined ? {configFile} : {}),
+      ...(options.cwd !== undefined ? {cwd: options.cwd} : {}),
+      ...(options.cache !== undefined ? {cache: options.cache} : {}),
+      ...(options.cacheDir !== undefined ? {cacheDir: options.cacheDir} : {})
+    })
+  )
 }
 
 function resolveSafely(configFile: string | undefined, resolve: () => ResolvedConfig): ResolvedConfig {
@@ -54,7 +61,9 @@ function resolveSafely(configFile: string | undefined, resolve: () => ResolvedCo
   } catch (error) {
     if (error instanceof BouncebackError) throw error
     const name = configFile ? path.basename(configFile) : 'config'
-    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+    throw new BouncebackError('CONFIG_INVALID', `${name}: reading its settings failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error
+    })
   }
 }
 

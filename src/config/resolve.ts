@@ -51,7 +51,18 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const outDir = path.resolve(root, user.output ?? 'dist')
   if (user.replaceOutput !== undefined && typeof user.replaceOutput !== 'boolean') fail('`replaceOutput` must be `true` or `false`')
   const cacheDir = options.cache === false ? undefined : path.resolve(root, options.cacheDir ?? path.join('node_modules', '.cache', 'bounceback'))
-  const places: Places = {root, contentDir, themeDir: theme, configFile: options.configFile, outDir, cacheDir, cwd: path.resolve(options.cwd ?? process.cwd()), home: options.home ?? os.homedir(), packageDir, defaultThemeDir}
+  const places: Places = {
+    root,
+    contentDir,
+    themeDir: theme,
+    configFile: options.configFile,
+    outDir,
+    cacheDir,
+    cwd: path.resolve(options.cwd ?? process.cwd()),
+    home: options.home ?? os.homedir(),
+    packageDir,
+    defaultThemeDir
+  }
   checkFolders(places, user.output === undefined ? undefined : where, options.cacheDir !== undefined)
   const lang = user.lang ?? 'en'
   if (!isLocale(lang)) fail(`\`lang\` is not a language tag: \`${lang}\`, expected one such as \`en\`, \`en-GB\` or \`nl\``)
@@ -184,11 +195,15 @@ function resolveRules(rules: UserConfig['rules'], fail: (m: string) => never): R
 function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => never): ResolvedConfig['lessons'] {
   if (lessons === undefined) return {threshold: 0.6, synonyms: []}
   if (lessons === null || typeof lessons !== 'object' || Array.isArray(lessons)) fail('`lessons` must be an object such as `{threshold: 0.6}`')
-  for (const key of Object.keys(lessons)) if (key !== 'threshold' && key !== 'synonyms') fail(`unknown key \`lessons.${key}\`, expected \`threshold\` or \`synonyms\``)
+  for (const key of Object.keys(lessons))
+    if (key !== 'threshold' && key !== 'synonyms') fail(`unknown key \`lessons.${key}\`, expected \`threshold\` or \`synonyms\``)
   const threshold = lessons.threshold ?? 0.6
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) fail('`lessons.threshold` must be a number from 0 to 1')
   const synonyms = lessons.synonyms ?? []
-  if (!Array.isArray(synonyms) || !synonyms.every((line) => Array.isArray(line) && line.length >= 2 && line.every((w) => typeof w === 'string' && w.trim() !== ''))) {
+  if (
+    !Array.isArray(synonyms) ||
+    !synonyms.every((line) => Array.isArray(line) && line.length >= 2 && line.every((w) => typeof w === 'string' && w.trim() !== ''))
+  ) {
     fail('`lessons.synonyms` must be a list of lists of at least two words, such as `[["buffer", "slack"]]`')
   }
   return {threshold, synonyms: synonyms.map((line) => [...line])}
@@ -201,7 +216,12 @@ function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never)
   if (limits === null || typeof limits !== 'object' || Array.isArray(limits)) fail('`limits` must be an object such as `{fileSize: 2000000}`')
   const resolved = {...defaultLimits}
   for (const [key, value] of Object.entries(limits)) {
-    if (!(key in defaultLimits)) fail(`unknown key \`limits.${key}\`, expected one of ${Object.keys(defaultLimits).map((k) => `\`${k}\``).join(', ')}`)
+    if (!(key in defaultLimits))
+      fail(
+        `unknown key \`limits.${key}\`, expected one of ${Object.keys(defaultLimits)
+          .map((k) => `\`${k}\``)
+          .join(', ')}`
+      )
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`\`limits.${key}\` must be a whole number of 1 or more`)
     // Timers and sizes are 32-bit: a budget past about 24 days would end at once, not never.
     if (value > 2 ** 31 - 1) fail(`\`limits.${key}\` must be at most ${2 ** 31 - 1}`)

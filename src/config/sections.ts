@@ -14,12 +14,7 @@ export const defaultSections: readonly SectionSpec[] = [
   {
     id: 'measure',
     presence: 'required',
-    headings: [
-      'How am I measuring the success/failure of this project?',
-      'How am I measuring success?',
-      'Measuring success',
-      'Success criteria'
-    ]
+    headings: ['How am I measuring the success/failure of this project?', 'How am I measuring success?', 'Measuring success', 'Success criteria']
   },
   {id: 'went-well', presence: 'required', headings: ['What went really well?', 'What went well?']},
   {id: 'as-planned', presence: 'required', headings: ['What went as planned?']},
@@ -36,20 +31,12 @@ export const defaultSections: readonly SectionSpec[] = [
   {
     id: 'plan-review',
     presence: 'required',
-    headings: [
-      'Did the plan make sense as a strategy for achieving the goal?',
-      'Did the plan make sense?'
-    ]
+    headings: ['Did the plan make sense as a strategy for achieving the goal?', 'Did the plan make sense?']
   },
   {
     id: 'lessons',
     presence: 'required',
-    headings: [
-      'What did I learn from this that will impact future decisions/goals?',
-      'What did I learn?',
-      'Lessons learned',
-      'Lessons'
-    ]
+    headings: ['What did I learn from this that will impact future decisions/goals?', 'What did I learn?', 'Lessons learned', 'Lessons']
   },
   {
     id: 'actions',

@@ -1,3 +1,4 @@
+import type {Stats} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {toolVersion} from '../config/version.js'
@@ -19,20 +20,23 @@ export type FolderState =
 export const outputMarker = '.bounceback'
 
 export function outputMarkerText(): string {
-  return `${JSON.stringify({generator: 'bounceback', version: toolVersion, note: 'This folder is written by `bounceback build`, which replaces it as a whole.'})}\n`
+  const note = 'This folder is written by `bounceback build`, which replaces it as a whole.'
+  return `${JSON.stringify({generator: 'bounceback', version: toolVersion, note})}\n`
 }
 
 /** A cache folder tagged by the Cache Directory Tagging standard, which backup tools skip. */
 export const cacheTag = 'CACHEDIR.TAG'
 const cacheSignature = 'Signature: 8a477f597d28d172789f06886806bc55'
-export const cacheTagText = `${cacheSignature}\n# This folder is bounceback's cache (https://bford.info/cachedir/): per-entry results and\n# page records. Deleting it is always safe; the next build makes it again.\n`
+export const cacheTagText =
+  `${cacheSignature}\n# This folder is bounceback's cache (https://bford.info/cachedir/): per-entry results ` +
+  `and\n# page records. Deleting it is always safe; the next build makes it again.\n`
 
 /**
  * Look at `dir` without following a symbolic link at its place and without opening anything
  * but regular files: `isOurs` decides from the names inside whether the folder is ours.
  */
 export async function folderState(dir: string, isOurs: (dir: string, names: readonly string[]) => Promise<boolean>): Promise<FolderState> {
-  let stat
+  let stat: Stats
   try {
     stat = await fs.lstat(dir)
   } catch (error) {
@@ -86,7 +90,11 @@ export async function isOurOutput(dir: string, names: readonly string[]): Promis
 }
 
 /** Files an earlier cache (before the tag) held, and how each of them starts. */
-const legacyCacheFiles: Readonly<Record<string, string>> = {'entries.json': '{"format":"bounceback-', 'pages.json': '{"format":"bounceback-', 'search.json': '{"stamp":"'}
+const legacyCacheFiles: Readonly<Record<string, string>> = {
+  'entries.json': '{"format":"bounceback-',
+  'pages.json': '{"format":"bounceback-',
+  'search.json': '{"stamp":"'
+}
 
 /**
  * Whether a cache folder is ours: it holds our tag, or only the files an earlier bounceback
@@ -95,7 +103,7 @@ const legacyCacheFiles: Readonly<Record<string, string>> = {'entries.json': '{"f
 export async function isOurCache(dir: string, names: readonly string[]): Promise<boolean> {
   if (names.includes(cacheTag)) {
     const text = await smallFile(path.join(dir, cacheTag))
-    return text !== undefined && text.startsWith(cacheSignature) && text.includes('bounceback')
+    return text?.startsWith(cacheSignature) === true && text.includes('bounceback')
   }
   if (!names.includes('entries.json') && !names.includes('pages.json')) return false
   for (const name of names) {
@@ -162,7 +170,29 @@ export async function realTarget(target: string): Promise<string> {
 export async function realPlaces(places: Readonly<Places>): Promise<Places> {
   const real = async (p: string | undefined) => (p === undefined ? undefined : realTarget(p))
   const [root, contentDir, themeDir, configFile, outDir, cacheDir, cwd, home, packageDir, defaultThemeDir] = await Promise.all(
-    [places.root, places.contentDir, places.themeDir, places.configFile, places.outDir, places.cacheDir, places.cwd, places.home, places.packageDir, places.defaultThemeDir].map(real)
+    [
+      places.root,
+      places.contentDir,
+      places.themeDir,
+      places.configFile,
+      places.outDir,
+      places.cacheDir,
+      places.cwd,
+      places.home,
+      places.packageDir,
+      places.defaultThemeDir
+    ].map(real)
   )
-  return {root: root!, contentDir: contentDir!, themeDir: themeDir!, configFile, outDir: outDir!, cacheDir, cwd: cwd!, home: home!, packageDir: packageDir!, defaultThemeDir: defaultThemeDir!}
+  return {
+    root: root!,
+    contentDir: contentDir!,
+    themeDir: themeDir!,
+    configFile,
+    outDir: outDir!,
+    cacheDir,
+    cwd: cwd!,
+    home: home!,
+    packageDir: packageDir!,
+    defaultThemeDir: defaultThemeDir!
+  }
 }

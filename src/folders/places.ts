@@ -32,8 +32,64 @@ export function systemFolders(platform: NodeJS.Platform = process.platform): {ex
     const join = (names: string[]) => names.map((name) => path.win32.join(drive, name))
     return {exact: join(['Users']).concat(os.tmpdir()), within: join(['Windows', 'Program Files', 'Program Files (x86)', 'ProgramData'])}
   }
-  const exact = ['home', 'media', 'mnt', 'opt', 'root', 'srv', 'tmp', 'usr', 'usr/local', 'usr/share', 'var', 'var/tmp', 'Applications', 'Users', 'Volumes', 'private', 'private/tmp', 'private/var']
-  const within = ['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'proc', 'run', 'sbin', 'snap', 'sys', 'usr/bin', 'usr/include', 'usr/lib', 'usr/lib32', 'usr/lib64', 'usr/libexec', 'usr/sbin', 'usr/src', 'usr/local/bin', 'usr/local/lib', 'usr/local/sbin', 'var/cache', 'var/lib', 'var/log', 'var/mail', 'var/run', 'var/spool', 'Library', 'System', 'cores', 'private/etc', 'private/var/db', 'opt/homebrew']
+  const exact = [
+    'home',
+    'media',
+    'mnt',
+    'opt',
+    'root',
+    'srv',
+    'tmp',
+    'usr',
+    'usr/local',
+    'usr/share',
+    'var',
+    'var/tmp',
+    'Applications',
+    'Users',
+    'Volumes',
+    'private',
+    'private/tmp',
+    'private/var'
+  ]
+  const within = [
+    'bin',
+    'boot',
+    'dev',
+    'etc',
+    'lib',
+    'lib32',
+    'lib64',
+    'libx32',
+    'proc',
+    'run',
+    'sbin',
+    'snap',
+    'sys',
+    'usr/bin',
+    'usr/include',
+    'usr/lib',
+    'usr/lib32',
+    'usr/lib64',
+    'usr/libexec',
+    'usr/sbin',
+    'usr/src',
+    'usr/local/bin',
+    'usr/local/lib',
+    'usr/local/sbin',
+    'var/cache',
+    'var/lib',
+    'var/log',
+    'var/mail',
+    'var/run',
+    'var/spool',
+    'Library',
+    'System',
+    'cores',
+    'private/etc',
+    'private/var/db',
+    'opt/homebrew'
+  ]
   return {exact: exact.map((name) => `/${name}`).concat(os.tmpdir()), within: within.map((name) => `/${name}`)}
 }
 
@@ -75,7 +131,8 @@ export function folderRefusal(role: FolderRole, target: string, places: Places, 
   if (systemParent) return key(systemParent) === key(resolved) ? 'a system folder' : `inside a system folder (${systemParent})`
   const holds = (dir: string | undefined) => dir !== undefined && within(dir, resolved)
   const inside = (dir: string | undefined) => dir !== undefined && within(resolved, dir)
-  const both = (dir: string | undefined, what: string) => (holds(dir) ? (key(dir!) === key(resolved) ? what : `a folder that holds ${what}`) : inside(dir) ? `inside ${what}` : undefined)
+  const both = (dir: string | undefined, what: string) =>
+    holds(dir) ? (key(dir!) === key(resolved) ? what : `a folder that holds ${what}`) : inside(dir) ? `inside ${what}` : undefined
   const above = (dir: string, what: string) => (holds(dir) ? (key(dir) === key(resolved) ? what : `a folder that holds ${what}`) : undefined)
   const other = role === 'output' ? places.cacheDir : places.outDir
   const reason =
@@ -100,7 +157,13 @@ export function folderRefusal(role: FolderRole, target: string, places: Places, 
 /** The sentence for a refusal: what the folder is, why it is refused, and what to do. */
 export function refusalMessage(role: FolderRole, target: string, reason: string): string {
   if (role === 'output') {
-    return `\`output\` (${target}) is ${reason}. bounceback replaces its output folder as a whole on every build, so it never writes there: choose a folder of its own, such as \`dist\``
+    return (
+      `\`output\` (${target}) is ${reason}. bounceback replaces its output folder as a whole on every build, so it never writes there: ` +
+      `choose a folder of its own, such as \`dist\``
+    )
   }
-  return `The cache folder (${target}) is ${reason}, where bounceback never keeps its cache: choose a folder of its own with \`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`
+  return (
+    `The cache folder (${target}) is ${reason}, where bounceback never keeps its cache: choose a folder of its own with ` +
+    `\`--cache-dir\`, or leave it out to use node_modules/.cache/bounceback`
+  )
 }

@@ -20,7 +20,12 @@ export interface Analysis {
 }
 
 /** The whole-site stage after the per-entry ones: aggregate the results and gather every message. */
-export function assemble(config: ResolvedConfig, discovered: Pick<Discovered, 'sources' | 'messages'>, results: readonly EntryResult[], today: string): Analysis {
+export function assemble(
+  config: ResolvedConfig,
+  discovered: Pick<Discovered, 'sources' | 'messages'>,
+  results: readonly EntryResult[],
+  today: string
+): Analysis {
   const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
   const {site, messages: siteMessages} = aggregate(results, {info: config.site, today, grouping: {threshold: config.lessons.threshold, lexicon}})
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])

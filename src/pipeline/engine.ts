@@ -85,7 +85,13 @@ export class Engine {
   private async openEntries(): Promise<Entries> {
     const {jobs, inlineLimit, firstLimit, onProgress} = this.options
     const onRead = onProgress && ((done: number, total: number) => onProgress({phase: 'reading', done, total}))
-    this.entries ??= await Entries.open(this.config, {configSource: this.options, ...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(firstLimit !== undefined ? {firstLimit} : {}), ...(onRead ? {onRead} : {})})
+    this.entries ??= await Entries.open(this.config, {
+      configSource: this.options,
+      ...(jobs !== undefined ? {jobs} : {}),
+      ...(inlineLimit !== undefined ? {inlineLimit} : {}),
+      ...(firstLimit !== undefined ? {firstLimit} : {}),
+      ...(onRead ? {onRead} : {})
+    })
     return this.entries
   }
 

@@ -77,7 +77,14 @@ export class Entries {
       const read = readSource(source, contentReal, this.config.limits.fileSize)
       if ('gone' in read) {
         vanished = true
-        return {source, result: {file: source.file, messages: [fileProblem(source.file, 'file/unreadable', 'Unexpected file gone while reading, expected it to stay: build again')]}, hit: false}
+        return {
+          source,
+          result: {
+            file: source.file,
+            messages: [fileProblem(source.file, 'file/unreadable', 'Unexpected file gone while reading, expected it to stay: build again')]
+          },
+          hit: false
+        }
       }
       if ('problem' in read) return {source, result: {file: source.file, messages: [read.problem]}, hit: false}
       const key = entryKey(source.file, read.bytes)
@@ -115,6 +122,11 @@ export class Entries {
 
   private runnerOptions() {
     const {jobs, inlineLimit, firstLimit, configSource} = this.options
-    return {...(jobs !== undefined ? {jobs} : {}), ...(inlineLimit !== undefined ? {inlineLimit} : {}), ...(firstLimit !== undefined ? {firstLimit} : {}), ...(configSource ? {configSource} : {})}
+    return {
+      ...(jobs !== undefined ? {jobs} : {}),
+      ...(inlineLimit !== undefined ? {inlineLimit} : {}),
+      ...(firstLimit !== undefined ? {firstLimit} : {}),
+      ...(configSource ? {configSource} : {})
+    }
   }
 }

@@ -114,9 +114,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
     return {start: from, end: to}
   }
   const frontmatterPlace: Position =
-    frontmatter.kind === 'parsed'
-      ? closingFence(frontmatter.frontmatter.node.position!.end)
-      : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+    frontmatter.kind === 'parsed' ? closingFence(frontmatter.frontmatter.node.position!.end) : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const draft = fields.meta.draft === true
   const fallback = fallbackOf(tree, source.source)
   validate({file, tree, frontmatter, fields, sections, lessons, actions, config, place, frontmatterPlace, fallback}, {draft})
@@ -130,7 +128,18 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   // page that would be many times larger than the largest entry allowed is not made.
   const html = (body.children[0] as {value: string}).value.length
   const most = config.limits.fileSize * 4
-  if (html > most) return {file: source.file, messages: [fileProblem(source.file, 'file/too-large', `Unexpected entry that renders to ${byteSize(html)} of HTML, expected at most ${byteSize(most)} (four times \`limits.fileSize\`): is a long link or reference used many times?`)]}
+  if (html > most)
+    return {
+      file: source.file,
+      messages: [
+        fileProblem(
+          source.file,
+          'file/too-large',
+          `Unexpected entry that renders to ${byteSize(html)} of HTML, expected at most ${byteSize(most)} (four times \`limits.fileSize\`): ` +
+            `is a long link or reference used many times?`
+        )
+      ]
+    }
   const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
   return {file: source.file, messages, entry}
 }

@@ -54,10 +54,22 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
   return withOutputLock(outDir, async () => {
     const cache = cacheDir === undefined ? undefined : await PageCache.load(cacheDir, outDir, salt(input))
     // The same site as last time, in an output nobody touched: there is nothing to do.
-    const key = cache && siteKey(cache.salt, {config, shardSize}, site.entries.map((entry) => entry.key))
+    const key =
+      cache &&
+      siteKey(
+        cache.salt,
+        {config, shardSize},
+        site.entries.map((entry) => entry.key)
+      )
     const last = key ? cache!.sameSite(key) : undefined
     if (last && outputHasSizes(outDir, last)) return {written: [], removed: [], outputFiles: last.length, upToDate: true, state: cache!.keys()}
-    const {files, shards} = planSite(site, theme, {cards: input.cards, salt: salt(input), outDir, shardSize, ...(cache ? {previous: (page: string) => cache.previous(page)} : {})})
+    const {files, shards} = planSite(site, theme, {
+      cards: input.cards,
+      salt: salt(input),
+      outDir,
+      shardSize,
+      ...(cache ? {previous: (page: string) => cache.previous(page)} : {})
+    })
     input.cards.sweep()
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
@@ -101,7 +113,13 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       if (keys && cacheDir) await saveSearchState(cacheDir, keys, written.stamp, indexed)
     }
     const all = [...files, ...indexed.flat()]
-    return {written: all.map((file) => file.path), removed: [], outputFiles: all.length, upToDate: false, state: new Map(files.map((file) => [file.path, file.key!]))}
+    return {
+      written: all.map((file) => file.path),
+      removed: [],
+      outputFiles: all.length,
+      upToDate: false,
+      state: new Map(files.map((file) => [file.path, file.key!]))
+    }
   })
 }
 

@@ -55,7 +55,7 @@ export class InlineBatches<T> {
         }
       }
     }, limit + slice)
-    batch.slice(0, done.length).forEach((item, i) => item.settle(done[i]!))
+    for (const [i, outcome] of done.entries()) batch[i]!.settle(outcome)
     let rest = batch.slice(done.length)
     // A run can be reported stopped just after its last item finished: then nothing overran.
     if (outcome === 'timed out' && rest.length > 0) {

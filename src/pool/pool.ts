@@ -156,7 +156,16 @@ class Workers {
       if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return memoryResult(source, this.config.limits.memory)
       if (error instanceof BouncebackError) throw error
       // Anything else that ended the worker (an exception a plugin threw later, say): one message.
-      return {file: source.file, messages: [fileProblem(source.file, 'file/unprocessable', `Unexpected failure while reading this entry in a worker thread: ${error instanceof Error ? error.message : String(error)}`)]}
+      return {
+        file: source.file,
+        messages: [
+          fileProblem(
+            source.file,
+            'file/unprocessable',
+            `Unexpected failure while reading this entry in a worker thread: ${error instanceof Error ? error.message : String(error)}`
+          )
+        ]
+      }
     } finally {
       clearTimeout(timer)
       this.running--
@@ -171,17 +180,41 @@ class Workers {
 
 function timeoutResult(source: SourceFile, budget: number): EntryResult {
   const seconds = budget >= 1000 ? `${budget / 1000} s` : `${budget} ms`
-  return {file: source.file, messages: [fileProblem(source.file, 'file/timeout', `Unexpected entry still being read after ${seconds}, expected far less: it was stopped (raise \`limits.timeBudget\` if it is simply long)`)]}
+  return {
+    file: source.file,
+    messages: [
+      fileProblem(
+        source.file,
+        'file/timeout',
+        `Unexpected entry still being read after ${seconds}, expected far less: it was stopped (raise \`limits.timeBudget\` if it is simply long)`
+      )
+    ]
+  }
 }
 
 function memoryResult(source: SourceFile, megabytes: number): EntryResult {
-  return {file: source.file, messages: [fileProblem(source.file, 'file/memory', `Unexpected entry needing over ${megabytes} MB to read, expected far less: it was stopped (raise \`limits.memory\` if it is simply large)`)]}
+  return {
+    file: source.file,
+    messages: [
+      fileProblem(
+        source.file,
+        'file/memory',
+        `Unexpected entry needing over ${megabytes} MB to read, expected far less: it was stopped (raise \`limits.memory\` if it is simply large)`
+      )
+    ]
+  }
 }
 
 /** The options a worker can load the config with, or `undefined` when they hold what a thread cannot receive. */
 function cloneable(source: LoadConfigOptions): LoadConfigOptions | undefined {
   const {root, overrides, cwd, cache, cacheDir} = source
-  const options = {...(root !== undefined ? {root} : {}), ...(overrides !== undefined ? {overrides} : {}), ...(cwd !== undefined ? {cwd} : {}), ...(cache !== undefined ? {cache} : {}), ...(cacheDir !== undefined ? {cacheDir} : {})}
+  const options = {
+    ...(root !== undefined ? {root} : {}),
+    ...(overrides !== undefined ? {overrides} : {}),
+    ...(cwd !== undefined ? {cwd} : {}),
+    ...(cache !== undefined ? {cache} : {}),
+    ...(cacheDir !== undefined ? {cacheDir} : {})
+  }
   try {
     return structuredClone(options)
   } catch {

@@ -8,7 +8,10 @@ import vm from 'node:vm'
  */
 export function withinTime<T>(fn: () => T, ms: number): T | 'timed out' {
   // A context costs some milliseconds to make: only once, and only when an entry is read.
-  const {context, script} = (made ??= {context: vm.createContext({run: undefined as (() => unknown) | undefined}), script: new vm.Script('run()', {filename: 'bounceback-within-time.js'})})
+  const {context, script} = (made ??= {
+    context: vm.createContext({run: undefined as (() => unknown) | undefined}),
+    script: new vm.Script('run()', {filename: 'bounceback-within-time.js'})
+  })
   context.run = fn
   try {
     return script.runInContext(context, {timeout: Math.max(1, Math.round(ms))}) as T

@@ -13,7 +13,15 @@ export function formatJson(messages: readonly Diagnostic[], files: readonly stri
         file,
         messages: messages
           .filter((m) => m.file === file)
-          .map(({line, column, endLine, endColumn, severity, message, ruleId}) => ({line, column, endLine: endLine ?? null, endColumn: endColumn ?? null, severity, message, ruleId}))
+          .map(({line, column, endLine, endColumn, severity, message, ruleId}) => ({
+            line,
+            column,
+            endLine: endLine ?? null,
+            endColumn: endColumn ?? null,
+            severity,
+            message,
+            ruleId
+          }))
       }))
     },
     null,

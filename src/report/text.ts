@@ -44,7 +44,8 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
     lines.push(green(`✔ ${files} checked, no problems`))
   } else {
     const total = errors + warnings
-    const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${byFile.size} of ${files}`
+    const summary =
+      `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ` + `${byFile.size} of ${files}`
     lines.push(errors > 0 ? red(`✖ ${summary}`) : yellow(`⚠ ${summary}`))
   }
   return lines.join('\n')

@@ -95,14 +95,28 @@ export async function init(dir: string, options: InitOptions = {}): Promise<Init
   const home = await realTarget(options.home ?? os.homedir())
   const system = systemFolders()
   const what =
-    path.parse(real).root === real ? 'the root of the file system'
-    : within(home, real) ? (home === real ? 'your home folder' : 'a folder that holds your home folder')
-    : system.exact.includes(real) || system.within.some((folder) => within(real, folder)) ? 'a system folder'
-    : undefined
-  if (what) throw new BouncebackError('WRITE_FAILED', `Refusing to make a project in ${target}: it is ${what}. Give init a folder of its own, as in \`bounceback init my-lessons\``)
+    path.parse(real).root === real
+      ? 'the root of the file system'
+      : within(home, real)
+        ? home === real
+          ? 'your home folder'
+          : 'a folder that holds your home folder'
+        : system.exact.includes(real) || system.within.some((folder) => within(real, folder))
+          ? 'a system folder'
+          : undefined
+  if (what)
+    throw new BouncebackError(
+      'WRITE_FAILED',
+      `Refusing to make a project in ${target}: it is ${what}. Give init a folder of its own, as in \`bounceback init my-lessons\``
+    )
   await makeFolder(target, target)
   const pkg = {
-    name: path.basename(target).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'post-mortems',
+    name:
+      path
+        .basename(target)
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'post-mortems',
     private: true,
     type: 'module',
     scripts: {build: 'bounceback build', check: 'bounceback check', watch: 'bounceback watch', new: 'bounceback new'},
@@ -136,7 +150,10 @@ async function makeFolder(dir: string, project: string): Promise<void> {
     await fs.mkdir(dir, {recursive: true})
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      throw new BouncebackError('WRITE_FAILED', `${path.relative(process.cwd(), dir) || dir} is a file, where init makes a folder: move the file, or give init another folder than ${project}`)
+      throw new BouncebackError(
+        'WRITE_FAILED',
+        `${path.relative(process.cwd(), dir) || dir} is a file, where init makes a folder: move the file, or give init another folder than ${project}`
+      )
     }
     throw cannotWrite(dir, error)
   }

@@ -59,7 +59,10 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
   await fs.mkdir(config.contentDir, {recursive: true})
   const clash = await sameSlug(config, slug)
   if (clash && path.resolve(clash) !== path.resolve(file)) {
-    throw new BouncebackError('WRITE_FAILED', `An entry with the slug \`${slug}\` exists already (${path.relative(config.root, clash)}), and slugs are unique across years: choose another title`)
+    throw new BouncebackError(
+      'WRITE_FAILED',
+      `An entry with the slug \`${slug}\` exists already (${path.relative(config.root, clash)}), and slugs are unique across years: choose another title`
+    )
   }
   try {
     await fs.writeFile(file, entryTemplate(config, {...options, title, date}), {flag: 'wx'})
@@ -67,7 +70,11 @@ export async function newEntry(config: ResolvedConfig, options: NewEntryOptions)
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new BouncebackError('WRITE_FAILED', `${path.relative(config.root, file)} already exists: it was left as it is. Choose another title or date.`)
     }
-    throw new BouncebackError('WRITE_FAILED', `Could not create ${path.relative(config.root, file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {cause: error})
+    throw new BouncebackError(
+      'WRITE_FAILED',
+      `Could not create ${path.relative(config.root, file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      {cause: error}
+    )
   }
   return file
 }

@@ -8,7 +8,9 @@ export const fieldTable = {
   date: {
     kind: 'date',
     required: true,
-    doc: "A real calendar date from 1900 to 2199 (`2024-02-30` is an error, not March 1st, and so is the typo `0224-01-05`); shown as written, never shifted by the reader's time zone."
+    doc:
+      'A real calendar date from 1900 to 2199 (`2024-02-30` is an error, not March 1st, and so is the typo `0224-01-05`); shown as ' +
+      "written, never shifted by the reader's time zone."
   },
   tags: {kind: 'list', default: [], unique: true, doc: 'What the entry is about, to find it by.'},
   outcome: {kind: 'choice', values: ['failed', 'mixed', 'succeeded'], doc: 'How it turned out.'},

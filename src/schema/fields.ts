@@ -59,7 +59,12 @@ export function inspectFields(contents: unknown): Inspection {
     }
     if (!(fieldNames as readonly string[]).includes(name)) {
       const guess = closest(name, fieldNames)
-      issue('frontmatter/unknown-field', `Unexpected unknown field \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${fieldNames.map((f) => `\`${f}\``).join(', ')}`}`, keyNode, keyRange)
+      issue(
+        'frontmatter/unknown-field',
+        `Unexpected unknown field \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${fieldNames.map((f) => `\`${f}\``).join(', ')}`}`,
+        keyNode,
+        keyRange
+      )
       continue
     }
     keys.set(name, keyRange)
@@ -95,13 +100,19 @@ function unprintable(contents: YamlNode, issues: FieldIssue[]): void {
       const bad = badCharacter(node.value)
       if (bad === undefined) return
       const [start, end] = node.range ?? [0, 0]
-      issues.push({ruleId: 'frontmatter/value', reason: `Unexpected ${bad} in \`${printableValue(node.value)}\`, expected text a page can show: remove it`, start, end})
+      issues.push({
+        ruleId: 'frontmatter/value',
+        reason: `Unexpected ${bad} in \`${printableValue(node.value)}\`, expected text a page can show: remove it`,
+        start,
+        end
+      })
     }
   })
 }
 
-// eslint-disable-next-line no-control-regex
-const badCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const badCharacters =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 function badCharacter(text: string): string | undefined {
   const found = badCharacters.exec(text)?.[0]
@@ -113,14 +124,21 @@ function badCharacter(text: string): string | undefined {
 
 /** A value as a message can quote it, with what it holds made visible. */
 function printableValue(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
   return text.replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Missing fields have no place of their own: `start: -1` asks for the closing fence. */
 function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[]): void {
   for (const name of requiredFields) {
-    if (!keys.has(name)) issues.push({ruleId: 'frontmatter/required', reason: `Missing required field \`${name}\`, expected ${expectation(name)}`, start: -1, end: -1, missing: name})
+    if (!keys.has(name))
+      issues.push({
+        ruleId: 'frontmatter/required',
+        reason: `Missing required field \`${name}\`, expected ${expectation(name)}`,
+        start: -1,
+        end: -1,
+        missing: name
+      })
   }
 }
 
@@ -129,40 +147,45 @@ type ReportAt = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | un
 
 /** Read one field as its kind in the field table says, into `meta`. */
 function readField(name: FieldName, value: YamlNode, meta: Partial<EntryMeta>, problem: Report, issueAt: ReportAt): void {
+  const read = readValue(name, value, problem, issueAt)
+  if (read !== undefined) (meta as Record<string, unknown>)[name] = read
+}
+
+/** A field's value when it is well-typed, else `undefined` (the problem is reported). */
+function readValue(name: FieldName, value: YamlNode, problem: Report, issueAt: ReportAt): unknown {
   const spec: FieldSpec = fieldTable[name]
-  const set = (read: unknown) => {
-    if (read !== undefined) (meta as Record<string, unknown>)[name] = read
-  }
   switch (spec.kind) {
     case 'text':
-      return set(readString(value, name, problem))
+      return readString(value, name, problem)
     case 'date':
-      return set(readDate(value, name, problem))
+      return readDate(value, name, problem)
     case 'list':
-      return set(readStringList(value, name, problem, issueAt))
+      return readStringList(value, name, problem, issueAt)
     case 'choice': {
       const text = readString(value, name, problem)
-      if (text === undefined) return
-      if (spec.values.includes(text)) return set(text)
+      if (text === undefined || spec.values.includes(text)) return text
       const guess = closest(text, spec.values)
       problem('frontmatter/value', `Unexpected ${name} \`${text}\`, expected ${orList(spec.values)}${guess ? ` (did you mean \`${guess}\`?)` : ''}`)
-      return
+      return undefined
     }
     case 'cost':
-      return set(readCost(value, problem, issueAt))
+      return readCost(value, problem, issueAt)
     case 'boolean':
-      if (isScalar(value) && typeof value.value === 'boolean') return set(value.value)
+      if (isScalar(value) && typeof value.value === 'boolean') return value.value
       problem('frontmatter/type', `Unexpected ${describe(value)} for \`${name}\`, expected \`true\` or \`false\``)
-      return
+      return undefined
     case 'rules':
-      return set(readRules(value, problem, issueAt))
+      return readRules(value, problem, issueAt)
   }
 }
 
 function readString(value: YamlNode, name: string, problem: Report): string | undefined {
   if (isScalar(value) && typeof value.value === 'string') {
     if (value.value.trim() === '') {
-      problem(requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/type', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`)
+      problem(
+        requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/type',
+        `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`
+      )
       return undefined
     }
     return value.value
@@ -178,7 +201,10 @@ function readDate(value: YamlNode, name: string, problem: Report): string | unde
     return undefined
   }
   if (value.value.trim() === '') {
-    problem(requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/date', `Unexpected empty \`${name}\`, expected a date as \`YYYY-MM-DD\``)
+    problem(
+      requiredFields.includes(name as FieldName) ? 'frontmatter/required' : 'frontmatter/date',
+      `Unexpected empty \`${name}\`, expected a date as \`YYYY-MM-DD\``
+    )
     return undefined
   }
   const why = dateProblem(value.value)
@@ -197,7 +223,13 @@ function readStringList(value: YamlNode, name: string, problem: Report, issueAt:
   for (const item of value.items as (YamlNode | null)[]) {
     if (isAlias(item)) continue
     if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') list.push(item.value.trim())
-    else issueAt('frontmatter/type', `Unexpected ${item ? describe(item) : 'empty item'} in \`${name}\`, expected a non-empty string`, item, value.range ? [value.range[0], value.range[1]] : [0, 0])
+    else
+      issueAt(
+        'frontmatter/type',
+        `Unexpected ${item ? describe(item) : 'empty item'} in \`${name}\`, expected a non-empty string`,
+        item,
+        value.range ? [value.range[0], value.range[1]] : [0, 0]
+      )
   }
   return list
 }
@@ -217,10 +249,21 @@ function readCost(value: YamlNode, problem: Report, issueAt: ReportAt): Cost | u
       else issueAt('frontmatter/type', `Unexpected ${v ? describe(v) : 'empty value'} for \`cost.${key}\`, expected a number of 0 or more`, v, fallback)
     } else if (key === 'currency') {
       if (isScalar(v) && typeof v.value === 'string' && v.value.trim() !== '') cost.currency = v.value.trim()
-      else issueAt('frontmatter/type', `Unexpected ${v ? describe(v) : 'empty value'} for \`cost.currency\`, expected a currency code such as \`EUR\``, v, fallback)
+      else
+        issueAt(
+          'frontmatter/type',
+          `Unexpected ${v ? describe(v) : 'empty value'} for \`cost.currency\`, expected a currency code such as \`EUR\``,
+          v,
+          fallback
+        )
     } else {
       const guess = closest(key, costKeys)
-      issueAt('frontmatter/unknown-field', `Unexpected unknown field \`cost.${key}\`, ${guess ? `did you mean \`${guess}\`?` : `expected ${orList(costKeys)}`}`, pair.key, fallback)
+      issueAt(
+        'frontmatter/unknown-field',
+        `Unexpected unknown field \`cost.${key}\`, ${guess ? `did you mean \`${guess}\`?` : `expected ${orList(costKeys)}`}`,
+        pair.key,
+        fallback
+      )
     }
   }
   return cost
@@ -268,4 +311,3 @@ function describe(node: YamlNode): string {
 function sourceOf(node: Scalar): string {
   return typeof node.source === 'string' ? node.source : String(node.value)
 }
-

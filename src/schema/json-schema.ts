@@ -25,7 +25,12 @@ function property(spec: FieldSpec): Record<string, unknown> {
     case 'boolean':
       return {type: 'boolean', description}
     case 'rules':
-      return {type: 'object', description, propertyNames: {enum: Object.keys(ruleDefaults).filter(entryMayTune)}, additionalProperties: {enum: ['off', 'warn', 'error']}}
+      return {
+        type: 'object',
+        description,
+        propertyNames: {enum: Object.keys(ruleDefaults).filter(entryMayTune)},
+        additionalProperties: {enum: ['off', 'warn', 'error']}
+      }
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {hasChromium} from '../requirements.js'
 import {watch, type Watcher} from '../../src/dev/watch/watch.js'
 import {tempProject, validEntry} from '../helpers.js'
 import {launchChromium} from './chromium.js'
@@ -9,9 +10,11 @@ import {launchChromium} from './chromium.js'
 let browser: Browser
 let watcher: Watcher
 let root: string
-const withGoal = (goal: string, frontmatter?: string) => validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
+const withGoal = (goal: string, frontmatter?: string) =>
+  validEntry({...(frontmatter ? {frontmatter} : {})}).replace('Reach 100 subscribers by June. Then keep going.', goal)
 
 beforeAll(async () => {
+  if (!hasChromium) return
   root = await tempProject({'content/2025-03-14-newsletter-launch.md': withGoal('Before the save.')})
   watcher = await watch({root, port: 0, today: '2025-06-01'})
   browser = await launchChromium()
@@ -19,10 +22,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await watcher?.close()
-  await fs.rm(root, {recursive: true, force: true})
+  if (root) await fs.rm(root, {recursive: true, force: true})
 })
 
-describe('live reload in a real browser', () => {
+describe.skipIf(!hasChromium)('live reload in a real browser', () => {
   it('updates an open page after a save, without a manual reload, and shows problems in an overlay', async () => {
     const page = await browser.newPage()
     await page.goto(`${watcher.url}2025/newsletter-launch/`)
@@ -40,7 +43,9 @@ describe('live reload in a real browser', () => {
     expect(await page.textContent('main')).toContain('After the save.')
 
     await fs.writeFile(file, withGoal('Fixed.'))
-    await page.waitForFunction(() => document.body.textContent?.includes('Fixed.') && !document.getElementById('bounceback-overlay'), undefined, {timeout: 10_000})
+    await page.waitForFunction(() => document.body.textContent?.includes('Fixed.') && !document.getElementById('bounceback-overlay'), undefined, {
+      timeout: 10_000
+    })
     await page.close()
   })
 })

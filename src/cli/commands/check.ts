@@ -5,9 +5,15 @@ export const checkCommand = defineCommand({
   name: 'check',
   summary: 'Check every entry and report problems; writes nothing',
   usage: '[--format text|json|github] [--max-warnings N] [--root DIR]',
-  description: 'Prints each problem as `line:column  error|warning  message  rule-id`, grouped by file, then a summary. Exits 1 when any entry has an error, else 0. Writes nothing.',
+  description:
+    'Prints each problem as `line:column  error|warning  message  rule-id`, grouped by file, then a summary. Exits 1 when any entry has an ' +
+    'error, else 0. Writes nothing.',
   options: {
-    format: {type: 'string', value: 'F', description: 'text (default); json: one document of every message; github: GitHub Actions annotations (::error file=…,line=…,col=…::…)'},
+    format: {
+      type: 'string',
+      value: 'F',
+      description: 'text (default); json: one document of every message; github: GitHub Actions annotations (::error file=…,line=…,col=…::…)'
+    },
     'max-warnings': {type: 'string', value: 'N', description: 'Also exit 1 when there are more than N warnings'},
     ...readingOptions,
     ...reportOptions

@@ -6,7 +6,8 @@ export const lessonsCommand = defineCommand({
   summary: 'Print the lesson themes, recurring first (--json for data)',
   usage: '[--json] [--root DIR]',
   description:
-    'Groups the lessons of every published entry into themes (by shared #hashtag, then by similar wording) and prints each theme with its count and dates; recurring themes list every entry they came from. Exits 1 when an entry has an error (its problems go to stderr).',
+    'Groups the lessons of every published entry into themes (by shared #hashtag, then by similar wording) and prints each theme with its ' +
+    'count and dates; recurring themes list every entry they came from. Exits 1 when an entry has an error (its problems go to stderr).',
   options: {
     json: {type: 'boolean', description: "Print the themes as JSON, in the shape of data.json's `lessons`"},
     ...readingOptions

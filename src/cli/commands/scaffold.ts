@@ -6,7 +6,8 @@ export const initCommand = defineCommand({
   summary: 'Create a ready project: config, an example entry, .gitignore, package.json',
   usage: '[folder]',
   description:
-    'Creates bounceback.config.mjs, content/ with one example entry, .gitignore and a package.json with build, check and watch scripts, in the folder (default: the current one). It never overwrites a file that is already there, and says what it created and what it kept.',
+    'Creates bounceback.config.mjs, content/ with one example entry, .gitignore and a package.json with build, check and watch scripts, in ' +
+    'the folder (default: the current one). It never overwrites a file that is already there, and says what it created and what it kept.',
   positional: {name: 'folder'},
   options: {},
   async run(input, io) {
@@ -20,7 +21,9 @@ export const newCommand = defineCommand({
   summary: 'Start a new entry: bounceback new "Title" [--date YYYY-MM-DD] [--tags a,b]',
   usage: '"Title" [--date YYYY-MM-DD] [--tags a,b] [--root DIR]',
   description:
-    'Creates content/<date>-<slug>.md with the frontmatter filled in and every section\'s heading, each with a short prompt as an HTML comment. Comments count as empty: `check` passes once every section is answered. Refuses to overwrite an existing file, and prints the new file\'s path.',
+    "Creates content/<date>-<slug>.md with the frontmatter filled in and every section's heading, each with a short prompt as an HTML " +
+    'comment. Comments count as empty: `check` passes once every section is answered. Refuses to overwrite an existing file, and prints ' +
+    "the new file's path.",
   positional: {name: 'title', required: true},
   options: {
     date: {type: 'string', value: 'D', description: "The entry's date (default: today)"},

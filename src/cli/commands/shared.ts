@@ -17,7 +17,9 @@ export const reportOptions: Record<string, OptionSpec> = {
 export const replaceOption: Record<string, OptionSpec> = {
   'replace-output': {
     type: 'boolean',
-    description: 'Replace the output folder even when it holds files bounceback did not write (never the project, its content, theme or cache, the home or current folder, a system folder or /)'
+    description:
+      'Replace the output folder even when it holds files bounceback did not write (never the project, its content, theme or cache, the ' +
+      'home or current folder, a system folder or /)'
   }
 }
 
@@ -25,7 +27,8 @@ export const replaceOption: Record<string, OptionSpec> = {
 export function reading(input: CommandInput, io: CliIO): {cache: boolean; cacheDir?: string; jobs?: number} {
   const {values} = input
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`\`--jobs\` must be a whole number of 1 or more, got \`${String(values.jobs)}\``)
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    throw new UsageError(`\`--jobs\` must be a whole number of 1 or more, got \`${String(values.jobs)}\``)
   return {
     cache: values['no-cache'] !== true,
     ...(typeof values['cache-dir'] === 'string' ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}),

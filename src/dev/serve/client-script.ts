@@ -19,7 +19,9 @@ events.addEventListener('problems', (event) => {
   overlay = document.createElement('aside')
   overlay.id = 'bounceback-overlay'
   overlay.setAttribute('role', 'alert')
-  overlay.style.cssText = 'position:fixed;inset:auto 1rem 1rem 1rem;max-height:50vh;overflow:auto;z-index:2147483647;background:#2b1111;color:#fde8e8;font:14px/1.5 ui-monospace,monospace;padding:1rem;border-radius:.5rem;box-shadow:0 4px 24px #0008'
+  overlay.style.cssText = 'position:fixed;inset:auto 1rem 1rem ' +
+    '1rem;max-height:50vh;overflow:auto;z-index:2147483647;background:#2b1111;color:#fde8e8;font:14px/1.5 ' +
+    'ui-monospace,monospace;padding:1rem;border-radius:.5rem;box-shadow:0 4px 24px #0008'
   const title = document.createElement('strong')
   title.textContent = problems.length + (problems.length === 1 ? ' problem' : ' problems') + ' in your entries'
   const list = document.createElement('ul')

@@ -58,7 +58,8 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) return send(response, 403, 'text/plain; charset=utf-8', 'Unexpected Host header')
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', {Allow: 'GET, HEAD'})
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', {Allow: 'GET, HEAD'})
     const target = request.url ?? '/'
     if (target === eventsPath) return openEvents(request, response)
     if (target === clientPath) return send(response, 200, 'text/javascript; charset=utf-8', clientScript)
@@ -68,7 +69,8 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
       return notFound(response, request)
     }
     const parsed = requestPath(`/${target.slice(base.length)}`)
-    if (!parsed.ok) return parsed.status === 404 ? notFound(response, request) : send(response, 400, 'text/plain; charset=utf-8', `Bad request: ${parsed.reason}`)
+    if (!parsed.ok)
+      return parsed.status === 404 ? notFound(response, request) : send(response, 400, 'text/plain; charset=utf-8', `Bad request: ${parsed.reason}`)
     const file = await resolveFile(parsed.path)
     if (file === 'redirect') {
       const query = target.includes('?') ? target.slice(target.indexOf('?')) : ''
@@ -113,7 +115,10 @@ export async function startServer(options: ServerOptions): Promise<PreviewServer
 
   function openEvents(request: http.IncomingMessage, response: http.ServerResponse): void {
     const origin = request.headers.origin
-    if (origin !== undefined && !allowedOrigins().has(origin.toLowerCase())) return send(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin')
+    if (origin !== undefined && !allowedOrigins().has(origin.toLowerCase())) {
+      send(response, 403, 'text/plain; charset=utf-8', 'Unexpected Origin')
+      return
+    }
     response.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive'})
     response.write(`retry: 500\nevent: problems\ndata: {"problems":${lastProblems}}\n\n`)
     clients.add(response)

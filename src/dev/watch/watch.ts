@@ -57,7 +57,12 @@ export interface Watcher {
  */
 export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const root = path.resolve(options.root ?? process.cwd())
-  const builder = new SiteBuilder({root, ...(options.overrides ? {overrides: options.overrides} : {}), ...(options.today ? {today: options.today} : {}), ...(options.cwd ? {cwd: options.cwd} : {})})
+  const builder = new SiteBuilder({
+    root,
+    ...(options.overrides ? {overrides: options.overrides} : {}),
+    ...(options.today ? {today: options.today} : {}),
+    ...(options.cwd ? {cwd: options.cwd} : {})
+  })
   const started = performance.now()
   const first = await builder.full()
   const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {
@@ -65,10 +70,23 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     server.problems(errors)
     const urls = result.written.concat(result.removed).map(urlOf)
     if (urls.length > 0) server.reload(kind === 'full' ? '*' : urls)
-    options.onRebuild?.({kind, changed, written: result.written, removed: result.removed, urls, messages: result.analysis.messages, ms: performance.now() - since})
+    options.onRebuild?.({
+      kind,
+      changed,
+      written: result.written,
+      removed: result.removed,
+      urls,
+      messages: result.analysis.messages,
+      ms: performance.now() - since
+    })
   }
 
-  const server: PreviewServer = await startServer({dir: builder.config.outDir, host: options.host ?? '127.0.0.1', port: options.port ?? 4321, base: builder.config.site.base})
+  const server: PreviewServer = await startServer({
+    dir: builder.config.outDir,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 4321,
+    base: builder.config.site.base
+  })
   report('full', [], first, started)
 
   const pending = new Set<string>()
@@ -102,7 +120,12 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
           if (full) await afterFull()
           const newMessages = messagesChanged(result)
           if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
-            report(full ? 'full' : 'update', changed.map((file) => path.relative(root, file)), result, since)
+            report(
+              full ? 'full' : 'update',
+              changed.map((file) => path.relative(root, file)),
+              result,
+              since
+            )
           }
         } catch (error) {
           options.onError?.(error)
@@ -125,7 +148,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   /** Watch the folders the current config names; called again when a full rebuild changed them. */
   const startWatchers = async (): Promise<FSWatcher[]> => {
     const config = builder.config
-    const outside = (file: string) => file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
+    const outside = (file: string) =>
+      file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
     const onContent = (event: string, file: string) => {
       if (outside(file) || !/\.(md|markdown)$/i.test(file)) return
       pending.add(file)
@@ -143,7 +167,11 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
       chokidarWatch(config.themeDir, common).on('all', (_event, file) => onWhole(file)),
       // The config file may not exist yet: watch the project folder itself, for those names only.
-      chokidarWatch(root, {...common, depth: 0, ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))}).on('all', (_event, file) => {
+      chokidarWatch(root, {
+        ...common,
+        depth: 0,
+        ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))
+      }).on('all', (_event, file) => {
         if (file !== root) onWhole(file)
       })
     ]

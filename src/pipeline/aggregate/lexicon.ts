@@ -49,7 +49,7 @@ export function buildLexicon(lines: readonly (readonly string[])[]): Lexicon {
     for (const term of line) {
       const words = term.toLowerCase().split(/[\s-]+/)
       if (words.length === 1) byStem.set(stemmer(words[0]!), name)
-      else phraseList.push([new RegExp(`\\b${words.map(escape).join('[\\s-]+')}\\b`, 'g'), ` ${name} `])
+      else phraseList.push([new RegExp(`\\b${words.map(escapeRegExp).join('[\\s-]+')}\\b`, 'g'), ` ${name} `])
     }
   }
   phraseList.sort((a, b) => b[0].source.length - a[0].source.length)
@@ -63,6 +63,6 @@ export function buildLexicon(lines: readonly (readonly string[])[]): Lexicon {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

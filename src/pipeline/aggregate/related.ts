@@ -24,7 +24,11 @@ export function relatedEntries(entries: readonly Entry[], tags: readonly Tag[], 
     }
   }
   for (const tag of tags) add(tag.entries, 1)
-  for (const theme of themes) add(theme.occurrences.map((o) => o.entry), 2)
+  for (const theme of themes)
+    add(
+      theme.occurrences.map((o) => o.entry),
+      2
+    )
 
   const related = new Map<string, string[]>()
   scores.forEach((mine, here) => {
@@ -38,7 +42,10 @@ export function relatedEntries(entries: readonly Entry[], tags: readonly Tag[], 
       best.sort(before)
       if (best.length > maxRelated) best.pop()
     }
-    related.set(entries[here]!.slug, best.map(([i]) => entries[i]!.slug))
+    related.set(
+      entries[here]!.slug,
+      best.map(([i]) => entries[i]!.slug)
+    )
   })
   return related
 }

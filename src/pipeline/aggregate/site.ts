@@ -61,7 +61,9 @@ export function aggregate(results: readonly EntryResult[], options: AggregateOpt
     growth: computeGrowth(entries, themes, commitments),
     tags,
     related: relatedEntries(entries, tags, themes),
-    revisitDue: entries.filter((e) => e.meta.revisit !== undefined && e.meta.revisit <= options.today).sort((a, b) => (a.meta.revisit! < b.meta.revisit! ? -1 : 1))
+    revisitDue: entries
+      .filter((e) => e.meta.revisit !== undefined && e.meta.revisit <= options.today)
+      .sort((a, b) => (a.meta.revisit! < b.meta.revisit! ? -1 : 1))
   }
   return {site, messages}
 }
@@ -86,8 +88,18 @@ function duplicateSlugs(results: readonly (EntryResult & {entry: Entry})[]): Dia
     if (files.length < 2) continue
     files.sort()
     for (const file of files) {
-      const others = files.filter((f) => f !== file).map((f) => `\`${f}\``).join(', ')
-      messages.push({file, line: 1, column: 1, severity: 'error', ruleId: 'slug/duplicate', message: `Unexpected duplicate slug \`${slug}\`, also made by ${others}: rename one of the files`})
+      const others = files
+        .filter((f) => f !== file)
+        .map((f) => `\`${f}\``)
+        .join(', ')
+      messages.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'slug/duplicate',
+        message: `Unexpected duplicate slug \`${slug}\`, also made by ${others}: rename one of the files`
+      })
     }
   }
   return messages

@@ -62,7 +62,13 @@ export function lessonThemes(entries: readonly Entry[], options?: GroupingOption
       entryCount,
       first: items[0]!.entry.meta.date,
       last: items.at(-1)!.entry.meta.date,
-      occurrences: items.map(({entry, lesson}) => ({entry: entry.slug, entryTitle: entry.meta.title, entryUrl: entry.url, date: entry.meta.date, text: lesson.text}))
+      occurrences: items.map(({entry, lesson}) => ({
+        entry: entry.slug,
+        entryTitle: entry.meta.title,
+        entryUrl: entry.url,
+        date: entry.meta.date,
+        text: lesson.text
+      }))
     })
     preferredIds.push(hashtags[0] ? slugify(hashtags[0]) : shortSlug(items[0]!.lesson.text))
   }

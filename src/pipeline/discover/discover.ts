@@ -1,3 +1,4 @@
+import type {Dirent} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {BouncebackError} from '../../errors.js'
@@ -38,13 +39,19 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   const toFile = (abs: string) => toPosix(path.relative(config.root, abs))
 
   async function walk(dir: string): Promise<void> {
-    let dirents
+    let dirents: Dirent[]
     try {
       dirents = await fs.readdir(dir, {withFileTypes: true})
     } catch (error) {
       // A folder that cannot be listed costs one message; the rest of the content is still read.
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-      messages.push(fileProblem(toFile(dir) || '.', 'file/unreadable', `Unexpected folder that cannot be read (${code}), expected a folder bounceback can list: its entries were not checked`))
+      messages.push(
+        fileProblem(
+          toFile(dir) || '.',
+          'file/unreadable',
+          `Unexpected folder that cannot be read (${code}), expected a folder bounceback can list: its entries were not checked`
+        )
+      )
       return
     }
     dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -57,11 +64,18 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
       if (dirent.isSymbolicLink()) {
         const target = await fs.realpath(abs).catch(() => undefined)
         if (target === undefined) {
-          if (entryExtension.test(dirent.name)) messages.push(fileProblem(toFile(abs), 'file/broken-link', 'Unexpected broken symbolic link, expected a link to a file inside the content folder'))
+          if (entryExtension.test(dirent.name))
+            messages.push(fileProblem(toFile(abs), 'file/broken-link', 'Unexpected broken symbolic link, expected a link to a file inside the content folder'))
           continue
         }
         if (target !== rootReal && !isInside(rootReal, target)) {
-          messages.push(fileProblem(toFile(abs), 'file/outside-content', 'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder'))
+          messages.push(
+            fileProblem(
+              toFile(abs),
+              'file/outside-content',
+              'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder'
+            )
+          )
           continue
         }
         const stat = await fs.stat(abs)
@@ -89,7 +103,15 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   for (const item of found) {
     const kept = byReal.get(item.real)!
     if (kept === item) sources.push(item.source)
-    else messages.push({...fileProblem(item.source.file, 'file/duplicate-link', `Unexpected second path to \`${kept.source.file}\` through a symbolic link, expected each entry once: it is read only as \`${kept.source.file}\``), severity: 'warning'})
+    else
+      messages.push({
+        ...fileProblem(
+          item.source.file,
+          'file/duplicate-link',
+          `Unexpected second path to \`${kept.source.file}\` through a symbolic link, expected each entry once: it is read only as \`${kept.source.file}\``
+        ),
+        severity: 'warning'
+      })
   }
   return {sources, messages, contentReal: rootReal}
 }
@@ -112,4 +134,3 @@ function isInside(parent: string, child: string): boolean {
 function toPosix(p: string): string {
   return p.split(path.sep).join('/')
 }
-

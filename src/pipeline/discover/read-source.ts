@@ -30,7 +30,10 @@ export function readSource(source: SourceFile, contentReal: string, maxSize: num
       // A link (discover let it through, or it was swapped in since): it must still lead inside.
       const real = realpathSync(source.path)
       if (!isInside(contentReal, real)) {
-        return problem('file/outside-content', 'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder')
+        return problem(
+          'file/outside-content',
+          'Unexpected symbolic link to a path outside the content folder, expected entries to live inside it: move the file into the content folder'
+        )
       }
       fd = openSync(real, constants.O_RDONLY | noFollow | noBlock)
     }
@@ -45,7 +48,8 @@ export function readSource(source: SourceFile, contentReal: string, maxSize: num
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     if (code === 'ENOENT') return {gone: true}
-    if (code === 'ELOOP') return problem('file/outside-content', 'Unexpected symbolic link where a file was listed, expected the file itself: it changed while being read')
+    if (code === 'ELOOP')
+      return problem('file/outside-content', 'Unexpected symbolic link where a file was listed, expected the file itself: it changed while being read')
     return problem('file/unreadable', `Unexpected read error (${code}), expected a readable file`)
   }
 }

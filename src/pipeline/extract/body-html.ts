@@ -13,7 +13,9 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     // The first definition of a property wins, so extend GitHub's `className` rather than add one.
-    a: (defaultSchema.attributes?.a ?? []).map((definition) => (Array.isArray(definition) && definition[0] === 'className' ? [...definition, 'hashtag'] : definition))
+    a: (defaultSchema.attributes?.a ?? []).map((definition) =>
+      Array.isArray(definition) && definition[0] === 'className' ? [...definition, 'hashtag'] : definition
+    )
   }
 }
 
@@ -47,7 +49,10 @@ function rehypeAfterSanitize() {
 const markdownOnly = unified().use(remarkRehype, toHastOptions).freeze()
 
 /** Markdown with raw HTML, parsed as a browser would. */
-const withRawHtml = unified().use(remarkRehype, {...toHastOptions, allowDangerousHtml: true}).use(rehypeRaw).freeze()
+const withRawHtml = unified()
+  .use(remarkRehype, {...toHastOptions, allowDangerousHtml: true})
+  .use(rehypeRaw)
+  .freeze()
 
 /** Then, whatever the config's rehype plugins did, sanitised as GitHub does. */
 const sanitize = unified().use(rehypeSanitize, schema).use(rehypeAfterSanitize).freeze()

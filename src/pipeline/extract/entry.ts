@@ -77,7 +77,7 @@ function dedupe(values: string[]): string[] {
  * this keeps the output well-formed even where a config lowers that error's level.
  */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
   return text.replace(loneSurrogate, '\ufffd').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g, '\ufffd')
 }
 

@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as mdastToString} from 'mdast-util-to-string'
 import {dateProblem} from '../../schema/date.js'
 
 /** What an entry's title and date fall back to when its frontmatter has none (or none valid). */
@@ -21,8 +21,11 @@ export function fallbackOf(tree: Root, source: string): Fallback {
   const name = source.slice(source.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
   const prefix = datePrefix.exec(name)
   const heading = tree.children.find((node) => node.type === 'heading' && node.depth === 1)
-  const fromHeading = heading ? toString(heading).replace(/\s+/g, ' ').trim() : ''
-  const words = name.replace(datePrefix, '').replace(/[-_.\s]+/g, ' ').trim()
+  const fromHeading = heading ? mdastToString(heading).replace(/\s+/g, ' ').trim() : ''
+  const words = name
+    .replace(datePrefix, '')
+    .replace(/[-_.\s]+/g, ' ')
+    .trim()
   const fromName = words ? words[0]!.toUpperCase() + words.slice(1) : name
   return {title: fromHeading || fromName, date: prefix && dateProblem(prefix[1]!) === undefined ? prefix[1] : undefined}
 }

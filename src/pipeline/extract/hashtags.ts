@@ -32,7 +32,12 @@ function splitHashtags(node: Text, base: string): PhrasingContent[] {
     const start = match.index + match[1]!.length
     if (start > last) parts.push({type: 'text', value: node.value.slice(last, start)})
     const tag = match[2]!
-    parts.push({type: 'link', url: base + tagUrl(tag.toLowerCase()).slice(1), children: [{type: 'text', value: tag}], data: {hProperties: {className: ['hashtag']}}})
+    parts.push({
+      type: 'link',
+      url: base + tagUrl(tag.toLowerCase()).slice(1),
+      children: [{type: 'text', value: tag}],
+      data: {hProperties: {className: ['hashtag']}}
+    })
     last = start + tag.length + 1
   }
   if (parts.length === 0) return [node]

@@ -1,5 +1,5 @@
 import type {RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as mdastToString} from 'mdast-util-to-string'
 
 const maxLength = 240
 const segmenter = new Intl.Segmenter('en', {granularity: 'sentence'})
@@ -12,10 +12,10 @@ const abbreviation = /(?:^|\s)(?:dr|mr|mrs|ms|prof|st|vs|etc|e\.g|i\.e|approx|no
  * paragraph, or the first item of a list when the section starts with one.
  */
 export function firstSentence(children: readonly RootContent[]): string {
-  const block = children.find((node) => (node.type === 'paragraph' || node.type === 'list') && toString(node).trim() !== '')
+  const block = children.find((node) => (node.type === 'paragraph' || node.type === 'list') && mdastToString(node).trim() !== '')
   if (!block) return ''
   const source = block.type === 'list' ? (block.children[0]?.children.find((c) => c.type === 'paragraph') ?? block.children[0]!) : block
-  const text = toString(source).replace(/\s+/g, ' ').trim()
+  const text = mdastToString(source).replace(/\s+/g, ' ').trim()
   let first = ''
   for (const {segment} of segmenter.segment(text)) {
     first += segment

@@ -1,5 +1,5 @@
 import type {ListItem, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as mdastToString} from 'mdast-util-to-string'
 
 /** A commitment as written, with the node it came from. */
 export interface RawAction {
@@ -20,7 +20,7 @@ export function readActions(children: readonly RootContent[]): RawAction[] {
     .map((item) => {
       const raw = item.children
         .filter((child) => child.type !== 'list')
-        .map((child) => toString(child, {includeHtml: false}))
+        .map((child) => mdastToString(child, {includeHtml: false}))
         .join(' ')
       const due = dueMarker.exec(raw)
       const action: RawAction = {

@@ -45,7 +45,8 @@ export function parseFrontmatter(tree: Root, text: string, maxDepth: number): Fr
   const {depth, at} = flowDepth(yamlText, maxDepth)
   if (depth > maxDepth) {
     const doc = parseDocument('', yamlOptions)
-    const reason = `Unexpected frontmatter nested ${depth} levels deep in \`[\` and \`{\`, expected at most ${maxDepth}: flatten it, or raise \`limits.nesting\``
+    const reason =
+      `Unexpected frontmatter nested ${depth} levels deep in \`[\` and \`{\`, expected at most ${maxDepth}: flatten it, or ` + `raise \`limits.nesting\``
     return {kind: 'parsed', frontmatter: {node, offset, text: yamlText, doc}, problems: [{reason, start: offset + at, end: offset + at + 1}], broken: true}
   }
   const doc = parseDocument(yamlText, yamlOptions)
@@ -87,7 +88,11 @@ function fenceProblem(text: string): FrontmatterProblem | undefined {
     }
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
-    return {reason: 'Unexpected `---` with no closing `---`, expected frontmatter to end with a `---` line (for a horizontal rule, put text above it)', start: 0, end: 3}
+    return {
+      reason: 'Unexpected `---` with no closing `---`, expected frontmatter to end with a `---` line (for a horizontal rule, put text above it)',
+      start: 0,
+      end: 3
+    }
   }
   return undefined
 }

@@ -24,7 +24,7 @@ export function remarkGfmLean(this: Processor) {
 }
 
 /** A bare URL: `https://…`, `http://…` or `www.…`, not ending in punctuation that ends a sentence. */
-const bareUrl = /(?<![@\w.\/-])(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;"'!?\]*_~]/gi
+const bareUrl = /(?<![@\w./-])(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;"'!?\]*_~]/gi
 
 /**
  * Turn bare URLs in text into links (text inside links and code is left alone), and say whether
@@ -34,7 +34,15 @@ export function linkBareUrls(tree: Root): {rawHtml: boolean} {
   let rawHtml = false
   visit(tree, (node, index, parent) => {
     if (node.type === 'html') rawHtml = true
-    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
+    if (
+      node.type === 'link' ||
+      node.type === 'linkReference' ||
+      node.type === 'inlineCode' ||
+      node.type === 'code' ||
+      node.type === 'html' ||
+      node.type === 'yaml'
+    )
+      return SKIP
     if (node.type !== 'text' || !parent || index === undefined || !/https?:|www\./i.test(node.value)) return
     const parts = splitUrls(node)
     if (parts.length === 1 && parts[0] === node) return

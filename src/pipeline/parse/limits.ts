@@ -27,12 +27,22 @@ export function checkText(text: string, limits: Limits): LimitProblem | undefine
     const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3))
     const length = close ? close.index + 3 : text.length
     if (length > limits.frontmatterSize) {
-      return {ruleId: 'frontmatter/too-large', line: 1, reason: `Unexpected frontmatter of ${size(length)}, expected at most ${size(limits.frontmatterSize)}: keep long text in the body, or raise \`limits.frontmatterSize\``}
+      return {
+        ruleId: 'frontmatter/too-large',
+        line: 1,
+        reason:
+          `Unexpected frontmatter of ${size(length)}, expected at most ${size(limits.frontmatterSize)}: keep long text in the body, ` +
+          `or raise \`limits.frontmatterSize\``
+      }
     }
   }
   const html = htmlDepth(text)
   if (html.depth > limits.nesting) {
-    return {ruleId: 'file/too-deep', line: html.line, reason: `Unexpected HTML nested ${html.depth} levels deep, expected at most ${limits.nesting}: close the elements, or raise \`limits.nesting\``}
+    return {
+      ruleId: 'file/too-deep',
+      line: html.line,
+      reason: `Unexpected HTML nested ${html.depth} levels deep, expected at most ${limits.nesting}: close the elements, or raise \`limits.nesting\``
+    }
   }
   const lines = text.split('\n')
   const nesting = new Nesting()
@@ -40,12 +50,22 @@ export function checkText(text: string, limits: Limits): LimitProblem | undefine
     const line = lines[i]!
     const depth = nesting.line(line)
     if (depth > limits.nesting) {
-      return {ruleId: 'file/too-deep', line: i + 1, reason: `Unexpected nesting ${depth} levels deep, expected at most ${limits.nesting}: flatten the quotes or lists, or raise \`limits.nesting\``}
+      return {
+        ruleId: 'file/too-deep',
+        line: i + 1,
+        reason: `Unexpected nesting ${depth} levels deep, expected at most ${limits.nesting}: flatten the quotes or lists, or raise \`limits.nesting\``
+      }
     }
     const run = /[*_]{2,}/g
     for (const match of line.matchAll(run)) {
       if (match[0].length > limits.emphasisRun) {
-        return {ruleId: 'file/too-deep', line: i + 1, reason: `Unexpected run of ${match[0].length} \`${match[0][0]}\`, expected at most ${limits.emphasisRun}: put it in a code span, or raise \`limits.emphasisRun\``}
+        return {
+          ruleId: 'file/too-deep',
+          line: i + 1,
+          reason:
+            `Unexpected run of ${match[0].length} \`${match[0][0]}\`, expected at most ${limits.emphasisRun}: put it in a code span, ` +
+            `or raise \`limits.emphasisRun\``
+        }
       }
     }
   }
@@ -119,7 +139,9 @@ class Nesting {
 }
 
 /** Elements that never hold others, and elements whose end tag the parser supplies by itself. */
-const noNesting = new Set('area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup rt rp thead tbody tfoot colgroup caption'.split(' '))
+const noNesting = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup rt rp thead tbody tfoot colgroup caption'.split(' ')
+)
 
 /**
  * How deeply raw HTML nests (`<div><div>…`), as the HTML parser would build it: every element

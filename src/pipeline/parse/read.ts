@@ -18,7 +18,11 @@ export function decodeEntry(bytes: Uint8Array): ReadResult {
   try {
     return {ok: true, text: strictUtf8.decode(bytes)}
   } catch {
-    return {ok: false, ruleId: 'file/encoding', reason: `Unexpected invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}, expected a UTF-8 text file: re-save it as UTF-8`}
+    return {
+      ok: false,
+      ruleId: 'file/encoding',
+      reason: `Unexpected invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}, expected a UTF-8 text file: re-save it as UTF-8`
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type {Heading, Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as mdastToString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {normalizeHeading, type SectionSpec} from '../../config/sections.js'
 
@@ -26,7 +26,7 @@ export function splitSections(tree: Root, index: ReadonlyMap<string, string>): R
     if (node.type === 'heading' && node.depth <= 2) {
       current = undefined
       if (node.depth === 2) {
-        const text = toString(node)
+        const text = mdastToString(node)
         current = {id: index.get(normalizeHeading(text)) ?? null, heading: node, text, children: []}
         sections.push(current)
       }
@@ -66,5 +66,5 @@ export function isEmptySection(children: readonly RootContent[]): boolean {
 
 function blockText(node: RootContent): string {
   if (node.type === 'html') return node.value.replace(htmlComment, '').replace(/<[^>]*>/g, ' ')
-  return toString(node, {includeHtml: false})
+  return mdastToString(node, {includeHtml: false})
 }

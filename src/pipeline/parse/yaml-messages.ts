@@ -11,7 +11,8 @@ export function yamlReason(code: string, message: string, yaml: string, position
   const key = pair?.[1]
   const value = pair?.[2]
   const quoted = key !== undefined && value ? `\`${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\`` : undefined
-  if (code === 'DUPLICATE_KEY') return `Unexpected duplicate key \`${/^[^:\n]*/.exec(yaml.slice(position))![0].trim()}\`, expected each field once: remove one of them`
+  if (code === 'DUPLICATE_KEY')
+    return `Unexpected duplicate key \`${/^[^:\n]*/.exec(yaml.slice(position))![0].trim()}\`, expected each field once: remove one of them`
   if ((code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') && value !== undefined && /:(?:\s|$)/.test(value)) {
     return `Unexpected \`: \` inside the value of \`${key}\`, which YAML reads as the start of a nested map: quote the value, as in ${quoted}`
   }
@@ -19,7 +20,10 @@ export function yamlReason(code: string, message: string, yaml: string, position
     return `Unexpected \`${value![0]}\` at the start of the value of \`${key}\`: YAML reserves it, so quote the value, as in ${quoted}`
   }
   if (code === 'MISSING_CHAR' && /quote/.test(first)) {
-    return `Unexpected end of a quoted value: ${first.replace(/^Missing/, 'the')} is missing. Close the quote on the same line, and write a quote inside a value twice (\`'it''s'\`) or quote with the other kind`
+    return (
+      `Unexpected end of a quoted value: ${first.replace(/^Missing/, 'the')} is missing. Close the quote on the same line, and write a ` +
+      `quote inside a value twice (\`'it''s'\`) or quote with the other kind`
+    )
   }
   if (code === 'TAB_AS_INDENT') return 'Unexpected tab in the indentation, expected spaces: YAML indents with spaces only'
   return `Unexpected YAML syntax: ${first}${quoted && /[:#]/.test(value!) ? ` (if the value holds \`:\` or \`#\`, quote it, as in ${quoted})` : ''}`

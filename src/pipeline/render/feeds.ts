@@ -48,7 +48,10 @@ export function atomFeed(site: Site, limit = 50): string {
  * lone surrogates, U+FFFE and U+FFFF are not XML characters at all (xast drops only C0 controls).
  */
 function wellFormed(xml: string): string {
-  return `${xml.replace(loneSurrogate, '\ufffd').replace(/\]\]>/g, ']]&gt;').replace(/[\ufffe\uffff]/g, '\ufffd')}\n`
+  return `${xml
+    .replace(loneSurrogate, '\ufffd')
+    .replace(/\]\]>/g, ']]&gt;')
+    .replace(/[\ufffe\uffff]/g, '\ufffd')}\n`
 }
 
 /** Every page but the 404 page, for search engines. */
@@ -61,7 +64,9 @@ export function sitemap(site: Site, pages: readonly Page[]): string {
       {xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9'},
       pages
         .filter((page) => page.kind !== 'not-found')
-        .map((page) => x('url', [x('loc', absolute(site, page.url)), page.kind === 'entry' ? x('lastmod', (page as Page<'entry'>).data.entry.meta.date) : undefined]))
+        .map((page) =>
+          x('url', [x('loc', absolute(site, page.url)), page.kind === 'entry' ? x('lastmod', (page as Page<'entry'>).data.entry.meta.date) : undefined])
+        )
     )
   ])
   return wellFormed(toXml(tree, {closeEmptyElements: true}))

@@ -3,7 +3,7 @@ import type {Entry} from '../../types.js'
 import type {CardCache} from './cards.js'
 import {growthCharts} from './charts/growth-charts.js'
 import {searchShards, shardFolder} from './search-shards.js'
-import type {EntryCard, EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
+import type {EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
 
 /** One page of the site before it is rendered. */
 export interface Page<K extends LayoutName = LayoutName> {
@@ -51,7 +51,9 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
   const entryCard = (entry: Entry) => cards.card(entry)
   const card = (slug: string) => entryCard(bySlug.get(slug)!)
   const themeOf = new Map<string, {theme: Site['themes'][number]; index: number}>()
-  for (const theme of site.themes) theme.occurrences.forEach((o, index) => themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index}))
+  for (const theme of site.themes) {
+    for (const [index, o] of theme.occurrences.entries()) themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index})
+  }
 
   const pages: Page[] = [
     {
@@ -125,7 +127,12 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
   const themeById = new Map(site.themes.map((t) => [t.id, t]))
   pages.push({kind: 'tags', url: '/tags/', path: 'tags/index.html', data: {tags: site.tags}})
   for (const tag of site.tags) {
-    pages.push({kind: 'tag', url: tag.url, path: pathOf(tag.url), data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}})
+    pages.push({
+      kind: 'tag',
+      url: tag.url,
+      path: pathOf(tag.url),
+      data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}
+    })
   }
   const search: Page<'search'> = {kind: 'search', url: '/search/', path: 'search/index.html', data: {indexes: []}}
   pages.push(search)

@@ -118,8 +118,17 @@ export async function previousSearchIndex(cacheDir: string, keys: readonly strin
   } catch {
     return none
   }
-  if (state === null || typeof state !== 'object' || state.stamp === undefined || state.stamp !== (await outputStamp(outDir)) || !Array.isArray(state.shards) || state.shards.length !== keys.length) return none
-  const valid = (f: unknown): f is [string, number] => Array.isArray(f) && typeof f[0] === 'string' && f[0].startsWith('pagefind/') && !f[0].includes('..') && typeof f[1] === 'number'
+  if (
+    state === null ||
+    typeof state !== 'object' ||
+    state.stamp === undefined ||
+    state.stamp !== (await outputStamp(outDir)) ||
+    !Array.isArray(state.shards) ||
+    state.shards.length !== keys.length
+  )
+    return none
+  const valid = (f: unknown): f is [string, number] =>
+    Array.isArray(f) && typeof f[0] === 'string' && f[0].startsWith('pagefind/') && !f[0].includes('..') && typeof f[1] === 'number'
   return Promise.all(
     (state.shards as {key?: unknown; files?: unknown}[]).map(async (shard, i) => {
       if (shard?.key !== keys[i] || !Array.isArray(shard.files) || !shard.files.every(valid)) return undefined
@@ -137,7 +146,12 @@ export async function previousSearchIndex(cacheDir: string, keys: readonly strin
 }
 
 /** Record which index files each shard's pages made, in the output folder `stamp` names. */
-export async function saveSearchState(cacheDir: string, keys: readonly string[], stamp: string | undefined, shards: readonly (readonly OutputFile[])[]): Promise<void> {
+export async function saveSearchState(
+  cacheDir: string,
+  keys: readonly string[],
+  stamp: string | undefined,
+  shards: readonly (readonly OutputFile[])[]
+): Promise<void> {
   if (stamp === undefined) return await fs.rm(stateFile(cacheDir), {force: true}).catch(() => undefined)
   const size = (f: OutputFile) => knownSize(f) ?? Buffer.byteLength(f.contents)
   await saveJson(stateFile(cacheDir), {stamp, shards: keys.map((key, i) => ({key, files: shards[i]!.map((f) => [f.path, size(f)])}))})

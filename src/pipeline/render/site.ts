@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto'
-import path from 'node:path'
 import type {Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
@@ -125,7 +124,10 @@ function callLayout<K extends LayoutName>(name: K, data: PageDataByKind[K], cont
     throw new BouncebackError('LAYOUT_FAILED', `Layout ${layout.file} failed on page ${page.url}: ${reason}`, {cause: error})
   }
   if (!tree || typeof tree !== 'object' || (tree as HastRoot).type !== 'root') {
-    throw new BouncebackError('LAYOUT_FAILED', `Layout ${layout.file} returned ${tree === null ? 'null' : typeof tree} on page ${page.url}, expected a hast root (\`{type: 'root', children}\`)`)
+    throw new BouncebackError(
+      'LAYOUT_FAILED',
+      `Layout ${layout.file} returned ${tree === null ? 'null' : typeof tree} on page ${page.url}, expected a hast root (\`{type: 'root', children}\`)`
+    )
   }
   return tree as HastRoot
 }

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import type {Dirent} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -47,7 +48,12 @@ export async function loadTheme(config: ResolvedConfig, options: {fresh?: boolea
   }
   const digest = createHash('sha1')
   for (const dir of dirs) {
-    for (const file of (await listFiles(dir)).sort((a, b) => (a.rel < b.rel ? -1 : 1))) digest.update(file.rel).update('\u0000').update(await fs.readFile(file.abs)).update('\u0000')
+    for (const file of (await listFiles(dir)).sort((a, b) => (a.rel < b.rel ? -1 : 1)))
+      digest
+        .update(file.rel)
+        .update('\u0000')
+        .update(await fs.readFile(file.abs))
+        .update('\u0000')
   }
   return {layouts, assets: [...assets.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), digest: digest.digest('hex')}
 }
@@ -66,7 +72,9 @@ async function loadLayout(name: LayoutName, dirs: readonly string[], version: st
     try {
       mod = (await import(pathToFileURL(file).href + version)) as {default?: unknown}
     } catch (error) {
-      throw new BouncebackError('THEME_INVALID', `Layout ${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {cause: error})
+      throw new BouncebackError('THEME_INVALID', `Layout ${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error
+      })
     }
     if (typeof mod.default !== 'function') {
       throw new BouncebackError('THEME_INVALID', `Layout ${file} must \`export default\` a function from page data to a hast tree`)
@@ -77,7 +85,7 @@ async function loadLayout(name: LayoutName, dirs: readonly string[], version: st
 }
 
 async function listFiles(dir: string, prefix = ''): Promise<{abs: string; rel: string}[]> {
-  let dirents
+  let dirents: Dirent[]
   try {
     dirents = await fs.readdir(dir, {withFileTypes: true})
   } catch {

@@ -58,5 +58,7 @@ function disableComments(context: RuleContext): DisableComments {
 
 function disableProblem(id: string): string {
   const why = entryTuneProblem(id)!
-  return isRuleId(id) || isAlwaysError(id) ? `Unexpected \`${id}\` in \`bounceback-disable\`: ${why}` : `Unexpected unknown rule \`${id}\` in \`bounceback-disable\`, ${why}`
+  return isRuleId(id) || isAlwaysError(id)
+    ? `Unexpected \`${id}\` in \`bounceback-disable\`: ${why}`
+    : `Unexpected unknown rule \`${id}\` in \`bounceback-disable\`, ${why}`
 }

@@ -62,7 +62,7 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
 function sameBytes(file: string, contents: string | Uint8Array): boolean {
   const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
   const stat = lstatSync(file, {throwIfNoEntry: false})
-  return stat !== undefined && stat.isFile() && stat.size === bytes.length && readFileSync(file).equals(bytes)
+  return stat?.isFile() === true && stat.size === bytes.length && readFileSync(file).equals(bytes)
 }
 
 async function removeEmptyParents(root: string, dir: string): Promise<void> {

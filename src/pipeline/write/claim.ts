@@ -13,7 +13,11 @@ export type OutputSettings = Pick<ResolvedConfig, 'outDir' | 'replaceOutput' | '
  */
 export async function claimOutput(config: OutputSettings): Promise<FolderState> {
   const {outDir} = config
-  const never = (what: string, fix: string) => new BouncebackError('OUTPUT_PROTECTED', `\`output\` (${outDir}) is ${what}. bounceback replaces its output folder as a whole, so it never writes there: ${fix}`)
+  const never = (what: string, fix: string) =>
+    new BouncebackError(
+      'OUTPUT_PROTECTED',
+      `\`output\` (${outDir}) is ${what}. bounceback replaces its output folder as a whole, so it never writes there: ${fix}`
+    )
   const {real, blocked} = await resolveReal(outDir)
   if (blocked) throw never(`under ${blocked}`, 'choose a folder of its own, such as `dist`')
   const reason = folderRefusal('output', real, await realPlaces(config.places))
@@ -32,13 +36,16 @@ export async function claimOutput(config: OutputSettings): Promise<FolderState> 
       if (config.replaceOutput) {
         // Asked to replace someone else's folder: never one that holds a repository, at any depth.
         const repository = await findRepository(outDir)
-        if (repository === 'too many files') throw never('a folder of over 100,000 files bounceback did not write', 'empty it by hand, or choose a folder of its own')
+        if (repository === 'too many files')
+          throw never('a folder of over 100,000 files bounceback did not write', 'empty it by hand, or choose a folder of its own')
         if (repository !== undefined) throw never(`a folder that holds a repository (\`${repository}\`)`, 'choose a folder of its own, such as `dist`')
         return state
       }
       throw new BouncebackError(
         'OUTPUT_FOREIGN',
-        `\`output\` (${outDir}) holds files bounceback did not write (${listed(state.names)}), and a build replaces the output folder as a whole. Empty that folder, choose another \`output\` (a new or empty folder), or replace it anyway with \`--replace-output\` (\`replaceOutput: true\` in the config)`
+        `\`output\` (${outDir}) holds files bounceback did not write (${listed(state.names)}), and a build replaces the output folder as a ` +
+          `whole. Empty that folder, choose another \`output\` (a new or empty folder), or replace it anyway with \`--replace-output\` ` +
+          `(\`replaceOutput: true\` in the config)`
       )
     }
     default:

@@ -36,14 +36,21 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
     const owner = await lockOwner(lock)
     if (owner === 'gone') continue
     if (owner === 'foreign') {
-      throw new BouncebackError('OUTPUT_LOCKED', `${lock} is in the way: bounceback keeps its lock there, and this file is not one it wrote. Remove or rename it, then build again`)
+      throw new BouncebackError(
+        'OUTPUT_LOCKED',
+        `${lock} is in the way: bounceback keeps its lock there, and this file is not one it wrote. Remove or rename it, then build again`
+      )
     }
     if (!isAlive(owner)) {
       await takeOver(lock, owner)
       continue
     }
     if (Date.now() > deadline) {
-      throw new BouncebackError('OUTPUT_LOCKED', `Another build (process ${owner}) has been writing ${outDir} for over ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`}. If it is stuck, stop it; if no build is running, remove ${lock}`)
+      throw new BouncebackError(
+        'OUTPUT_LOCKED',
+        `Another build (process ${owner}) has been writing ${outDir} for over ` +
+          `${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`}. If it is stuck, stop it; if no build is running, remove ${lock}`
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -58,7 +65,12 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
 /** The folder beside the output cannot be written: a read-only disk, or a folder of someone else's. */
 function cannotLock(lock: string, error: unknown): BouncebackError {
   const code = (error as NodeJS.ErrnoException).code ?? String(error)
-  return new BouncebackError('WRITE_FAILED', `Could not write ${lock} (${code}): a build writes its lock and temporary folders beside the output folder, so that folder must be writable. Check its permissions, or choose another \`output\``, {cause: error})
+  return new BouncebackError(
+    'WRITE_FAILED',
+    `Could not write ${lock} (${code}): a build writes its lock and temporary folders beside the output folder, so that folder must be ` +
+      `writable. Check its permissions, or choose another \`output\``,
+    {cause: error}
+  )
 }
 
 /**

@@ -38,5 +38,8 @@ export class RealDirs {
 }
 
 function outside(dir: string): BouncebackError {
-  return new BouncebackError('WRITE_FAILED', `Refusing to write through ${dir}: it is not a real folder of the output (a symbolic link or a file stands there). Remove it, or build afresh`)
+  return new BouncebackError(
+    'WRITE_FAILED',
+    `Refusing to write through ${dir}: it is not a real folder of the output (a symbolic link or a file stands there). Remove it, or build afresh`
+  )
 }

@@ -48,7 +48,11 @@ export interface StreamOptions {
  * `writeSite` for a caller that already holds the output folder's lock. Files may be lazy
  * (contents made when read): each is read once, written, and let go.
  */
-export async function replaceOutput(config: OutputSettings, siteFiles: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
+export async function replaceOutput(
+  config: OutputSettings,
+  siteFiles: readonly OutputFile[],
+  options: WriteOptions & StreamOptions = {}
+): Promise<WriteResult> {
   const {outDir} = config
   const marker = markerFile()
   const files = [marker, ...siteFiles]
@@ -70,7 +74,8 @@ export async function replaceOutput(config: OutputSettings, siteFiles: readonly 
     const told = tell ? each(file, contents!) : undefined
     told?.catch(() => undefined)
     const {reuse} = file
-    if (previousDirs.has(path.dirname(previous)) && linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!)))) kept++
+    if (previousDirs.has(path.dirname(previous)) && linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!))))
+      kept++
     else await writeFile(target, contents ?? file.contents)
     await told
   }
@@ -102,7 +107,12 @@ export async function replaceOutput(config: OutputSettings, siteFiles: readonly 
   return {written: count - kept, kept, stamp: await outputStamp(outDir)}
 }
 
-async function putAll(staging: string, files: readonly OutputFile[], put: (file: OutputFile, target: string) => Promise<void>, owners: Set<string>): Promise<void> {
+async function putAll(
+  staging: string,
+  files: readonly OutputFile[],
+  put: (file: OutputFile, target: string) => Promise<void>,
+  owners: Set<string>
+): Promise<void> {
   // Every output path is owned by one file: two pages at one path would silently lose one.
   for (const file of files) {
     if (owners.has(file.path)) throw new BouncebackError('WRITE_FAILED', `Two outputs at \`${file.path}\`: each page, index and asset needs a path of its own`)
@@ -121,13 +131,22 @@ async function putAll(staging: string, files: readonly OutputFile[], put: (file:
  * files known to be the same): then there is nothing to write, and it is left as it is.
  */
 function sameAsOutput(outDir: string, files: readonly OutputFile[]): boolean {
-  return outputIs(outDir, new Map(files.map((file) => [file.path, (previous: string) => (file.reuse ? hasSize(previous, file.reuse.size) : hasBytes(previous, file.contents))])))
+  return outputIs(
+    outDir,
+    new Map(files.map((file) => [file.path, (previous: string) => (file.reuse ? hasSize(previous, file.reuse.size) : hasBytes(previous, file.contents))]))
+  )
 }
 
 /** Whether the output folder holds exactly these files (by path), each of this size, and the marker. */
 export function outputHasSizes(outDir: string, files: readonly (readonly [string, number])[]): boolean {
   const marker = markerFile()
-  return outputIs(outDir, new Map([[marker.path, (previous: string) => hasBytes(previous, marker.contents)], ...files.map(([file, size]): [string, (previous: string) => boolean] => [file, (previous) => hasSize(previous, size)])]))
+  return outputIs(
+    outDir,
+    new Map([
+      [marker.path, (previous: string) => hasBytes(previous, marker.contents)],
+      ...files.map(([file, size]): [string, (previous: string) => boolean] => [file, (previous) => hasSize(previous, size)])
+    ])
+  )
 }
 
 function markerFile(): OutputFile & {contents: string} {
@@ -163,7 +182,7 @@ function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) =
 
 function hasSize(file: string, size: number): boolean {
   const stat = lstatSync(file, {throwIfNoEntry: false})
-  return stat !== undefined && stat.isFile() && stat.size === size
+  return stat?.isFile() === true && stat.size === size
 }
 
 function hasBytes(file: string, contents: string | Uint8Array): boolean {

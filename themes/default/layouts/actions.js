@@ -22,7 +22,12 @@ export default function actions(data, ctx) {
       ]),
       h('section', {'aria-labelledby': 'open-heading'}, [
         h('h2#open-heading', 'Still open'),
-        data.open.length > 0 ? h('ul.commitments', data.open.map((c) => commitmentItem(ctx, c, true))) : h('p', 'Nothing open: every commitment is kept.')
+        data.open.length > 0
+          ? h(
+              'ul.commitments',
+              data.open.map((c) => commitmentItem(ctx, c, true))
+            )
+          : h('p', 'Nothing open: every commitment is kept.')
       ]),
       h('section', {'aria-labelledby': 'kept-heading'}, [h('h2#kept-heading', 'Kept over time'), chartFigure(ctx, data.chart)])
     ]

@@ -43,7 +43,11 @@ export default function entry(data, ctx) {
       h('article.entry', {'data-pagefind-body': ''}, [
         h('header', [
           h('h1', meta.title),
-          h('dl.facts', {'data-pagefind-ignore': ''}, facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])),
+          h(
+            'dl.facts',
+            {'data-pagefind-ignore': ''},
+            facts.flatMap(([term, value]) => [h('dt', term), h('dd', value)])
+          ),
           h('div', {'data-pagefind-ignore': ''}, tagList(ctx, meta.tags))
         ]),
         h('div.entry-body', data.entry.body.children)
@@ -54,10 +58,15 @@ export default function entry(data, ctx) {
       data.commitments.length > 0
         ? h('section.connections', {'aria-labelledby': 'commitments-heading'}, [
             h('h2#commitments-heading', 'Commitments'),
-            h('ul.commitments', data.commitments.map((c) => commitmentItem(ctx, c, false)))
+            h(
+              'ul.commitments',
+              data.commitments.map((c) => commitmentItem(ctx, c, false))
+            )
           ])
         : undefined,
-      data.related.length > 0 ? h('section.connections', {'aria-labelledby': 'related-heading'}, [h('h2#related-heading', 'Related entries'), entryLinks(ctx, data.related)]) : undefined,
+      data.related.length > 0
+        ? h('section.connections', {'aria-labelledby': 'related-heading'}, [h('h2#related-heading', 'Related entries'), entryLinks(ctx, data.related)])
+        : undefined,
       pager.length > 0 ? h('nav.pager', {'aria-label': 'Older and newer entries'}, pager) : undefined
     ]
   })

@@ -12,6 +12,10 @@ export default function growth(data, ctx) {
     title: 'Growth',
     description: `Failing better over time: entries, outcomes, causes, lessons, commitments and money, per ${data.period}.`,
     url: '/growth/',
-    main: [h('h1', 'Growth'), h('p.lead', `Am I failing better over time? Each chart counts by calendar ${data.period}.`), ...data.charts.map((chart) => chartFigure(ctx, chart))]
+    main: [
+      h('h1', 'Growth'),
+      h('p.lead', `Am I failing better over time? Each chart counts by calendar ${data.period}.`),
+      ...data.charts.map((chart) => chartFigure(ctx, chart))
+    ]
   })
 }

@@ -34,8 +34,13 @@ export default function home(data, ctx) {
       h('p.lead', site.description),
       h('section.summary-figures', {'aria-labelledby': 'summary-heading'}, [
         h('h2#summary-heading', 'At a glance'),
-        h('ul', figures.map(([count, label, href]) => h('li', h('a', {href: url(href)}, [h('span.figure', String(count)), ' ', label])))),
-        s.overdue > 0 ? h('p.muted', [h('a', {href: url('/actions/')}, `${s.overdue} ${s.overdue === 1 ? 'commitment is' : 'commitments are'} overdue`), '.']) : undefined
+        h(
+          'ul',
+          figures.map(([count, label, href]) => h('li', h('a', {href: url(href)}, [h('span.figure', String(count)), ' ', label])))
+        ),
+        s.overdue > 0
+          ? h('p.muted', [h('a', {href: url('/actions/')}, `${s.overdue} ${s.overdue === 1 ? 'commitment is' : 'commitments are'} overdue`), '.'])
+          : undefined
       ]),
       data.revisitDue.length > 0
         ? h('section.revisit', {'aria-labelledby': 'revisit-heading'}, [
@@ -43,7 +48,13 @@ export default function home(data, ctx) {
             h('p.muted', 'You planned to look at these again with a clearer head.'),
             h(
               'ul.entry-links',
-              data.revisitDue.map((e) => h('li', [h('a', {href: url(e.url)}, e.title), ' ', h('span.muted', ['revisit since ', h('time', {dateTime: e.revisit}, formatDate(e.revisit))])]))
+              data.revisitDue.map((e) =>
+                h('li', [
+                  h('a', {href: url(e.url)}, e.title),
+                  ' ',
+                  h('span.muted', ['revisit since ', h('time', {dateTime: e.revisit}, formatDate(e.revisit))])
+                ])
+              )
             )
           ])
         : undefined,

@@ -10,7 +10,11 @@ export function outcomeBadge({h}, outcome) {
 export function tagList(ctx, tags) {
   if (!tags || tags.length === 0) return undefined
   const {h, url, tagUrl} = ctx
-  return h('ul.tags', {'aria-label': 'Tags'}, tags.map((tag) => h('li', h('a', {href: url(tagUrl(tag))}, tag))))
+  return h(
+    'ul.tags',
+    {'aria-label': 'Tags'},
+    tags.map((tag) => h('li', h('a', {href: url(tagUrl(tag))}, tag)))
+  )
 }
 
 /** A compact list of entries: link and date. @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').EntryCard[]} entries */
@@ -31,7 +35,9 @@ export function commitmentItem(ctx, c, withEntry) {
     ' ',
     h('span.commitment-text', c.text),
     c.due ? [' ', h('span.muted', ['due ', h('time', {dateTime: c.due}, formatDate(c.due))])] : undefined,
-    withEntry ? [' ', h('span.muted.from', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])] : undefined
+    withEntry
+      ? [' ', h('span.muted.from', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])]
+      : undefined
   ])
 }
 

@@ -17,7 +17,13 @@ export default function tag(data, ctx) {
       h('h1', ['Tagged ', h('em', data.tag.name)]),
       data.entries.length > 0 ? h('section', {'aria-labelledby': 'tag-entries'}, [h('h2#tag-entries', 'Entries'), entryLinks(ctx, data.entries)]) : undefined,
       data.themes.length > 0
-        ? h('section', {'aria-labelledby': 'tag-lessons'}, [h('h2#tag-lessons', 'Lessons'), h('ul', data.themes.map((t) => h('li', h('a', {href: url(t.url)}, t.text))))])
+        ? h('section', {'aria-labelledby': 'tag-lessons'}, [
+            h('h2#tag-lessons', 'Lessons'),
+            h(
+              'ul',
+              data.themes.map((t) => h('li', h('a', {href: url(t.url)}, t.text)))
+            )
+          ])
         : undefined
     ]
   })

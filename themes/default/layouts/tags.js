@@ -18,11 +18,18 @@ export default function tags(data, ctx) {
             data.tags.map((tag) =>
               h('li', [
                 h('a', {href: url(tag.url)}, tag.name),
-                h('span.muted', ` · ${tag.entries.length} ${tag.entries.length === 1 ? 'entry' : 'entries'}${tag.themes.length > 0 ? `, ${tag.themes.length} ${tag.themes.length === 1 ? 'lesson' : 'lessons'}` : ''}`)
+                h(
+                  'span.muted',
+                  ` · ${count(tag.entries.length, 'entry', 'entries')}${tag.themes.length > 0 ? `, ${count(tag.themes.length, 'lesson', 'lessons')}` : ''}`
+                )
               ])
             )
           )
         : h('p', 'No tags yet.')
     ]
   })
+}
+
+function count(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`
 }

@@ -26,7 +26,9 @@ export function growthCharts(growth: Growth): Chart[] {
       id: 'chart-outcomes',
       kind: 'stacked',
       title: `Outcomes per ${per}`,
-      description: `How entries turned out each ${per}: ${total(growth.outcomes.failed)} failed, ${total(growth.outcomes.mixed)} mixed, ${total(growth.outcomes.succeeded)} succeeded.`,
+      description:
+        `How entries turned out each ${per}: ${total(growth.outcomes.failed)} failed, ${total(growth.outcomes.mixed)} mixed, ` +
+        `${total(growth.outcomes.succeeded)} succeeded.`,
       categories,
       series: [
         {name: 'Failed', values: growth.outcomes.failed},
@@ -38,7 +40,9 @@ export function growthCharts(growth: Growth): Chart[] {
       id: 'chart-causes',
       kind: 'stacked',
       title: `Causes per ${per}`,
-      description: `What each failure came down to: ${total(growth.causes.information)} missing information, ${total(growth.causes.application)} how it was applied, ${total(growth.causes.circumstances)} circumstances.`,
+      description:
+        `What each failure came down to: ${total(growth.causes.information)} missing information, ` +
+        `${total(growth.causes.application)} how it was applied, ${total(growth.causes.circumstances)} circumstances.`,
       categories,
       series: [
         {name: 'Information', values: growth.causes.information},
@@ -61,7 +65,9 @@ export function growthCharts(growth: Growth): Chart[] {
       id: 'chart-commitments',
       kind: 'bars',
       title: 'Commitments made and kept',
-      description: `${madeTotal} commitments made and ${keptTotal} kept${madeTotal > 0 ? ` (${Math.round((keptTotal / madeTotal) * 100)}%)` : ''}, by the ${per} of the entry that made them.`,
+      description:
+        `${madeTotal} commitments made and ${keptTotal} ` +
+        `kept${madeTotal > 0 ? ` (${Math.round((keptTotal / madeTotal) * 100)}%)` : ''}, by the ${per} of the entry that made them.`,
       categories,
       series: [
         {name: 'Made', values: growth.commitments.made},

@@ -42,7 +42,14 @@ function chartSvg(data: ChartData): Element {
   return s(
     'svg',
     {class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, xmlns: 'http://www.w3.org/2000/svg'},
-    [s('title', {id: titleId}, data.title), s('desc', {id: descId}, data.description), s('g.axis', ticks), s('g.labels', labels), s('g.marks', marks), s('g.legend', legend)]
+    [
+      s('title', {id: titleId}, data.title),
+      s('desc', {id: descId}, data.description),
+      s('g.axis', ticks),
+      s('g.labels', labels),
+      s('g.marks', marks),
+      s('g.legend', legend)
+    ]
   )
 }
 
@@ -57,7 +64,11 @@ function barMarks(data: ChartData, step: number, y: (v: number) => number): Elem
       if (value === 0) return
       const x = margin.left + step * i + step * 0.15 + (data.kind === 'stacked' ? 0 : n * barWidth)
       const from = data.kind === 'stacked' ? base : 0
-      marks.push(s('rect', {class: `series-${n}`, x: round(x), y: round(y(from + value)), width: round(barWidth), height: round(y(from) - y(from + value))}, [s('title', `${quarterLabel(category)}, ${series.name}: ${formatNumber(value)}`)]))
+      marks.push(
+        s('rect', {class: `series-${n}`, x: round(x), y: round(y(from + value)), width: round(barWidth), height: round(y(from) - y(from + value))}, [
+          s('title', `${quarterLabel(category)}, ${series.name}: ${formatNumber(value)}`)
+        ])
+      )
       base += value
     })
   })
@@ -70,7 +81,9 @@ function lineMarks(data: ChartData, step: number, y: (v: number) => number): Ele
     return s('g', {class: `series-${n}`}, [
       s('polyline', {points: points.join(' '), fill: 'none'}),
       ...series.values.map((value, i) =>
-        s('circle', {cx: round(margin.left + step * (i + 0.5)), cy: round(y(value)), r: 3}, [s('title', `${quarterLabel(data.categories[i]!)}, ${series.name}: ${formatNumber(value)}`)])
+        s('circle', {cx: round(margin.left + step * (i + 0.5)), cy: round(y(value)), r: 3}, [
+          s('title', `${quarterLabel(data.categories[i]!)}, ${series.name}: ${formatNumber(value)}`)
+        ])
       )
     ])
   })
@@ -83,7 +96,9 @@ function chartTable(data: ChartData): Element {
     h('thead', h('tr', [h('th', {scope: 'col'}, 'Quarter'), ...data.series.map((series) => h('th', {scope: 'col'}, `${series.name}${unit}`))])),
     h(
       'tbody',
-      data.categories.map((category, i) => h('tr', [h('th', {scope: 'row'}, quarterLabel(category)), ...data.series.map((series) => h('td', formatNumber(series.values[i] ?? 0)))]))
+      data.categories.map((category, i) =>
+        h('tr', [h('th', {scope: 'row'}, quarterLabel(category)), ...data.series.map((series) => h('td', formatNumber(series.values[i] ?? 0)))])
+      )
     )
   ])
 }

@@ -5,8 +5,16 @@ export const fileRules = declareRules({
   'file/encoding': {level: 'always', entry: false, doc: 'UTF-16, NUL bytes or invalid UTF-8'},
   'file/outside-content': {level: 'always', entry: false, doc: 'a symbolic link that leads outside `content/`'},
   'file/broken-link': {level: 'always', entry: false, doc: 'a symbolic link that leads nowhere'},
-  'file/unreadable': {level: 'always', entry: false, doc: 'a file or folder that cannot be read (a folder of `content/` without permission: its entries are not checked, the others are)'},
-  'file/unprocessable': {level: 'always', entry: false, doc: 'an entry the parser cannot read (nesting thousands of levels deep); the other entries are still checked'},
+  'file/unreadable': {
+    level: 'always',
+    entry: false,
+    doc: 'a file or folder that cannot be read (a folder of `content/` without permission: its entries are not checked, the others are)'
+  },
+  'file/unprocessable': {
+    level: 'always',
+    entry: false,
+    doc: 'an entry the parser cannot read (nesting thousands of levels deep); the other entries are still checked'
+  },
   'file/duplicate-link': {level: 'always', entry: false, doc: 'a second path to an entry through a symbolic link (a warning); the entry is read once'},
   'file/too-large': {level: 'always', entry: false, doc: 'an entry over the size limit (see Safety and limits)'},
   'frontmatter/too-large': {level: 'always', entry: false, doc: 'a frontmatter block over its size limit'},

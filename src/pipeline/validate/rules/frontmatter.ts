@@ -15,7 +15,11 @@ export const frontmatterRule: Rule<keyof typeof frontmatterRules> = (context, re
     if (frontmatter.problem) {
       report('frontmatter/yaml', frontmatter.problem.reason, context.place(frontmatter.problem.start, frontmatter.problem.end))
     } else {
-      report('frontmatter/required', 'Missing frontmatter, expected a YAML block between two `---` lines first in the file, with `title` and `date`', context.frontmatterPlace)
+      report(
+        'frontmatter/required',
+        'Missing frontmatter, expected a YAML block between two `---` lines first in the file, with `title` and `date`',
+        context.frontmatterPlace
+      )
     }
     return
   }

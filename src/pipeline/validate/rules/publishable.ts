@@ -9,5 +9,9 @@ import type {publishableRules} from './publishable.rules.js'
 export const publishableRule: Rule<keyof typeof publishableRules> = (context, report) => {
   if (context.fields.meta.draft === true || context.fields.meta.date !== undefined || context.fallback.date !== undefined) return
   if (context.file.messages.some((message) => message.fatal === true)) return
-  report('entry/no-date', 'Missing a valid `date`, and the file name starts with none: an entry is published at `/<year>/<slug>/`, expected `date: YYYY-MM-DD` in its frontmatter', context.frontmatterPlace)
+  report(
+    'entry/no-date',
+    'Missing a valid `date`, and the file name starts with none: an entry is published at `/<year>/<slug>/`, expected `date: YYYY-MM-DD` in its frontmatter',
+    context.frontmatterPlace
+  )
 }

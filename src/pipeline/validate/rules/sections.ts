@@ -14,12 +14,20 @@ export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) 
     const place = section.heading.position!
     const first = firstSeen.get(section.id)
     if (first) {
-      report('sections/duplicate', `Unexpected second \`${section.id}\` section, expected it once: merge it into the one at ${first.start.line}:${first.start.column}`, place)
+      report(
+        'sections/duplicate',
+        `Unexpected second \`${section.id}\` section, expected it once: merge it into the one at ${first.start.line}:${first.start.column}`,
+        place
+      )
       continue
     }
     firstSeen.set(section.id, place)
     if (isEmptySection(section.children)) {
-      report('sections/empty', `Unexpected empty section \`${section.id}\`, expected an answer under “${section.text.trim()}” (comments and placeholders such as TODO do not count)`, place)
+      report(
+        'sections/empty',
+        `Unexpected empty section \`${section.id}\`, expected an answer under “${section.text.trim()}” (comments and placeholders such as TODO do not count)`,
+        place
+      )
     }
   }
   for (const spec of context.config.sections) {

@@ -7,7 +7,9 @@ import type {selfBlameRules} from './self-blame.rules.js'
 
 /** Words that judge a person rather than describe what happened. */
 const labels = new Set(
-  'idiot idiots moron fool loser failure fraud disaster joke mess useless stupid hopeless incompetent worthless pathetic dumb clueless imposter impostor'.split(' ')
+  'idiot idiots moron fool loser failure fraud disaster joke mess useless stupid hopeless incompetent worthless pathetic dumb clueless imposter impostor'.split(
+    ' '
+  )
 )
 const intensifiers = new Set('such a an complete total absolute real utter so totally completely just the biggest'.split(' '))
 const mistakes = new Set('mess screw ruin ruins fail fails blow botch fuck break'.split(' '))
@@ -32,7 +34,16 @@ interface Finding {
  */
 export const selfBlameRule: Rule<keyof typeof selfBlameRules> = (context, report) => {
   const walk = (node: MdastNodes) => {
-    if (node.type === 'blockquote' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'linkReference' || node.type === 'yaml' || node.type === 'html') return
+    if (
+      node.type === 'blockquote' ||
+      node.type === 'code' ||
+      node.type === 'inlineCode' ||
+      node.type === 'link' ||
+      node.type === 'linkReference' ||
+      node.type === 'yaml' ||
+      node.type === 'html'
+    )
+      return
     if (node.type === 'text') {
       for (const finding of findSelfBlame(node.value)) {
         const offset = (node as Text).position!.start.offset!
@@ -118,8 +129,14 @@ function match(words: W[], text: string): Finding[] {
     if (w === 'i' && (words[i + 1]?.text === 'always' || words[i + 1]?.text === 'never')) {
       const next = words[i + 2]?.text ?? ''
       const then = words.slice(i + 3, i + 6).map((x) => x.text)
-      const always = words[i + 1]!.text === 'always' && (mistakes.has(next) || (next === 'get' && then[0] === 'it' && then[1] === 'wrong') || (next === 'let' && then.includes('down')))
-      const never = words[i + 1]!.text === 'never' && ((next === 'get' || next === 'do') && (then[0] === 'anything' || then[0] === 'it') && then[1] === 'right' || next === 'learn' || (next === 'finish' && then[0] === 'anything'))
+      const always =
+        words[i + 1]!.text === 'always' &&
+        (mistakes.has(next) || (next === 'get' && then[0] === 'it' && then[1] === 'wrong') || (next === 'let' && then.includes('down')))
+      const never =
+        words[i + 1]!.text === 'never' &&
+        (((next === 'get' || next === 'do') && (then[0] === 'anything' || then[0] === 'it') && then[1] === 'right') ||
+          next === 'learn' ||
+          (next === 'finish' && then[0] === 'anything'))
       if (always || never) {
         const end = Math.min(words.length - 1, i + (mistakes.has(next) ? 2 : next === 'learn' ? 2 : 4))
         found.push({start: words[i]!.start, end: words[end]!.end, phrase: phrase(i, end), kind: 'absolute'})
@@ -127,7 +144,12 @@ function match(words: W[], text: string): Finding[] {
         continue
       }
     }
-    if (w === 'i' && (words[i + 1]?.text === 'ruin' || words[i + 1]?.text === 'screw') && ['everything', 'up'].includes(words[i + 2]?.text ?? '') && (words[i + 2]?.text === 'everything' || words[i + 3]?.text === 'everything')) {
+    if (
+      w === 'i' &&
+      (words[i + 1]?.text === 'ruin' || words[i + 1]?.text === 'screw') &&
+      ['everything', 'up'].includes(words[i + 2]?.text ?? '') &&
+      (words[i + 2]?.text === 'everything' || words[i + 3]?.text === 'everything')
+    ) {
       const end = words[i + 2]!.text === 'everything' ? i + 2 : i + 3
       found.push({start: words[i]!.start, end: words[end]!.end, phrase: phrase(i, end), kind: 'absolute'})
       i = end
