@@ -7,8 +7,8 @@ interface Waiting<T> {
 
 /**
  * Synchronous work run on this thread, each item for at most `limit()` ms, several items to one
- * stoppable run: a stoppable run costs a watchdog thread (a third of a millisecond here, a
- * tenth of an entry), so the items that arrive together share one. A run takes new items for
+ * stoppable run: a stoppable run costs a watchdog thread, a good part of an entry's time
+ * (bench/results.md), so the items that arrive together share one. A run takes new items for
  * `slice` ms only, then the next run waits for the next turn of the event loop, so timers,
  * replies from worker threads and the preview server are never kept waiting longer than one
  * slice and one item. When a run is stopped, the item it was on has overrun.

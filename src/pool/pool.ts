@@ -119,9 +119,9 @@ class Workers {
           filename: workerFile(),
           minThreads: this.jobs,
           maxThreads: this.jobs,
-          // A small young generation: parsing makes short-lived garbage fast, and at 5,000 entries
-          // this lowered the reading phase's peak memory (bench/results.md). The old generation
-          // is the memory ceiling of one entry.
+          // A small young generation: parsing makes short-lived garbage fast, and a smaller one
+          // lowers the peak memory of large builds (bench/results.md). The old generation is the
+          // memory ceiling of one entry.
           // The stack of the main thread's size, so that an entry nested deep enough to overflow one
           // overflows the other too: check and build agree whichever thread reads it.
           resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory, stackSizeMb: 1}
