@@ -41,13 +41,17 @@ export interface Lesson {
   line: number
 }
 
-/** One commitment: a task item of the `actions` section. */
+/** One commitment: a task item of the `actions` section, or a row of a table there. */
 export interface Action {
   /** Plain text, the `(due …)` marker removed. */
   text: string
   done: boolean
-  /** `YYYY-MM-DD`, from an optional `(due YYYY-MM-DD)`. */
+  /** `YYYY-MM-DD`, from an optional `(due YYYY-MM-DD)` or a table's Due column. */
   due?: string
+  /** From a table's Owner column. */
+  owner?: string
+  /** From a table's Status column, as written. */
+  status?: string
   line: number
 }
 

@@ -9,7 +9,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
 // Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key.
-const format = 'bounceback-entry-cache/3'
+const format = 'bounceback-entry-cache/4'
 const fileName = 'entries.json'
 
 /**
@@ -75,6 +75,8 @@ export function cacheSalt(config: ResolvedConfig): string {
     .update(
       JSON.stringify({
         sections: config.sections,
+        summary: config.summarySection,
+        fields: config.fields,
         rules: config.rules,
         limits: config.limits,
         base: config.site.base,

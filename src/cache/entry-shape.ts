@@ -58,13 +58,21 @@ const isDiagnostic = shape<Diagnostic>({
 })
 const isSection = shape<Section>({id: (v) => v === null || typeof v === 'string', heading: isString, line: isNumber, empty: isBoolean})
 const isLesson = shape<Lesson>({text: isString, hashtags: arrayOf(isString), line: isNumber})
-const isAction = shape<Action>({text: isString, done: isBoolean, due: optional(isString), line: isNumber})
+const isAction = shape<Action>({
+  text: isString,
+  done: isBoolean,
+  due: optional(isString),
+  owner: optional(isString),
+  status: optional(isString),
+  line: isNumber
+})
 const isCost = shape<NonNullable<EntryMeta['cost']>>({spent: optional(isNumber), earned: optional(isNumber), currency: optional(isString)})
 const isRules: Check = (value) => isObject(value) && Object.values(value).every(oneOf('off', 'warn', 'error'))
 const isMeta = shape<EntryMeta>({
   title: isString,
   date: isString,
   tags: arrayOf(isString),
+  summary: optional(isString),
   outcome: optional(oneOf('failed', 'mixed', 'succeeded')),
   cause: optional(oneOf('information', 'application', 'circumstances')),
   cost: optional(isCost),

@@ -3,8 +3,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
 import {folderRefusal, refusalMessage, type Places} from '../folders/places.js'
-import {defaultSections, normalizeHeading, type SectionSpec} from './sections.js'
+import {normalizeHeading, type SectionSpec} from './sections.js'
+import {presetNames, presets, type Preset, type PresetName} from './presets.js'
+import {resolveFields} from './fields.js'
 import {ruleDefaults} from '../rules.js'
+import {closest} from '../schema/suggest.js'
 import type {Pluggable} from 'unified'
 import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from './types.js'
 
@@ -12,7 +15,18 @@ import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from '
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
-const knownKeys = new Set<string>([...stringKeys, 'replaceOutput', 'sections', 'rules', 'lessons', 'limits', 'remarkPlugins', 'rehypePlugins'])
+const knownKeys = new Set<string>([
+  ...stringKeys,
+  'replaceOutput',
+  'preset',
+  'sections',
+  'fields',
+  'rules',
+  'lessons',
+  'limits',
+  'remarkPlugins',
+  'rehypePlugins'
+])
 const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
 
 export interface ResolveOptions {
@@ -86,7 +100,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
       base,
       url
     },
-    sections: resolveSections(user.sections, fail),
+    ...resolveShape(user, fail),
+    fields: resolveFields(user.fields, fail),
     rules: resolveRules(user.rules, fail),
     lessons: resolveLessons(user.lessons, fail),
     limits: resolveLimits(user.limits, fail),
@@ -146,8 +161,22 @@ function checkFolders(places: Places, configName: string | undefined, cacheNamed
   cache()
 }
 
-function resolveSections(sections: UserConfig['sections'], fail: (m: string) => never): SectionSpec[] {
-  if (sections === undefined) return defaultSections.map((s) => ({...s, headings: [...s.headings]}))
+/** The preset, and the sections: the preset's, or the config's own in its place. */
+function resolveShape(user: UserConfig, fail: (m: string) => never): Pick<ResolvedConfig, 'preset' | 'sections' | 'summarySection'> {
+  const name = user.preset ?? 'questions'
+  if (!(presetNames as readonly unknown[]).includes(name)) {
+    const guess = typeof name === 'string' ? closest(name, presetNames) : undefined
+    fail(`\`preset\` must be one of ${presetNames.map((p) => `'${p}'`).join(', ')}, got \`${String(name)}\`${guess ? ` (did you mean '${guess}'?)` : ''}`)
+  }
+  const preset: Preset = presets[name as PresetName]
+  const sections = resolveSections(user.sections, preset, fail)
+  // Custom sections keep the preset's summary section when they have it, else the goal.
+  const summarySection = sections.some((s) => s.id === preset.summary) ? preset.summary : 'goal'
+  return {preset: preset.name, sections, summarySection}
+}
+
+function resolveSections(sections: UserConfig['sections'], preset: Preset, fail: (m: string) => never): SectionSpec[] {
+  if (sections === undefined) return preset.sections.map((s) => ({...s, headings: [...s.headings]}))
   if (!Array.isArray(sections)) fail('`sections` must be a list of `{id, headings, presence}`')
   const seen = new Set<string>()
   const headingOwners = new Map<string, string>()
@@ -171,7 +200,15 @@ function resolveSections(sections: UserConfig['sections'], fail: (m: string) => 
     if (!['required', 'recommended', 'optional'].includes(presence)) {
       fail(`${at}.presence must be 'required', 'recommended' or 'optional'`)
     }
-    return {id: section.id, headings: [...section.headings], presence}
+    const resolved: SectionSpec = {id: section.id, headings: [...section.headings], presence}
+    if (section.depths !== undefined) {
+      const depths = section.depths as unknown
+      if (!Array.isArray(depths) || depths.length === 0 || !depths.every((d) => Number.isInteger(d) && d >= 2 && d <= 6)) {
+        fail(`${at}.depths must be a non-empty list of heading depths from 2 to 6, such as \`[2, 3]\` (a \`#\` heading is the title)`)
+      }
+      resolved.depths = [...(depths as number[])]
+    }
+    return resolved
   })
 }
 

@@ -6,6 +6,12 @@ export interface SectionSpec {
   /** Headings that introduce this section, as written in the README; matched loosely. */
   headings: string[]
   presence: SectionPresence
+  /**
+   * The heading depths it is recognised at (default `[2]`, a `##` heading). A section at depth 3
+   * ends its parent's own text: `### What went well` under `## Lessons Learned` is a section of
+   * its own, shown on the page, and its items are not lessons.
+   */
+  depths?: readonly number[]
 }
 
 /** The eight review questions, then the two recommended extras. */

@@ -1,4 +1,6 @@
 import type {SectionSpec} from './sections.js'
+import type {PresetName} from './presets.js'
+import type {FieldName} from '../schema/field-table.js'
 import type {Places} from '../folders/places.js'
 
 import type {Pluggable} from 'unified'
@@ -27,8 +29,15 @@ export interface UserConfig {
    * the project and its content, theme and cache are refused all the same.
    */
   replaceOutput?: boolean
-  /** Replaces the default sections when given. */
+  /** The template entries are written in (default `'questions'`): its sections and where lessons, commitments and the summary are. */
+  preset?: PresetName
+  /** Replaces the preset's sections when given. */
   sections?: SectionSpec[]
+  /**
+   * Where each field is read from, first present wins: `{date: ['date', 'start_time'], title: ['title', 'company']}`.
+   * A field's own name is always read first unless the list puts it elsewhere.
+   */
+  fields?: Partial<Record<FieldName, string | string[]>>
   rules?: Record<string, RuleSetting>
   /** Limits on what one entry may cost; an entry over a limit gets a message, not a page. */
   limits?: {
@@ -89,7 +98,12 @@ export interface ResolvedConfig {
   /** Every folder the output and cache must keep clear of, for the write stage's own checks. */
   readonly places: Readonly<Places>
   readonly site: SiteInfo
+  readonly preset: PresetName
   readonly sections: readonly SectionSpec[]
+  /** The section whose first sentence is an entry's summary when its frontmatter has none. */
+  readonly summarySection: string
+  /** For each field, the frontmatter keys it is read from, in order (its own name included). */
+  readonly fields: Readonly<Record<FieldName, readonly string[]>>
   readonly rules: Readonly<Record<string, ResolvedRule>>
   readonly lessons: {readonly threshold: number; readonly synonyms: readonly (readonly string[])[]}
   readonly limits: Readonly<Limits>

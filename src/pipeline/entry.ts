@@ -16,7 +16,8 @@ import {decodeEntry} from './parse/read.js'
 import {byteSize} from './discover/read-source.js'
 import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
-import {headingIndex, splitSections} from './parse/sections.js'
+import {headingIndex, splitSections, type SectionIndex} from './parse/sections.js'
+import {leadingTitle} from './extract/leading-title.js'
 import {sanitiseBody, toHast} from './extract/body-html.js'
 import {linkHashtags} from './extract/hashtags.js'
 import {inspectFields} from '../schema/fields.js'
@@ -25,7 +26,7 @@ import {validate} from './validate/validate.js'
 import {BouncebackError} from '../errors.js'
 import {configPlugins, hasPlugins} from './plugins.js'
 
-const indexes = new WeakMap<ResolvedConfig, Map<string, string>>()
+const indexes = new WeakMap<ResolvedConfig, SectionIndex>()
 
 /** Where the stages stop for the config's own plugins, which may be asynchronous. */
 type PluginStop = {kind: 'remark'; tree: Root; file: VFile} | {kind: 'rehype'; tree: HastRoot; file: VFile}
@@ -98,10 +99,13 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const {tree, rawHtml} = parseMarkdown(file)
   yield {kind: 'remark', tree, file}
   const frontmatter = parseFrontmatter(tree, text, config.limits.nesting)
-  const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
+  const fallback = fallbackOf(tree, source.source)
+  const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined, config.fields, {
+    titleFromHeading: fallback.fromHeading
+  })
   let index = indexes.get(config)
   if (!index) indexes.set(config, (index = headingIndex(config.sections)))
-  const sections = splitSections(tree, index)
+  const {sections, others} = splitSections(tree, index)
   const lessonsSection = sections.find((s) => s.id === 'lessons')
   const actionsSection = sections.find((s) => s.id === 'actions')
   const lessons = lessonsSection ? readLessons(lessonsSection.children) : undefined
@@ -116,11 +120,12 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const frontmatterPlace: Position =
     frontmatter.kind === 'parsed' ? closingFence(frontmatter.frontmatter.node.position!.end) : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const draft = fields.meta.draft === true
-  const fallback = fallbackOf(tree, source.source)
-  validate({file, tree, frontmatter, fields, sections, lessons, actions, config, place, frontmatterPlace, fallback}, {draft})
+  validate({file, tree, frontmatter, fields, sections, others, lessons, actions, config, place, frontmatterPlace, fallback}, {draft})
 
   const messages = sortDiagnostics(fromVFile(file, source.file))
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
+  // The page shows the title once: a leading `# Title` that repeats it is not rendered again.
+  leadingTitle(tree, fields.meta.title ?? fallback.title)
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
   const body = sanitiseBody(hast)
@@ -140,7 +145,17 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
         )
       ]
     }
-  const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
+  const entry = extractEntry({
+    key,
+    source: source.source,
+    fields,
+    fallback,
+    sections,
+    summarySection: config.summarySection,
+    lessons: lessons?.lessons ?? [],
+    actions,
+    body
+  })
   return {file: source.file, messages, entry}
 }
 

@@ -13,6 +13,10 @@ export const fieldTable = {
       "written, never shifted by the reader's time zone."
   },
   tags: {kind: 'list', default: [], unique: true, doc: 'What the entry is about, to find it by.'},
+  summary: {
+    kind: 'text',
+    doc: "One or two sentences for lists and feeds; without it, the text before `<!-- more -->`, else the first sentence of the preset's summary section."
+  },
   outcome: {kind: 'choice', values: ['failed', 'mixed', 'succeeded'], doc: 'How it turned out.'},
   cause: {
     kind: 'choice',

@@ -34,57 +34,101 @@ export interface Inspection {
  * problem at the key or value at fault. Never throws, and never builds objects from YAML keys,
  * so `__proto__` and friends are only ever unknown fields.
  */
-export function inspectFields(contents: unknown): Inspection {
+export function inspectFields(contents: unknown, sources: FieldSources = ownNames, options: {titleFromHeading?: boolean} = {}): Inspection {
   const meta: Partial<EntryMeta> = {}
   const issues: FieldIssue[] = []
   const keys = new Map<string, [number, number]>()
+  const missing = () => missingRequired(keys, issues, sources, options.titleFromHeading === true)
   // Empty frontmatter (or only comments) still lacks its required fields; a list or a scalar
   // is reported as not being a map, which says the same.
   if (!isMap(contents)) {
-    if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) missingRequired(keys, issues)
+    if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) missing()
     return {meta, issues, keys}
   }
   const issue = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) => {
     const [start, end] = node?.range ?? fallback
     issues.push({ruleId, reason, start, end})
   }
+  const pairs = contents.items as Pair<YamlNode, YamlNode | null>[]
+  const chosen = chooseKeys(pairs, sources)
+  const fieldOf = readerOf(sources)
 
-  for (const pair of contents.items as Pair<YamlNode, YamlNode | null>[]) {
+  for (const pair of pairs) {
     const keyNode = pair.key
     const keyRange: [number, number] = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : [0, 0]
-    const name = isScalar(keyNode) ? String(keyNode.value) : undefined
-    if (name === undefined) {
+    const key = isScalar(keyNode) ? String(keyNode.value) : undefined
+    if (key === undefined) {
       issue('frontmatter/type', 'Unexpected complex key, expected a plain field name', keyNode, keyRange)
       continue
     }
-    if (!(fieldNames as readonly string[]).includes(name)) {
-      const guess = closest(name, fieldNames)
+    const name = fieldOf.get(key)
+    if (name === undefined) {
+      const guess = closest(key, [...fieldOf.keys()])
       issue(
         'frontmatter/unknown-field',
-        `Unexpected unknown field \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${fieldNames.map((f) => `\`${f}\``).join(', ')}`}`,
+        `Unexpected unknown field \`${key}\`${guess ? `, did you mean \`${guess}\`?` : ', expected a known field or one mapped in the config’s `fields`'}`,
         keyNode,
         keyRange
       )
       continue
     }
+    // A mapped key that another, earlier in the field's list, already gave a value for.
+    if (chosen.get(name) !== key) continue
     keys.set(name, keyRange)
     const value = pair.value
     if (isAlias(value)) continue // Refused as YAML already: one message is enough.
     const valueRange: [number, number] = value?.range ? [value.range[0], value.range[1]] : [keyRange[1], keyRange[1]]
-    const empty = value === null || (isScalar(value) && value.value === null)
-    if (empty) {
-      if ((requiredFields as readonly string[]).includes(name)) {
-        issue('frontmatter/required', `Unexpected empty \`${name}\`, expected ${expectation(name as FieldName)}`, keyNode, keyRange)
+    // A field read from a key of another name is named as both: `start_time` (read as `date`).
+    const named = (reason: string) => (key === name ? reason : reason.replace(`\`${name}\``, `\`${key}\` (read as \`${name}\`)`))
+    const at = (ruleId: FieldRuleId, reason: string, node: YamlNode | null | undefined, fallback: [number, number]) =>
+      issue(ruleId, named(reason), node, fallback)
+    if (value === null || (isScalar(value) && value.value === null)) {
+      if ((requiredFields as readonly string[]).includes(name) && !(name === 'title' && options.titleFromHeading)) {
+        at('frontmatter/required', `Unexpected empty \`${name}\`, expected ${expectation(name)}`, keyNode, keyRange)
       }
       continue
     }
-    const problem = (ruleId: FieldRuleId, reason: string) => issue(ruleId, reason, value, valueRange)
-    readField(name as FieldName, value, meta, problem, issue)
+    const problem = (ruleId: FieldRuleId, reason: string) => at(ruleId, reason, value, valueRange)
+    readField(name, value!, meta, problem, at)
   }
 
-  missingRequired(keys, issues)
+  missing()
   unprintable(contents, issues)
   return {meta, issues, keys}
+}
+
+/** For each field, the keys it is read from, in order (see config/fields.ts). */
+export type FieldSources = Readonly<Record<FieldName, readonly string[]>>
+const ownNames = Object.fromEntries(fieldNames.map((name) => [name, [name]])) as unknown as FieldSources
+
+const readers = new WeakMap<FieldSources, Map<string, FieldName>>()
+
+/** Which field each key is read for. */
+function readerOf(sources: FieldSources): Map<string, FieldName> {
+  let reader = readers.get(sources)
+  if (!reader) {
+    reader = new Map()
+    for (const name of fieldNames) for (const key of sources[name]) reader.set(key, name)
+    readers.set(sources, reader)
+  }
+  return reader
+}
+
+/** For each field, the key its value is read from: the first in its list with a value, else the first there at all. */
+function chooseKeys(pairs: readonly Pair<YamlNode, YamlNode | null>[], sources: FieldSources): Map<FieldName, string> {
+  const given = new Map<string, YamlNode | null>()
+  for (const pair of pairs) if (isScalar(pair.key) && !given.has(String(pair.key.value))) given.set(String(pair.key.value), pair.value)
+  const chosen = new Map<FieldName, string>()
+  for (const name of fieldNames) {
+    const present = sources[name].filter((key) => given.has(key))
+    const key = present.find((k) => !isEmpty(given.get(k))) ?? present[0]
+    if (key !== undefined) chosen.set(name, key)
+  }
+  return chosen
+}
+
+function isEmpty(value: YamlNode | null | undefined): boolean {
+  return value === null || value === undefined || (isScalar(value) && (value.value === null || (typeof value.value === 'string' && value.value.trim() === '')))
 }
 
 /**
@@ -129,12 +173,15 @@ function printableValue(text: string): string {
 }
 
 /** Missing fields have no place of their own: `start: -1` asks for the closing fence. */
-function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[]): void {
+function missingRequired(keys: ReadonlyMap<string, unknown>, issues: FieldIssue[], sources: FieldSources, titleFromHeading: boolean): void {
   for (const name of requiredFields) {
+    if (name === 'title' && titleFromHeading) continue
+    const others = sources[name].filter((key) => key !== name)
+    const also = others.length > 0 ? ` (or ${others.map((k) => `\`${k}\``).join(', ')}, read as it)` : ''
     if (!keys.has(name))
       issues.push({
         ruleId: 'frontmatter/required',
-        reason: `Missing required field \`${name}\`, expected ${expectation(name)}`,
+        reason: `Missing required field \`${name}\`${also}, expected ${expectation(name)}`,
         start: -1,
         end: -1,
         missing: name
@@ -195,6 +242,9 @@ function readString(value: YamlNode, name: string, problem: Report): string | un
   return undefined
 }
 
+/** `2017-01-31T23:00:00Z`, `2017-01-31 23:00`, `2017-01-31T23:00:00.5+01:00`: a date and a time of day. */
+const timestamp = /^(\d{4}-\d{2}-\d{2})(?:[Tt ]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/
+
 function readDate(value: YamlNode, name: string, problem: Report): string | undefined {
   if (!isScalar(value) || typeof value.value !== 'string') {
     problem('frontmatter/date', `Unexpected ${describe(value)} for \`${name}\`, expected a date as \`YYYY-MM-DD\``)
@@ -207,8 +257,10 @@ function readDate(value: YamlNode, name: string, problem: Report): string | unde
     )
     return undefined
   }
-  const why = dateProblem(value.value)
-  if (why === undefined) return value.value
+  // A timestamp is read as the calendar date it was written on: no time zone moves it a day.
+  const date = timestamp.exec(value.value)?.[1] ?? value.value
+  const why = dateProblem(date)
+  if (why === undefined) return date
   problem('frontmatter/date', `Unexpected \`${name}\` \`${value.value}\`: ${why}`)
   return undefined
 }

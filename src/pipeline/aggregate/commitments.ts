@@ -10,6 +10,9 @@ export interface Commitment {
   text: string
   done: boolean
   due?: string
+  /** Who took it on, and its status as written (from an action-items table). */
+  owner?: string
+  status?: string
   /** Open, with a due date before today. */
   overdue: boolean
 }
@@ -29,6 +32,8 @@ export function collectCommitments(entries: readonly Entry[], today: string): Co
         overdue: !action.done && action.due !== undefined && action.due < today
       }
       if (action.due !== undefined) commitment.due = action.due
+      if (action.owner !== undefined) commitment.owner = action.owner
+      if (action.status !== undefined) commitment.status = action.status
       return commitment
     })
   )

@@ -16,6 +16,8 @@ export interface ExtractInput {
   fields: Inspection
   fallback: Fallback
   sections: RawSection[]
+  /** The section whose first sentence is the summary when the frontmatter gives none. */
+  summarySection: string
   lessons: RawLesson[]
   actions: RawAction[]
   body: HastRoot
@@ -31,17 +33,18 @@ export function extractEntry(input: ExtractInput): Entry {
     feedback: (given.feedback ?? []).map(cleanText),
     draft: given.draft ?? false
   }
+  if (given.summary) meta.summary = cleanText(given.summary)
   if (given.outcome) meta.outcome = given.outcome
   if (given.cause) meta.cause = given.cause
   if (given.cost) meta.cost = given.cost.currency === undefined ? given.cost : {...given.cost, currency: cleanText(given.cost.currency)}
   if (given.revisit) meta.revisit = given.revisit
   const slug = entrySlug(input.source, given.title)
-  const goal = input.sections.find((s) => s.id === 'goal')
+  const summarySection = input.sections.find((s) => s.id === input.summarySection)
   const sections: Section[] = input.sections.map((s) => ({
     id: s.id,
     heading: s.text.trim(),
     line: s.heading.position?.start.line ?? 0,
-    empty: isEmptySection(s.children)
+    empty: !s.subsections && isEmptySection(s.children)
   }))
   return {
     key: input.key,
@@ -50,7 +53,7 @@ export function extractEntry(input: ExtractInput): Entry {
     url: entryUrl(meta.date || undefined, slug),
     meta,
     sections,
-    summary: goal ? firstSentence(goal.children) : '',
+    summary: meta.summary ?? (summarySection ? firstSentence(summarySection.children) : ''),
     lessons: input.lessons.filter((l) => l.text !== '').map(toLesson),
     actions: input.actions.filter((a) => a.done !== undefined && a.text !== '').map(toAction),
     body: input.body
@@ -64,6 +67,8 @@ function toLesson(raw: RawLesson): Lesson {
 function toAction(raw: RawAction): Action {
   const action: Action = {text: raw.text, done: raw.done === true, line: raw.node.position?.start.line ?? 0}
   if (raw.due !== undefined && dateProblem(raw.due) === undefined) action.due = raw.due
+  if (raw.owner !== undefined) action.owner = cleanText(raw.owner)
+  if (raw.status !== undefined) action.status = cleanText(raw.status)
   return action
 }
 

@@ -6,6 +6,8 @@ import {dateProblem} from '../../schema/date.js'
 export interface Fallback {
   /** The first `#` heading, else the file name in words: always something. */
   title: string
+  /** The title is the entry's first `#` heading. */
+  fromHeading: boolean
   /** The file name's `YYYY-MM-DD` prefix, when it is a real date. */
   date: string | undefined
 }
@@ -27,5 +29,5 @@ export function fallbackOf(tree: Root, source: string): Fallback {
     .replace(/[-_.\s]+/g, ' ')
     .trim()
   const fromName = words ? words[0]!.toUpperCase() + words.slice(1) : name
-  return {title: fromHeading || fromName, date: prefix && dateProblem(prefix[1]!) === undefined ? prefix[1] : undefined}
+  return {title: fromHeading || fromName, fromHeading: fromHeading !== '', date: prefix && dateProblem(prefix[1]!) === undefined ? prefix[1] : undefined}
 }

@@ -2,40 +2,75 @@ import type {Heading, Root, RootContent} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {normalizeHeading, type SectionSpec} from '../../config/sections.js'
+import {depthsOf} from '../../config/presets.js'
 
-/** A `##` heading and the blocks under it, up to the next heading of depth 1 or 2. */
+/** A recognised heading (or a `##` of the writer's own) and the blocks under it, up to the next section. */
 export interface RawSection {
   /** Matching section id, or `null` for a heading of the writer's own. */
   id: string | null
   heading: Heading
   text: string
   children: RootContent[]
+  /** Recognised sections follow below it (`### What went well` under `## Lessons Learned`). */
+  subsections: boolean
 }
 
-/** Map each accepted heading, normalised, to its section id. */
-export function headingIndex(specs: readonly SectionSpec[]): Map<string, string> {
-  const index = new Map<string, string>()
-  for (const spec of specs) for (const heading of spec.headings) index.set(normalizeHeading(heading), spec.id)
-  return index
+/** A heading that starts no recognised section: a near miss, perhaps, of one that does. */
+export interface OtherHeading {
+  heading: Heading
+  text: string
+  /** The section it names, when it names one at a depth that section is not found at. */
+  wrongDepth?: string
 }
 
-export function splitSections(tree: Root, index: ReadonlyMap<string, string>): RawSection[] {
+export interface SectionIndex {
+  /** Each accepted heading, normalised, to its section id and depths. */
+  byHeading: ReadonlyMap<string, {id: string; depths: readonly number[]}>
+}
+
+/** Map each accepted heading, normalised, to its section id and the depths it is found at. */
+export function headingIndex(specs: readonly SectionSpec[]): SectionIndex {
+  const byHeading = new Map<string, {id: string; depths: readonly number[]}>()
+  for (const spec of specs) for (const heading of spec.headings) byHeading.set(normalizeHeading(heading), {id: spec.id, depths: depthsOf(spec)})
+  return {byHeading}
+}
+
+/**
+ * Cut the body into sections. A recognised heading at one of its depths starts a section; any
+ * other heading starts a section of the writer's own when it is `##` or no deeper than the
+ * section it follows, and is part of that section otherwise. A `#` heading ends the section.
+ */
+export function splitSections(tree: Root, index: SectionIndex): {sections: RawSection[]; others: OtherHeading[]} {
   const sections: RawSection[] = []
+  const others: OtherHeading[] = []
   let current: RawSection | undefined
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth <= 2) {
-      current = undefined
-      if (node.depth === 2) {
-        const text = mdastToString(node)
-        current = {id: index.get(normalizeHeading(text)) ?? null, heading: node, text, children: []}
-        sections.push(current)
+    if (node.type === 'heading') {
+      if (node.depth === 1) {
+        current = undefined
+        continue
       }
-    } else if (current && node.type !== 'yaml') {
-      current.children.push(node)
+      const text = mdastToString(node)
+      const known = index.byHeading.get(normalizeHeading(text))
+      if (known?.depths.includes(node.depth)) {
+        if (current && node.depth > current.heading.depth) current.subsections = true
+        current = {id: known.id, heading: node, text, children: [], subsections: false}
+        sections.push(current)
+        continue
+      }
+      others.push(known ? {heading: node, text, wrongDepth: known.id} : {heading: node, text})
+      if (node.depth === 2 || (current && node.depth <= current.heading.depth)) {
+        current = {id: null, heading: node, text, children: [], subsections: false}
+        sections.push(current)
+        continue
+      }
     }
+    if (current && !frontmatterTypes.has(node.type)) current.children.push(node)
   }
-  return sections
+  return {sections, others}
 }
+
+const frontmatterTypes = new Set<string>(['yaml', 'toml', 'json'])
 
 /** A whole answer that is only a placeholder: `TODO`, `tbd.`, `[TBC]`, `…`, `?`. */
 const placeholderOnly = /^(?:[[(]?(?:todo|tbd|tbc|fixme|xxx)[\])]?[.!]*|\.{3}|…|-|\?)$/i

@@ -24,7 +24,15 @@ export function siteData(site: Site): string {
       summary: e.summary
     })),
     lessons: site.themes.map((t) => themeRecord(t, url(t.url))),
-    actions: site.commitments.map((c) => ({entry: c.entry, text: c.text, done: c.done, due: c.due ?? null, overdue: c.overdue})),
+    actions: site.commitments.map((c) => ({
+      entry: c.entry,
+      text: c.text,
+      done: c.done,
+      due: c.due ?? null,
+      owner: c.owner ?? null,
+      status: c.status ?? null,
+      overdue: c.overdue
+    })),
     growth: site.growth
   }
   return `${JSON.stringify(data, null, 2)}\n`

@@ -5,7 +5,7 @@ import type {ResolvedConfig} from '../../config/types.js'
 import type {FrontmatterParse} from '../parse/frontmatter.js'
 import type {RawAction} from '../parse/actions.js'
 import type {LessonsRead} from '../parse/lessons.js'
-import type {RawSection} from '../parse/sections.js'
+import type {OtherHeading, RawSection} from '../parse/sections.js'
 import type {Inspection} from '../../schema/fields.js'
 import type {RuleId} from '../../rules.js'
 import type {Fallback} from '../extract/fallback.js'
@@ -17,6 +17,8 @@ export interface RuleContext {
   frontmatter: FrontmatterParse
   fields: Inspection
   sections: RawSection[]
+  /** Headings that start no recognised section, for near-miss hints. */
+  others: OtherHeading[]
   /** Lessons of the first `lessons` section, if there is one. */
   lessons: LessonsRead | undefined
   /** Items of the first `actions` section. */

@@ -34,6 +34,8 @@ export function commitmentItem(ctx, c, withEntry) {
     h('span.status', status),
     ' ',
     h('span.commitment-text', c.text),
+    c.owner ? [' ', h('span.muted.owner', ['(', c.owner, ')'])] : undefined,
+    c.status && !['done', 'open'].includes(c.status.toLowerCase()) ? [' ', h('span.muted.as-written', c.status)] : undefined,
     c.due ? [' ', h('span.muted', ['due ', h('time', {dateTime: c.due}, formatDate(c.due))])] : undefined,
     withEntry
       ? [' ', h('span.muted.from', ['from ', h('a', {href: url(c.entryUrl)}, c.entryTitle), ', ', h('time', {dateTime: c.made}, formatDate(c.made))])]

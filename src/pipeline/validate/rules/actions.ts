@@ -10,7 +10,11 @@ import type {actionsRules} from './actions.rules.js'
 export const actionsRule: Rule<keyof typeof actionsRules> = (context, report) => {
   const section = context.sections.find((s) => s.id === 'actions')
   if (section && context.actions.length === 0 && !isEmptySection(section.children)) {
-    report('actions/task-list', 'Unexpected actions written without a list, expected a task list: one `- [ ] …` per commitment', section.heading.position!)
+    report(
+      'actions/task-list',
+      'Unexpected actions written without a list, expected a task list (one `- [ ] …` per commitment) or an action-items table',
+      section.heading.position!
+    )
   }
   for (const action of context.actions) {
     const place = action.node.position!

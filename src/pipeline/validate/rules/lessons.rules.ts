@@ -1,5 +1,10 @@
 import {declareRules} from './declare.js'
 
 export const lessonsRules = declareRules({
-  'lessons/list': {level: 'warn', entry: true, doc: 'lessons written as paragraphs rather than a list'}
+  'lessons/list': {level: 'warn', entry: true, doc: 'lessons written as paragraphs rather than a list'},
+  'lessons/none': {
+    level: 'warn',
+    entry: true,
+    doc: 'a lessons section with sections below it (What went well…) but no lesson of its own: those are shown, not counted'
+  }
 })

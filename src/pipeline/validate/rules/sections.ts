@@ -1,11 +1,15 @@
 import type {Position} from 'unist'
-import {isEmptySection} from '../../parse/sections.js'
+import {depthsOf} from '../../../config/presets.js'
+import {normalizeHeading, type SectionSpec} from '../../../config/sections.js'
+import {editDistance} from '../../../schema/suggest.js'
+import {isEmptySection, type OtherHeading} from '../../parse/sections.js'
 import type {Rule} from '../context.js'
 import type {sectionsRules} from './sections.rules.js'
 
 /**
  * The review sections: `sections/missing` and `sections/recommended` at the end of the
- * frontmatter, `sections/empty` at the empty heading, `sections/duplicate` at the second one.
+ * frontmatter (or at the heading that nearly names the section, with a "did you mean"),
+ * `sections/empty` at the empty heading, `sections/duplicate` at the second one.
  */
 export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) => {
   const firstSeen = new Map<string, Position>()
@@ -22,7 +26,7 @@ export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) 
       continue
     }
     firstSeen.set(section.id, place)
-    if (isEmptySection(section.children)) {
+    if (!section.subsections && isEmptySection(section.children)) {
       report(
         'sections/empty',
         `Unexpected empty section \`${section.id}\`, expected an answer under “${section.text.trim()}” (comments and placeholders such as TODO do not count)`,
@@ -30,13 +34,54 @@ export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) 
       )
     }
   }
+  const unused = [...context.others]
   for (const spec of context.config.sections) {
     if (firstSeen.has(spec.id) || spec.presence === 'optional') continue
-    const heading = spec.headings[0]
-    if (spec.presence === 'required') {
-      report('sections/missing', `Missing section \`${spec.id}\`, expected a \`## ${heading}\` heading with an answer under it`, context.frontmatterPlace)
-    } else {
-      report('sections/recommended', `Missing recommended section \`${spec.id}\`, expected a \`## ${heading}\` heading`, context.frontmatterPlace)
+    const ruleId = spec.presence === 'required' ? 'sections/missing' : 'sections/recommended'
+    const what = spec.presence === 'required' ? 'Missing section' : 'Missing recommended section'
+    const hashes = '#'.repeat(depthsOf(spec)[0]!)
+    const heading = `${hashes} ${spec.headings[0]}`
+    const near = nearMiss(spec, unused)
+    if (near) {
+      const {other} = near
+      unused.splice(unused.indexOf(other), 1)
+      const found = `${'#'.repeat(other.heading.depth)} ${other.text.trim()}`
+      const why = other.wrongDepth === spec.id ? `at depth ${other.heading.depth}, expected ${depthsText(spec)}` : 'spelled differently'
+      report(ruleId, `${what} \`${spec.id}\`: did you mean \`${hashes} ${near.heading}\`? This heading, \`${found}\`, is ${why}`, other.heading.position!)
+      continue
+    }
+    const answer = spec.presence === 'required' ? ' with an answer under it' : ''
+    report(ruleId, `${what} \`${spec.id}\`, expected a \`${heading}\` heading${answer}`, context.frontmatterPlace)
+  }
+}
+
+/**
+ * A heading that names this section at a depth it is not found at, or nearly spells one of its
+ * headings; with the heading it should be.
+ */
+function nearMiss(spec: SectionSpec, others: readonly OtherHeading[]): {other: OtherHeading; heading: string} | undefined {
+  const wrongDepth = others.find((other) => other.wrongDepth === spec.id)
+  if (wrongDepth) return {other: wrongDepth, heading: wrongDepth.text.trim()}
+  let best: {other: OtherHeading; heading: string} | undefined
+  let bestDistance = Infinity
+  for (const other of others) {
+    if (other.wrongDepth !== undefined) continue
+    const text = normalizeHeading(other.text)
+    for (const heading of spec.headings) {
+      const wanted = normalizeHeading(heading)
+      const distance = editDistance(text, wanted)
+      // A typo or two, not another question: at most a fifth of the heading, and never more than 4.
+      if (distance < bestDistance && distance <= Math.min(4, Math.max(1, Math.floor(wanted.length / 5)))) {
+        best = {other, heading}
+        bestDistance = distance
+      }
     }
   }
+  return best
+}
+
+function depthsText(spec: SectionSpec): string {
+  return depthsOf(spec)
+    .map((d) => `\`${'#'.repeat(d)}\``)
+    .join(' or ')
 }
