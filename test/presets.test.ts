@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {fixtures, messageLines, processString, testConfig, useProjects} from './helpers.js'
 import type {UserConfig} from '../src/config/types.js'
+import {presetNames} from '../src/config/presets.js'
+import {entryTemplate} from '../src/scaffold/new-entry.js'
 
 const project = useProjects()
 
@@ -90,6 +92,18 @@ describe('presets', () => {
       ['Split settings per environment', true, '2025-07-01'],
       ['Add a sign-in smoke test after each release', false, '2025-07-15']
     ])
+  })
+
+  it('`bounceback new` writes each preset\'s headings at depths the preset finds them at', async () => {
+    for (const preset of presetNames) {
+      const config = testConfig({preset})
+      const text = entryTemplate(config, {title: 'A new one', date: '2025-01-01'})
+      const result = await processString(text, 'a.md', config)
+      // Every section is there and only waits for an answer.
+      expect(new Set(result.messages.map((m) => m.ruleId)), preset).toEqual(
+        new Set(['sections/empty', ...(preset === 'sre-book' ? ['lessons/none'] : [])])
+      )
+    }
   })
 
   it('questions stays the default, and an unknown preset is refused with a suggestion', async () => {

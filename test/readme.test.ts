@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ruleTable} from '../src/rules.js'
 import {fieldNames, fieldTable, requiredFields, typeLabel} from '../src/schema/field-table.js'
+import {depthsOf, presetNames, presets} from '../src/config/presets.js'
 import {processString} from './helpers.js'
 
 const readme = await fs.readFile(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8')
@@ -39,5 +40,24 @@ describe('README', () => {
     expect(rows).toEqual(
       fieldNames.map((name) => `| \`${name}\` | ${typeLabel(name)} | ${requiredFields.includes(name) ? 'yes' : 'no'} | ${fieldTable[name].doc} |`)
     )
+  })
+
+  it('describes every preset as presets.ts declares it: its doc, and each section with headings, depths, presence and role', () => {
+    for (const name of presetNames.filter((n) => n !== 'questions')) {
+      const preset = presets[name]
+      const start = readme.indexOf(`#### \`preset: '${name}'\``)
+      expect(start, name).toBeGreaterThan(0)
+      const [, doc, table] = readme.slice(start).split('\n\n')
+      expect(doc).toBe(preset.doc)
+      const role = (id: string) => (id === 'lessons' ? ', lessons' : id === 'actions' ? ', commitments' : id === preset.summary ? ', summary' : '')
+      expect(table!.split('\n').slice(2)).toEqual(
+        preset.sections.map(
+          (s) =>
+            `| \`${s.id}\` | ${s.headings.join(' · ')} | ${depthsOf(s)
+              .map((d) => `\`${'#'.repeat(d)}\``)
+              .join(' or ')} | ${s.presence}${role(s.id)} |`
+        )
+      )
+    }
   })
 })

@@ -1,3 +1,4 @@
+import {depthsOf} from '../config/presets.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'yaml'
@@ -41,7 +42,7 @@ export function entryTemplate(config: ResolvedConfig, options: NewEntryOptions &
     .map((s) => {
       const prompt = `<!-- ${(prompts[s.id] ?? 'Your answer.').replace(/--/g, '-')} -->`
       // Commitments are a task list from the start.
-      return `## ${s.headings[0]}\n\n${s.id === 'actions' ? `- [ ] ${prompt}` : prompt}\n`
+      return `${'#'.repeat(depthsOf(s)[0]!)} ${s.headings[0]}\n\n${s.id === 'actions' ? `- [ ] ${prompt}` : prompt}\n`
     })
   return `---\n${yaml}---\n\n${sections.join('\n')}`
 }
