@@ -94,15 +94,13 @@ describe('presets', () => {
     ])
   })
 
-  it('`bounceback new` writes each preset\'s headings at depths the preset finds them at', async () => {
+  it("`bounceback new` writes each preset's headings at depths the preset finds them at", async () => {
     for (const preset of presetNames) {
       const config = testConfig({preset})
       const text = entryTemplate(config, {title: 'A new one', date: '2025-01-01'})
       const result = await processString(text, 'a.md', config)
       // Every section is there and only waits for an answer.
-      expect(new Set(result.messages.map((m) => m.ruleId)), preset).toEqual(
-        new Set(['sections/empty', ...(preset === 'sre-book' ? ['lessons/none'] : [])])
-      )
+      expect(new Set(result.messages.map((m) => m.ruleId)), preset).toEqual(new Set(['sections/empty', ...(preset === 'sre-book' ? ['lessons/none'] : [])]))
     }
   })
 
