@@ -189,12 +189,19 @@ describe('bounceback CLI', () => {
       expect(run(['init'], dir).stdout).toContain('kept     package.json (already there, left as it was)')
       const entry = run(['new', 'Hiring: round two', '--date', '2025-05-01', '--tags', 'work, hiring'], dir)
       expect(entry.code).toBe(0)
-      expect(entry.stdout.trim()).toBe('content/2025-05-01-hiring-round-two.md')
+      expect(entry.stdout.split('\n')[0]).toBe('content/2025-05-01-hiring-round-two.md')
+      expect(entry.stdout).toContain('It is a draft: checked, not published; remove `draft: true` when it is done.')
       expect(run(['new', 'Hiring: round two', '--date', '2025-05-01'], dir).stderr).toContain('already exists')
       expect(run(['new'], dir).code).toBe(2)
+      // A draft keeps the project building: its empty sections are warnings.
       const checked = run(['check'], dir)
-      expect(checked.code).toBe(1)
-      expect(checked.stdout).toContain('sections/empty')
+      expect(checked.code).toBe(0)
+      expect(checked.stdout).toMatch(/warning +Unexpected empty section `goal`/)
+      const published = run(['new', 'Ready to go', '--date', '2025-05-02', '--publish'], dir)
+      expect(published.stdout).toContain('it is published once every section is answered')
+      const failing = run(['check'], dir)
+      expect(failing.code).toBe(1)
+      expect(failing.stdout).toMatch(/error +Unexpected empty section `goal`/)
     } finally {
       await fs.rm(root, {recursive: true, force: true})
     }

@@ -65,28 +65,48 @@ describe('bounceback init', () => {
 })
 
 describe('bounceback new', () => {
-  it('writes frontmatter and every section with a prompt, and passes check only once answered', async () => {
+  it('writes a draft with every section and a prompt: the site keeps building, and it passes check once answered', async () => {
     const root = await project({'content/.keep': ''})
     const config = await loadConfig({root})
     const file = await newEntry(config, {title: 'Launch: the "big" one', date: '2025-03-14', tags: ['work', 'launch']})
     expect(path.relative(root, file)).toBe('content/2025-03-14-launch-the-big-one.md')
     const text = await fs.readFile(file, 'utf8')
-    expect(text).toMatch(/^---\ntitle: 'Launch: the "big" one'\ndate: 2025-03-14\ntags:\n {2}- work\n {2}- launch\n---\n/)
+    expect(text).toMatch(/^---\ntitle: 'Launch: the "big" one'\ndate: 2025-03-14\ntags:\n {2}- work\n {2}- launch\ndraft: true\n---\n/)
     for (const section of config.sections) {
       expect(text).toContain(`## ${section.headings[0]}\n\n${section.id === 'actions' ? '- [ ] ' : ''}<!-- ${prompts[section.id]} -->`)
     }
+    // A draft: every empty section is a warning, and a build of the site still succeeds.
     const before = await check({root})
-    expect(before.ok).toBe(false)
-    expect(new Set(before.messages.map((m) => m.ruleId))).toEqual(new Set(['sections/empty']))
+    expect(before.ok).toBe(true)
+    expect(before.messages.every((m) => m.severity === 'warning')).toBe(true)
     expect(before.messages).toHaveLength(config.sections.length)
+    expect((await build({root, cache: false})).written).toBe(true)
 
-    let answered = text
+    // Published, unanswered: the required sections are errors, the recommended ones warnings.
+    const published = text.replace('draft: true\n', '')
+    await fs.writeFile(file, published)
+    const unanswered = await check({root})
+    const bySeverity = (severity: string) => new Set(unanswered.messages.filter((m) => m.severity === severity).map((m) => m.ruleId))
+    expect(bySeverity('error')).toEqual(new Set(['sections/empty']))
+    expect(bySeverity('warning')).toEqual(new Set(['sections/recommended']))
+    expect(unanswered.messages.filter((m) => m.ruleId === 'sections/recommended').map((m) => m.message)).toEqual([
+      expect.stringContaining('Unexpected empty recommended section `actions`'),
+      expect.stringContaining('Unexpected empty recommended section `feedback`')
+    ])
+
+    let answered = published
     for (const id of Object.keys(prompts)) {
       const answer = id === 'lessons' ? '- Launch small first.' : id === 'actions' ? 'Plan a beta (due 2025-06-01)' : 'A real answer.'
       answered = answered.replace(`<!-- ${prompts[id]} -->`, answer)
     }
     await fs.writeFile(file, answered)
     expect((await check({root})).messages).toEqual([])
+  })
+
+  it('writes an entry to publish with `draft: false`', async () => {
+    const root = await project({'content/.keep': ''})
+    const file = await newEntry(await loadConfig({root}), {title: 'Now', date: '2025-03-14', draft: false})
+    expect(await fs.readFile(file, 'utf8')).not.toContain('draft')
   })
 
   it('refuses to overwrite, and refuses a date that is not one', async () => {

@@ -11,6 +11,8 @@ export interface ScaffoldOptions {
   arg: string | undefined
   date?: string
   tags?: string
+  /** `new`: write a draft (the default). */
+  draft?: boolean
 }
 
 /** `bounceback init [folder]` and `bounceback new "Title"`: they create files, never overwrite. */
@@ -29,7 +31,14 @@ export async function runScaffold(command: 'init' | 'new', options: ScaffoldOpti
     ?.split(',')
     .map((t) => t.trim())
     .filter(Boolean)
-  const file = await newEntry(config, {title: options.arg!, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
+  const draft = options.draft !== false
+  const file = await newEntry(config, {title: options.arg!, draft, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
   io.stdout(displayPath(io.cwd, file))
+  io.stdout(
+    draft
+      ? '\nNext: answer each question under its heading (`bounceback watch` shows the page as you write). It is a draft: checked, not ' +
+          'published; remove `draft: true` when it is done.'
+      : '\nNext: answer each question under its heading; it is published once every section is answered.'
+  )
   return 0
 }

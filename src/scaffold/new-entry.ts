@@ -26,6 +26,12 @@ export interface NewEntryOptions {
   title: string
   date?: string
   tags?: string[]
+  /**
+   * Write `draft: true` (the default): an entry just begun is unfinished by definition, and a
+   * draft is checked with warnings, not errors, and not published, so the site keeps building
+   * while it is written. `false` for an entry that should be published as soon as it passes.
+   */
+  draft?: boolean
 }
 
 /**
@@ -36,6 +42,7 @@ export interface NewEntryOptions {
 export function entryTemplate(config: ResolvedConfig, options: NewEntryOptions & {date: string}): string {
   const frontmatter: Record<string, unknown> = {title: options.title, date: options.date}
   if (options.tags && options.tags.length > 0) frontmatter.tags = options.tags
+  if (options.draft !== false) frontmatter.draft = true
   const yaml = stringify(frontmatter, {lineWidth: 0}).replace(/^date: '(\d{4}-\d{2}-\d{2})'$/m, 'date: $1')
   const sections = config.sections
     .filter((s) => s.presence !== 'optional')

@@ -19,22 +19,28 @@ export const initCommand = defineCommand({
 export const newCommand = defineCommand({
   name: 'new',
   summary: 'Start a new entry: bounceback new "Title" [--date YYYY-MM-DD] [--tags a,b]',
-  usage: '"Title" [--date YYYY-MM-DD] [--tags a,b] [--root DIR]',
+  usage: '"Title" [--date YYYY-MM-DD] [--tags a,b] [--publish] [--root DIR]',
   description:
     "Creates content/<date>-<slug>.md with the frontmatter filled in and every section's heading, each with a short prompt as an HTML " +
-    'comment. Comments count as empty: `check` passes once every section is answered. Refuses to overwrite an existing file, and prints ' +
-    "the new file's path.",
+    'comment. The entry is a draft (`draft: true`): checked with warnings, not errors, and not published, so the site keeps building ' +
+    'while you write; remove the line to publish it. Comments count as empty: `check` passes once every section is answered. Refuses ' +
+    "to overwrite an existing file, and prints the new file's path and what to do next.",
   positional: {name: 'title', required: true},
   options: {
     date: {type: 'string', value: 'D', description: "The entry's date (default: today)"},
-    tags: {type: 'string', value: 'a,b', description: 'Tags, separated by commas'}
+    tags: {type: 'string', value: 'a,b', description: 'Tags, separated by commas'},
+    publish: {type: 'boolean', description: 'Not a draft: published as soon as every section is answered'}
   },
   async run(input, io) {
     const title = input.positionals[0]
     if (title === undefined || title.trim() === '') throw new UsageError('A new entry needs a title: `bounceback new "What I tried"`')
     const {runScaffold} = await import('../scaffold-command.js')
-    const {date, tags} = input.values
-    return runScaffold('new', {root: input.root, arg: title, ...(typeof date === 'string' ? {date} : {}), ...(typeof tags === 'string' ? {tags} : {})}, io)
+    const {date, tags, publish} = input.values
+    return runScaffold(
+      'new',
+      {root: input.root, arg: title, draft: publish !== true, ...(typeof date === 'string' ? {date} : {}), ...(typeof tags === 'string' ? {tags} : {})},
+      io
+    )
   }
 })
 

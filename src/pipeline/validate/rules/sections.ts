@@ -27,9 +27,12 @@ export const sectionsRule: Rule<keyof typeof sectionsRules> = (context, report) 
     }
     firstSeen.set(section.id, place)
     if (!section.subsections && isEmptySection(section.children)) {
+      // A section that may be left out may be left empty: a warning at most.
+      const required = context.config.sections.find((s) => s.id === section.id)?.presence === 'required'
       report(
-        'sections/empty',
-        `Unexpected empty section \`${section.id}\`, expected an answer under “${section.text.trim()}” (comments and placeholders such as TODO do not count)`,
+        required ? 'sections/empty' : 'sections/recommended',
+        `Unexpected empty ${required ? '' : 'recommended '}section \`${section.id}\`, expected an answer under “${section.text.trim()}” ` +
+          '(comments and placeholders such as TODO do not count)',
         place
       )
     }
