@@ -83,6 +83,22 @@ describe('config', () => {
     await expect(loadConfig({root: broken})).rejects.toMatchObject({code: 'CONFIG_LOAD', message: expect.stringContaining('bounceback.config.json')})
   })
 
+  it('names the line and column of a syntax error in a JSON or module config, and puts backticks around the whole key', async () => {
+    const json = await tempProject({'bounceback.config.json': '{\n  "title": "x",\n  "base": \n}\n'})
+    const mjs = await tempProject({'bounceback.config.mjs': "export default {\n  title: 'x',\n  sections: [\n"})
+    const ts = await tempProject({'bounceback.config.ts': "const title: string = 'x'\nexport default {title,,}\n"})
+    roots.push(json, mjs, ts)
+    await expect(loadConfig({root: json})).rejects.toMatchObject({
+      message: expect.stringMatching(/^bounceback\.config\.json:4:1: could not be loaded: syntax error: /)
+    })
+    await expect(loadConfig({root: mjs})).rejects.toMatchObject({
+      message: expect.stringMatching(/^bounceback\.config\.mjs:4:1: could not be loaded: syntax error: /)
+    })
+    await expect(loadConfig({root: ts})).rejects.toMatchObject({message: expect.stringMatching(/bounceback\.config\.ts:2:22: /)})
+    expect(fails({sections: [{id: 'goal', headings: []}]}).message).toContain('`sections[0].headings` must be a non-empty list')
+    expect(fails({sections: [{id: 'goal', headings: ['Goal'], depths: [1]}]}).message).toContain('`sections[0].depths` must be')
+  })
+
   it('says when the root is not a folder', async () => {
     const root = await tempProject({'file.txt': 'x'})
     roots.push(root)

@@ -123,7 +123,7 @@ async function findConfigFile(root: string): Promise<string | undefined> {
 async function readConfigFile(file: string): Promise<{value: unknown}> {
   const name = path.basename(file)
   try {
-    if (file.endsWith('.json')) return {value: JSON.parse(await fs.readFile(file, 'utf8')) as unknown}
+    if (file.endsWith('.json')) return {value: await parseJson(await fs.readFile(file, 'utf8'), file, name)}
     // By its time of change: a config edited while `watch` runs is imported afresh, not from Node's module cache.
     const version = `?mtime=${(await fs.stat(file)).mtimeMs}`
     const mod = (/\.m?ts$/.test(file) ? await importTypeScript(file) : await importWithin(pathToFileURL(file).href + version, name)) as {default?: unknown}
@@ -133,9 +133,37 @@ async function readConfigFile(file: string): Promise<{value: unknown}> {
     return {value: mod.default}
   } catch (error) {
     if (error instanceof BouncebackError) throw error
+    // Node names no line for a syntax error in a module: esbuild finds it, with its column.
+    const place = await syntaxPlace(file)
     const reason = error instanceof Error ? error.message : String(error)
-    throw new BouncebackError('CONFIG_LOAD', `${name}: could not be loaded: ${reason}`, {cause: error})
+    throw new BouncebackError('CONFIG_LOAD', `${name}${place ?? ''}: could not be loaded: ${place ? 'syntax error: ' : ''}${reason}`, {cause: error})
   }
+}
+
+/** JSON, with the place of a syntax error as `line:column` (which Node's message does not always give). */
+async function parseJson(text: string, file: string, name: string): Promise<unknown> {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    const place = (await syntaxPlace(file)) ?? ''
+    throw new BouncebackError('CONFIG_LOAD', `${name}${place}: could not be loaded: syntax error: ${(error as Error).message}`)
+  }
+}
+
+/** Where a config module's syntax error is, as `:line:column`, by esbuild's reading of it. */
+async function syntaxPlace(file: string): Promise<string | undefined> {
+  try {
+    const {transform} = await import('esbuild')
+    await transform(await fs.readFile(file, 'utf8'), {
+      loader: file.endsWith('.json') ? 'json' : /\.m?ts$/.test(file) ? 'ts' : 'js',
+      format: 'esm',
+      logLevel: 'silent'
+    })
+  } catch (error) {
+    const location = (error as {errors?: {location?: {line: number; column: number}}[]}).errors?.[0]?.location
+    if (location) return `:${location.line}:${location.column + 1}`
+  }
+  return undefined
 }
 
 /**

@@ -181,30 +181,30 @@ function resolveSections(sections: UserConfig['sections'], preset: Preset, fail:
   const seen = new Set<string>()
   const headingOwners = new Map<string, string>()
   return sections.map((section, index) => {
-    const at = `\`sections[${index}]\``
+    const at = (key: string) => `\`sections[${index}].${key}\``
     if (!section || typeof section.id !== 'string' || !/^[a-z0-9-]+$/.test(section.id)) {
-      fail(`${at}.id must be made of a-z, 0-9 and -`)
+      fail(`${at('id')} must be made of a-z, 0-9 and -`)
     }
-    if (seen.has(section.id)) fail(`${at}.id \`${section.id}\` is given twice`)
+    if (seen.has(section.id)) fail(`${at('id')} \`${section.id}\` is given twice`)
     seen.add(section.id)
     if (!Array.isArray(section.headings) || section.headings.length === 0 || !section.headings.every((h) => typeof h === 'string')) {
-      fail(`${at}.headings must be a non-empty list of strings`)
+      fail(`${at('headings')} must be a non-empty list of strings`)
     }
     for (const heading of section.headings) {
       const key = normalizeHeading(heading)
       const owner = headingOwners.get(key)
-      if (owner !== undefined && owner !== section.id) fail(`${at}.headings: \`${heading}\` is already a heading of section \`${owner}\``)
+      if (owner !== undefined && owner !== section.id) fail(`${at('headings')}: \`${heading}\` is already a heading of section \`${owner}\``)
       headingOwners.set(key, section.id)
     }
     const presence = section.presence ?? 'required'
     if (!['required', 'recommended', 'optional'].includes(presence)) {
-      fail(`${at}.presence must be 'required', 'recommended' or 'optional'`)
+      fail(`${at('presence')} must be 'required', 'recommended' or 'optional'`)
     }
     const resolved: SectionSpec = {id: section.id, headings: [...section.headings], presence}
     if (section.depths !== undefined) {
       const depths = section.depths as unknown
       if (!Array.isArray(depths) || depths.length === 0 || !depths.every((d) => Number.isInteger(d) && d >= 2 && d <= 6)) {
-        fail(`${at}.depths must be a non-empty list of heading depths from 2 to 6, such as \`[2, 3]\` (a \`#\` heading is the title)`)
+        fail(`${at('depths')} must be a non-empty list of heading depths from 2 to 6, such as \`[2, 3]\` (a \`#\` heading is the title)`)
       }
       resolved.depths = [...(depths as number[])]
     }
