@@ -27,6 +27,7 @@ const io = {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  ...(process.stdout.isTTY && process.stdout.columns > 0 ? {columns: process.stdout.columns} : {}),
   // A progress line only on an interactive terminal: never in CI logs or pipes.
   ...(process.stderr.isTTY && !process.env.CI ? {status: (line) => process.stderr.write(`\r\u001B[2K${line}`)} : {})
 }

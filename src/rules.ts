@@ -50,6 +50,11 @@ export function softInDrafts(id: string): boolean {
   return Object.hasOwn(declared, id) && declared[id]!.drafts === 'warn'
 }
 
+/** What to do about a rule's problems, in one line, if its declaration says. */
+export function ruleFix(id: string): string | undefined {
+  return Object.hasOwn(declared, id) ? declared[id]!.fix : undefined
+}
+
 /** Every tunable rule and its default level. */
 export const ruleDefaults: Readonly<Record<string, 'error' | 'warn'>> = Object.fromEntries(
   Object.entries(declared).flatMap(([id, rule]) => (rule.level === 'always' ? [] : [[id, rule.level]]))

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {poolThreshold} from '../src/pool/pool.js'
+import {ruleTable} from '../src/rules.js'
 import {tempProject, validEntry} from './helpers.js'
 
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'bounceback.js')
@@ -129,6 +130,47 @@ describe('bounceback CLI', () => {
     }
   })
 
+  it('check on many bad entries ends with the problems by rule and each fix once; --quiet stays short', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 60; i++) {
+      files[`content/2025-01-01-entry-${i}.md`] = `---\ntitle: Entry ${i}\ndate: 2025-02-30\nauthor: me\ncategory: ops\noutcome: fail\n---\n\nJust notes.\n`
+    }
+    const root = await tempProject(files)
+    try {
+      const full = run(['check', '--no-cache'], root)
+      expect(full.code).toBe(1)
+      const lines = full.stdout.trimEnd().split('\n')
+      const summary = lines.slice(lines.indexOf('Problems by rule'))
+      expect(summary.filter((line) => /^ {2}\S/.test(line))).toEqual([
+        '  sections/missing           480 errors in 60 files',
+        '  frontmatter/date            60 errors in 60 files',
+        '  frontmatter/value           60 errors in 60 files',
+        '  frontmatter/unknown-field  120 warnings in 60 files',
+        '  sections/recommended       120 warnings in 60 files'
+      ])
+      expect(summary).toContain(`    fix: ${ruleTable['frontmatter/unknown-field'].fix}`)
+      expect(full.stdout.split(ruleTable['frontmatter/unknown-field'].fix!)).toHaveLength(2)
+      expect(lines.at(-1)).toBe('✖ 840 problems (600 errors, 240 warnings) in 60 of 60 files')
+      // Not a terminal: each message on one line, never padded to the longest message.
+      const messages = lines.filter((line) => /^ {2}\d+:\d+ /.test(line))
+      expect(messages).toHaveLength(840)
+      for (const line of messages) expect(line).toMatch(/^ {2}\d+:\d+ +(error {4}|warning {2})\S(?:(?! {3}).)*\S {2}[a-z]+\/[a-z-]+$/)
+
+      const quiet = run(['check', '--quiet', '--no-cache'], root)
+      expect(quiet.code).toBe(1)
+      const short = quiet.stdout.trimEnd().split('\n')
+      expect(short.length).toBeLessThanOrEqual(60 * 4 + 12)
+      expect(short.filter((line) => line === '  … and 8 more errors')).toHaveLength(60)
+      expect(short.filter((line) => /^ {2}\d+:\d+ +error /.test(line))).toHaveLength(120)
+      expect(quiet.stdout).not.toMatch(/warning {2}/)
+      expect(short).toContain('Errors by rule')
+      expect(short).toContain(`    fix: ${ruleTable['sections/missing'].fix}`)
+      expect(short.at(-1)).toBe('✖ 600 errors in 60 of 60 files (240 warnings not shown)')
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  }, 60_000)
+
   it('build writes dist/ and exits 0; with errors it exits 1 and writes nothing', async () => {
     const ok = run(['build'], good)
     expect(ok.code).toBe(0)
@@ -151,7 +193,7 @@ describe('bounceback CLI', () => {
       const checked = run(['check', '--jobs', '2', '--no-cache', '--verbose'], root)
       expect(checked.stderr).toContain(`${poolThreshold + 1} entries: 0 from the cache, ${poolThreshold + 1} read afresh`)
       expect(checked.stdout).toMatch(/content\/2025-02-01-entry-7\.md\n\s+4:10\s+error .* frontmatter\/value/)
-      expect(checked.stdout.match(/frontmatter\/value/g)).toHaveLength(1)
+      expect(checked.stdout.match(/ {2}frontmatter\/value$/gm)).toHaveLength(1)
       expect(checked.code).toBe(1)
     } finally {
       await fs.rm(root, {recursive: true, force: true})

@@ -31,7 +31,9 @@ describe('README', () => {
       ([, id, level, entry, drafts, doc]) => [id, {level, entry: entry === 'yes', ...(drafts === 'warn' ? {drafts} : {}), doc}]
     )
     const always = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+) \|$/gm)].map(([, id, doc]) => [id, {level: 'always', entry: false, doc}])
-    expect(Object.fromEntries([...rules, ...always])).toEqual(ruleTable)
+    // Each rule's `fix` is for the report's summary, not the table.
+    const declared = Object.fromEntries(Object.entries(ruleTable).map(([id, {fix, ...rule}]) => [id, rule]))
+    expect(Object.fromEntries([...rules, ...always])).toEqual(declared)
   })
 
   it('lists every frontmatter field as the field table declares it', () => {

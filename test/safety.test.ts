@@ -179,4 +179,19 @@ describe('slugs', () => {
     expect(lines).toContain('content/launch.md: Unexpected duplicate slug `launch`, also made by `content/Launch.md`: rename one of the files')
     expect(lines).toContain(`content/caf\u00e9.md: Unexpected duplicate slug \`cafe\`, also made by \`content/work/cafe\u0301.md\`: rename one of the files`)
   })
+
+  it('a slug shared by many entries names three of the others in each message, and counts the rest', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 1; i <= 6; i++) files[`content/2025-01-0${i}-launch.md`] = validEntry({frontmatter: `title: Launch ${i}\ndate: 2025-01-0${i}`})
+    const result = await check({root: await project(files)})
+    const clashes = result.messages.filter((m) => m.ruleId === 'slug/duplicate')
+    expect(clashes.map((m) => m.file)).toEqual(Object.keys(files))
+    expect(clashes[0]!.message).toBe(
+      'Unexpected duplicate slug `launch`, also made by `content/2025-01-02-launch.md`, `content/2025-01-03-launch.md`, ' +
+        '`content/2025-01-04-launch.md` and 2 other files: rename one of the files'
+    )
+    expect(clashes[2]!.message).toContain(
+      'also made by `content/2025-01-01-launch.md`, `content/2025-01-02-launch.md`, `content/2025-01-04-launch.md` and 2 other'
+    )
+  })
 })

@@ -5,6 +5,8 @@ export interface CliIO {
   cwd: string
   env: Record<string, string | undefined>
   isTTY: boolean
+  /** The terminal's width, when stdout is a terminal: text reports wrap to it. */
+  columns?: number
   /** Redraw a one-line status on a terminal (an empty line wipes it); absent when not a terminal. */
   status?(line: string): void
 }

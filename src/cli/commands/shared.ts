@@ -1,4 +1,5 @@
 import path from 'node:path'
+import {quietPerFile, type TextReportOptions} from '../../report/text.js'
 import type {OptionSpec, CommandInput} from '../define.js'
 import {UsageError, type CliIO} from '../io.js'
 
@@ -10,7 +11,12 @@ export const readingOptions: Record<string, OptionSpec> = {
 }
 
 export const reportOptions: Record<string, OptionSpec> = {
-  quiet: {type: 'boolean', description: 'Print errors only'},
+  quiet: {
+    type: 'boolean',
+    description:
+      `Print errors only: at most ${quietPerFile} per file (then \`… and N more errors\`), the errors by rule and the total; ` +
+      'nothing when there is no error'
+  },
   verbose: {type: 'boolean', description: 'Also print how many entries came from the cache, and the time taken'}
 }
 
@@ -34,4 +40,9 @@ export function reading(input: CommandInput, io: CliIO): {cache: boolean; cacheD
     ...(typeof values['cache-dir'] === 'string' ? {cacheDir: path.resolve(io.cwd, values['cache-dir'])} : {}),
     ...(jobs !== undefined ? {jobs} : {})
   }
+}
+
+/** How the text report is laid out: colours, `--quiet`, and the terminal's width (none in a pipe or a CI log). */
+export function textOptions(input: CommandInput, io: CliIO): TextReportOptions {
+  return {color: input.color, quiet: input.values.quiet === true, ...(io.columns !== undefined ? {width: io.columns} : {})}
 }

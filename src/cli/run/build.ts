@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {build} from '../../build.js'
 import {formatText} from '../../report/text.js'
-import {reading} from '../commands/shared.js'
+import {reading, textOptions} from '../commands/shared.js'
 import type {CommandInput} from '../define.js'
 import {displayPath} from '../display-path.js'
 import type {CliIO} from '../io.js'
@@ -18,7 +18,7 @@ export async function runBuild(input: CommandInput, io: CliIO): Promise<number> 
   const result = await build({root: input.root, cwd: io.cwd, ...reading(input, io), ...(bar ? {onProgress: bar.update} : {}), overrides})
   bar?.done()
   const shown = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
-  if (shown.length > 0) io.stdout(formatText(shown, result.files.length, {color: input.color}))
+  if (shown.length > 0) io.stdout(formatText(result.messages, result.files.length, textOptions(input, io)))
   if (values.verbose === true) io.stderr(cacheLine(result.cache, started))
   const out = displayPath(io.cwd, result.config.outDir)
   if (!result.written) {

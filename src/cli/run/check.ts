@@ -1,7 +1,7 @@
 import {check} from '../../check.js'
 import {formatGithub, formatJson} from '../../report/machine.js'
 import {formatText} from '../../report/text.js'
-import {reading} from '../commands/shared.js'
+import {reading, textOptions} from '../commands/shared.js'
 import type {CommandInput} from '../define.js'
 import {UsageError, type CliIO} from '../io.js'
 import {progressBar} from '../progress.js'
@@ -25,7 +25,7 @@ export async function runCheck(input: CommandInput, io: CliIO): Promise<number> 
   if (format === 'json') io.stdout(formatJson(shown, result.files))
   else if (format === 'github') {
     if (shown.length > 0) io.stdout(formatGithub(shown))
-  } else if (!quiet || shown.length > 0) io.stdout(formatText(shown, result.files.length, {color: input.color}))
+  } else if (!quiet || shown.length > 0) io.stdout(formatText(result.messages, result.files.length, textOptions(input, io)))
   if (values.verbose === true) io.stderr(cacheLine(result.cache, started))
   if (!result.ok) return 1
   if (maxWarnings !== undefined && result.warnings > maxWarnings) {

@@ -76,6 +76,9 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** How many of the other files a duplicate slug's message names. */
+const namedClashes = 3
+
 function duplicateSlugs(results: readonly (EntryResult & {entry: Entry})[]): Diagnostic[] {
   const bySlug = new Map<string, string[]>()
   for (const r of results) {
@@ -88,17 +91,21 @@ function duplicateSlugs(results: readonly (EntryResult & {entry: Entry})[]): Dia
     if (files.length < 2) continue
     files.sort()
     for (const file of files) {
-      const others = files
+      // A few names, not all: among hundreds of imported entries, every message naming every other file would be quadratic.
+      const named = files
+        .slice(0, namedClashes + 1)
         .filter((f) => f !== file)
+        .slice(0, namedClashes)
         .map((f) => `\`${f}\``)
-        .join(', ')
+      const rest = files.length - 1 - named.length
+      const list = rest > 0 ? `${named.join(', ')} and ${rest} other ${rest === 1 ? 'file' : 'files'}` : named.join(', ')
       messages.push({
         file,
         line: 1,
         column: 1,
         severity: 'error',
         ruleId: 'slug/duplicate',
-        message: `Unexpected duplicate slug \`${slug}\`, also made by ${others}: rename one of the files`
+        message: `Unexpected duplicate slug \`${slug}\`, also made by ${list}: rename one of the files`
       })
     }
   }

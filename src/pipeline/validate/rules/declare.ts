@@ -12,6 +12,8 @@ export interface RuleDeclaration {
   drafts?: 'warn'
   /** What it reports, in one line: the README's rule tables show it (a test compares them). */
   doc: string
+  /** What to do about it, in one line: the text report names it once per rule, under the count. */
+  fix?: string
 }
 
 /** An identity function for types: the ids stay literal, so `RuleId` is their union. */
