@@ -36,7 +36,7 @@ describe('formatText: the summary by rule', () => {
     expect(summary).toEqual([
       'Problems by rule',
       '  sections/missing             405 errors in 81 files',
-      expect.stringMatching(/^ {4}fix: add the section's `##` heading/),
+      expect.stringMatching(/^ {4}fix: add the section's heading with an answer under it/),
       '  frontmatter/unknown-field  2,420 warnings in 242 files',
       expect.stringContaining(fieldList),
       '',
