@@ -63,15 +63,28 @@ describe('formatText: the summary by rule', () => {
 })
 
 describe('formatText: --quiet', () => {
-  it('stays short at scale: errors only, a few per file, the errors by rule, and how many warnings were left out', () => {
+  it('stays short at scale: an error many files share is said once with its places, others a few per file', () => {
     const messages = collection(300, 12).map((m, i) => (i % 4 === 0 ? {...m, severity: 'error' as const} : m))
+    // Besides the shared ones, errors of each file's own.
+    for (let f = 0; f < 300; f += 10) {
+      for (let i = 0; i < 4; i++)
+        messages.push(message(`content/imported/${String(f).padStart(3, '0')}-post-mortem.md`, 'frontmatter/date', 'error', `Own ${f}.${i}`, 40 + i))
+    }
     const text = formatText(messages, 300, {quiet: true})
     const lines = text.split('\n')
-    const filesWithErrors = new Set(messages.filter((m) => m.severity === 'error').map((m) => m.file))
-    expect(lines.length).toBeLessThanOrEqual(filesWithErrors.size * (quietPerFile + 2) + 10)
-    expect(lines.filter((line) => / {2}error {4}/.test(line)).length).toBe(filesWithErrors.size * quietPerFile)
+    const shared = new Set(messages.filter((m) => m.severity === 'error' && !m.message.startsWith('Own')).map((m) => m.message))
+    expect(lines[0]).toBe('Errors in many files')
+    for (const said of shared)
+      expect(
+        lines.filter((line) => line.includes(said)),
+        said
+      ).toHaveLength(1)
+    expect(text).toContain('in 100 files: content/imported/000-post-mortem.md:20:1, content/imported/003-post-mortem.md:20:1, ')
+    // Each file's own errors: at most `quietPerFile`, then how many more.
+    expect(lines.filter((line) => / {2}error {4}Own/.test(line))).toHaveLength(30 * quietPerFile)
+    expect(lines.filter((line) => line === '  … and 2 more errors')).toHaveLength(30)
+    expect(lines.length).toBeLessThanOrEqual(shared.size * 2 + 30 * (quietPerFile + 2) + 12)
     expect(text).not.toContain('warning  ')
-    expect(text).toContain('  … and 6 more errors')
     expect(lines).toContain('Errors by rule')
     const errors = messages.filter((m) => m.severity === 'error').length
     const warnings = messages.length - errors

@@ -2,6 +2,7 @@ import {countBySeverity} from '../diagnostics.js'
 import type {Diagnostic} from '../types.js'
 import {count, counted, formatByRule} from './by-rule.js'
 import {printable} from './printable.js'
+import {sharedErrors} from './shared-errors.js'
 import {displayWidth, hanging} from './wrap.js'
 
 export interface TextReportOptions {
@@ -11,7 +12,10 @@ export interface TextReportOptions {
    * Without it (a pipe, a CI log) each message is one line, as long as the message.
    */
   width?: number
-  /** Errors only, at most `perFile` of them per file, files not spaced apart, and how many warnings were left out. */
+  /**
+   * Errors only: an error many files share once, with its places; the others at most `perFile`
+   * per file, files not spaced apart; and how many warnings were left out.
+   */
   quiet?: boolean
   /** At most this many messages per file, then `… and K more` (default: every one; 2 when quiet). */
   perFile?: number
@@ -46,13 +50,15 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
   const underline = paint(color, 4, 24)
   const all = messages.map((m) => ({...m, file: printable(m.file), message: printable(m.message), ruleId: printable(m.ruleId)}))
   const shown = quiet ? all.filter((m) => m.severity === 'error') : all
+  // Quiet, an error many files share is said once, with its places; the rest file by file.
+  const shared = quiet ? sharedErrors(shown, width, {red, dim}) : {lines: [], rest: shown}
   const byFile = new Map<string, Diagnostic[]>()
-  for (const m of shown) {
+  for (const m of shared.rest) {
     const list = byFile.get(m.file)
     if (list) list.push(m)
     else byFile.set(m.file, [m])
   }
-  const lines: string[] = []
+  const lines: string[] = [...shared.lines]
   for (const [file, list] of byFile) {
     lines.push(...hanging('', file, width, 0).map(underline))
     const places = list.slice(0, limit).map((m) => `${m.line}:${m.column}`)
@@ -74,7 +80,7 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
   if (errors + (quiet ? 0 : warnings) === 0) {
     total = `✔ ${files} checked, ${quiet ? 'no errors' : 'no problems'}${hidden}`
   } else if (quiet) {
-    total = `✖ ${counted(errors, 'error')} in ${count(byFile.size)} of ${files}${hidden}`
+    total = `✖ ${counted(errors, 'error')} in ${count(new Set(shown.map((m) => m.file)).size)} of ${files}${hidden}`
     tone = red
   } else {
     total = `${counted(errors + warnings, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')}) in ${count(byFile.size)} of ${files}`

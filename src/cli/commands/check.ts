@@ -8,7 +8,7 @@ export const checkCommand = defineCommand({
   description:
     'Prints each problem as `line:column  error|warning  message  rule-id`, grouped by file, then the problems counted by rule, each ' +
     "with its fix, and the total. On a terminal, messages wrap to the terminal's width; in a pipe or a CI log each is one line. With " +
-    '--quiet: errors only, a few per file. Exits 1 when any entry has an error, else 0. Writes nothing.',
+    '--quiet: errors only, one that many files share said once, a few per file. Exits 1 when any entry has an error, else 0. Writes nothing.',
   options: {
     format: {
       type: 'string',

@@ -14,7 +14,8 @@ export const reportOptions: Record<string, OptionSpec> = {
   quiet: {
     type: 'boolean',
     description:
-      `Print errors only: at most ${quietPerFile} per file (then \`… and N more errors\`), the errors by rule and the total; ` +
+      'Print errors only: one that many files share once, with its places; the others at most ' +
+      `${quietPerFile} per file (then \`… and N more errors\`); the errors by rule and the total; ` +
       'nothing when there is no error'
   },
   verbose: {type: 'boolean', description: 'Also print how many entries came from the cache, and the time taken'}
