@@ -8,7 +8,7 @@ export const sectionsRules = declareRules({
     entry: true,
     drafts: 'warn',
     doc: 'a required section that is not there (at the end of the frontmatter, or with “did you mean” at a heading that nearly names it)',
-    fix: `add the section's heading with an answer under it (or fix the one the message points at), ${draft}`
+    fix: `add the section's heading with an answer under it, ${draft}; entries in another template: set \`preset\``
   },
   'sections/empty': {
     level: 'error',
