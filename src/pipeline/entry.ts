@@ -10,6 +10,8 @@ import {extractEntry} from './extract/entry.js'
 import {entryKey} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
+import {readMatter} from './parse/matter.js'
+import {excerptText} from './parse/excerpt.js'
 import {parseMarkdown} from './parse/processor.js'
 import {checkSize, checkText} from './parse/limits.js'
 import {decodeEntry} from './parse/read.js'
@@ -98,6 +100,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const {tree, rawHtml} = parseMarkdown(file)
   yield {kind: 'remark', tree, file}
   const frontmatter = parseFrontmatter(tree, text, config.limits.nesting)
+  const excerpt = excerptText(tree, readMatter(text, tree).excerptEnd)
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined)
   let index = indexes.get(config)
   if (!index) indexes.set(config, (index = headingIndex(config.sections)))
@@ -140,7 +143,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
         )
       ]
     }
-  const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
+  const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body, excerpt})
   return {file: source.file, messages, entry}
 }
 

@@ -13,6 +13,6 @@ export const frontmatterRules = declareRules({
   'frontmatter/yaml': {
     level: 'always',
     entry: false,
-    doc: 'YAML syntax errors, duplicate keys, aliases, frontmatter that is not a map, `---js` and other non-YAML frontmatter'
+    doc: 'YAML, JSON or TOML syntax errors, duplicate keys, aliases, frontmatter that is not a map, `---js` and other frontmatter languages'
   }
 })
