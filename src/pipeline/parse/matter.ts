@@ -4,8 +4,9 @@ import {visit} from 'unist-util-visit'
 
 /**
  * What gray-matter finds in an entry: where the author's summary ends, when a `<!--more-->`
- * comment follows the frontmatter. The frontmatter itself is parsed by bounceback (see
- * frontmatter.ts), with every problem at its place; gray-matter only finds the block.
+ * comment follows the frontmatter. The frontmatter block itself is the one remark-frontmatter
+ * found (exact places) and parseFrontmatter parsed (every problem at its place): gray-matter's
+ * engines here parse nothing, and none of them can run code.
  */
 export interface MatterRead {
   /** File offset of the `<!--more-->` that ends the excerpt, if the body has one. */
