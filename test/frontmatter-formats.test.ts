@@ -82,6 +82,14 @@ describe('TOML frontmatter (`+++`, as Hugo writes it)', () => {
     expect(result.messages[0]!.message).toContain('February 2024 has 29 days')
   })
 
+  it('gives the same places with CRLF line endings, in TOML and JSON', async () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n')
+    const toml = await processString(crlf(`+++\ntitle = "Launch"\ndate = 2024-02-30\noutcome = "great"\n+++\n${body}`))
+    expect(toml.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['3:8 frontmatter/date', '4:11 frontmatter/value'])
+    const json = await processString(crlf(`---json\n{\n  "title": "Launch",\n  "date": x\n}\n---\n${body}`))
+    expect(json.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['4:11 frontmatter/yaml'])
+  })
+
   it('says a `+++` block is never closed', async () => {
     const result = await processString(`+++\ntitle = "Launch"\n${body}`)
     expect(result.messages[0]).toMatchObject({line: 1, column: 1, ruleId: 'frontmatter/yaml'})
