@@ -155,6 +155,16 @@ describe('field mapping', () => {
     ])
   })
 
+  it('a summary field wins over the text before <!--more-->, which wins over the summary section', async () => {
+    const body = '\nChosen words.\n\n<!--more-->\n\n## What was the goal?\n\nThe goal sentence. More.\n'
+    const withField = await processString(`---\ntitle: T\ndate: 2025-01-01\nsummary: From the field.\n---\n${body}`)
+    expect(withField.entry?.summary).toBe('From the field.')
+    const withExcerpt = await processString(`---\ntitle: T\ndate: 2025-01-01\n---\n${body}`)
+    expect(withExcerpt.entry?.summary).toBe('Chosen words.')
+    const plain = await processString(`---\ntitle: T\ndate: 2025-01-01\n---\n${body.replace('<!--more-->', '')}`)
+    expect(plain.entry?.summary).toBe('The goal sentence.')
+  })
+
   it('refuses a mapping that names no field, reads a key twice, or reads another field', () => {
     expect(() => testConfig({fields: {titel: ['company']} as never})).toThrow(/unknown field `titel`, did you mean `title`\?/)
     expect(() => testConfig({fields: {title: ['company'], tags: ['company']}})).toThrow(/`fields.tags` reads `company`, which `fields.title` reads already/)

@@ -10,6 +10,8 @@ import {extractEntry} from './extract/entry.js'
 import {entryKey} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
+import {readMatter} from './parse/matter.js'
+import {excerptText} from './parse/excerpt.js'
 import {parseMarkdown} from './parse/processor.js'
 import {checkSize, checkText} from './parse/limits.js'
 import {decodeEntry} from './parse/read.js'
@@ -103,6 +105,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const fields = inspectFields(frontmatter.kind === 'parsed' ? frontmatter.frontmatter.doc.contents : undefined, config.fields, {
     titleFromHeading: fallback.fromHeading
   })
+  const excerpt = excerptText(tree, readMatter(text, tree).excerptEnd)
   let index = indexes.get(config)
   if (!index) indexes.set(config, (index = headingIndex(config.sections)))
   const {sections, others} = splitSections(tree, index)
@@ -154,7 +157,8 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
     summarySection: config.summarySection,
     lessons: lessons?.lessons ?? [],
     actions,
-    body
+    body,
+    excerpt
   })
   return {file: source.file, messages, entry}
 }

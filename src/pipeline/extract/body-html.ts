@@ -20,7 +20,8 @@ const schema: SanitizeSchema = {
 }
 
 // rehype-sanitize prefixes ids with `user-content-`; remark-rehype must not do it a second time.
-const toHastOptions = {clobberPrefix: ''}
+// `---json` frontmatter is a node remark-rehype does not know (it ignores `yaml` and `toml`): not the body's.
+const toHastOptions = {clobberPrefix: '', handlers: {json: () => undefined}}
 
 /**
  * After sanitising, in one pass: rehype-sanitize renames every id to `user-content-…` so an

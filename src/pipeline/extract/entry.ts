@@ -21,6 +21,8 @@ export interface ExtractInput {
   lessons: RawLesson[]
   actions: RawAction[]
   body: HastRoot
+  /** The plain text before the body's `<!--more-->`, if any: the summary the author chose. */
+  excerpt?: string
 }
 
 /** Keep what aggregation and rendering need from one entry; the syntax tree stays behind. */
@@ -46,7 +48,7 @@ export function extractEntry(input: ExtractInput): Entry {
     line: s.heading.position?.start.line ?? 0,
     empty: !s.subsections && isEmptySection(s.children)
   }))
-  return {
+  const entry: Entry = {
     key: input.key,
     source: input.source,
     slug,
@@ -58,6 +60,8 @@ export function extractEntry(input: ExtractInput): Entry {
     actions: input.actions.filter((a) => a.done !== undefined && a.text !== '').map(toAction),
     body: input.body
   }
+  if (input.excerpt && meta.summary === undefined) entry.summary = input.excerpt
+  return entry
 }
 
 function toLesson(raw: RawLesson): Lesson {

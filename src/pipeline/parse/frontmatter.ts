@@ -1,16 +1,25 @@
-import type {Root, Yaml} from 'mdast'
+import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {isMap, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
+import {jsonProblem} from './json-frontmatter.js'
+import {frontmatterTypes} from './processor.js'
+import {readToml} from './toml-frontmatter.js'
 import {flowDepth, yamlReason} from './yaml-messages.js'
 
-/** Where the YAML text sits in the file, so YAML offsets become file places. */
+/** The languages a frontmatter block may be written in; each is its mdast node's type. */
+export type FrontmatterLanguage = 'yaml' | 'json' | 'toml'
+
+/** Where the frontmatter text sits in the file, so offsets in it become file places. */
 export interface Frontmatter {
-  /** The mdast node: its position spans both `---` fences. */
-  node: Yaml
-  /** Offset in the file of the YAML text's first character. */
+  /** The mdast node: its position spans both fences. */
+  node: {type: string; position?: Position | undefined}
+  language: FrontmatterLanguage
+  /** Offset in the file of the text's first character. */
   offset: number
-  /** The YAML text between the fences. */
+  /** The text between the fences. */
   text: string
-  doc: Document.Parsed
+  /** The fields as YAML nodes, whatever the language: JSON is read as YAML, TOML turned into it. */
+  doc: Document
 }
 
 export interface FrontmatterProblem {
@@ -27,35 +36,58 @@ export type FrontmatterParse =
 /** Aliases have no use in frontmatter and are how YAML "billion laughs" bombs are built. */
 const yamlOptions = {version: '1.2', schema: 'core', uniqueKeys: true, merge: false, maxAliasCount: 0, prettyErrors: false} as const
 
+const notAMap: Record<FrontmatterLanguage, string> = {
+  yaml: '`key: value` lines such as `title: …`',
+  json: 'one JSON object such as `{"title": "…"}`',
+  toml: '`key = value` lines such as `title = "…"`'
+}
+
 /**
- * Parse the YAML frontmatter with a parser that never runs code: no `---js` engines, no custom
- * tags, no aliases. Every syntax problem is kept, with its place in the file.
+ * Parse the frontmatter (YAML between `---` lines, JSON after `---json`, TOML between `+++`
+ * lines) with parsers that never run code: no `---js` engines, no custom tags, no aliases.
+ * Every syntax problem is kept, with its place in the file.
  */
 export function parseFrontmatter(tree: Root, text: string, maxDepth: number): FrontmatterParse {
   const node = tree.children[0]
-  if (node?.type !== 'yaml') return {kind: 'none', problem: fenceProblem(text)}
+  if (!node || !frontmatterTypes.has(node.type)) return {kind: 'none', problem: fenceProblem(text)}
+  const language = node.type as FrontmatterLanguage
   const start = node.position!.start.offset!
   const end = node.position!.end.offset!
   const raw = text.slice(start, end)
   const firstBreak = raw.indexOf('\n')
   const lastBreak = raw.lastIndexOf('\n')
   const offset = start + firstBreak + 1
-  const yamlText = lastBreak > firstBreak ? text.slice(offset, start + lastBreak + 1) : ''
+  const blockText = lastBreak > firstBreak ? text.slice(offset, start + lastBreak + 1) : ''
+  const last = blockText.trimEnd().length
+  const parsed = (doc: Document, problems: FrontmatterProblem[], broken: boolean): FrontmatterParse => ({
+    kind: 'parsed',
+    frontmatter: {node, language, offset, text: blockText, doc},
+    problems,
+    broken
+  })
+  const broken = (reason: string, at: number) => parsed(parseDocument('', yamlOptions), [{reason, start: offset + at, end: offset + at + 1}], true)
   // Nesting past the limit is not parsed at all: one message, not one per level.
-  const {depth, at} = flowDepth(yamlText, maxDepth)
+  const {depth, at} = flowDepth(blockText, maxDepth)
   if (depth > maxDepth) {
-    const doc = parseDocument('', yamlOptions)
-    const reason =
-      `Unexpected frontmatter nested ${depth} levels deep in \`[\` and \`{\`, expected at most ${maxDepth}: flatten it, or ` + `raise \`limits.nesting\``
-    return {kind: 'parsed', frontmatter: {node, offset, text: yamlText, doc}, problems: [{reason, start: offset + at, end: offset + at + 1}], broken: true}
+    return broken(
+      `Unexpected frontmatter nested ${depth} levels deep in \`[\` and \`{\`, expected at most ${maxDepth}: flatten it, or raise \`limits.nesting\``,
+      at
+    )
   }
-  const doc = parseDocument(yamlText, yamlOptions)
+  if (language === 'toml') {
+    const read = readToml(blockText, maxDepth)
+    return read.ok ? parsed(read.doc, [], false) : broken(read.reason, Math.min(read.at, last))
+  }
+  if (language === 'json') {
+    const problem = jsonProblem(blockText)
+    if (problem) return broken(problem.reason, Math.min(problem.at, last))
+  }
+  const doc = parseDocument(blockText, yamlOptions)
   // An error at the very end (an unclosed `[`) is reported at the last line of YAML, not the fence.
-  const last = yamlText.trimEnd().length
   const seen = new Set<string>()
   const problems: FrontmatterProblem[] = []
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const reason = yamlReason(e.code, e.message, yamlText, e.pos[0])
+    const reason = yamlReason(e.code, e.message, blockText, e.pos[0])
     // The parser repeats some errors once per level of what it was reading: one is enough.
     if (seen.has(reason)) continue
     seen.add(reason)
@@ -69,22 +101,37 @@ export function parseFrontmatter(tree: Root, text: string, maxDepth: number): Fr
   })
   if (doc.errors.length === 0 && doc.contents !== null && !isMap(doc.contents)) {
     const [from, to] = (doc.contents as YamlNode).range ?? [0, 0]
-    problems.push({reason: 'Unexpected frontmatter that is not a map, expected `key: value` lines such as `title: …`', start: offset + from, end: offset + to})
+    problems.push({reason: `Unexpected frontmatter that is not a map, expected ${notAMap[language]}`, start: offset + from, end: offset + to})
   }
-  return {kind: 'parsed', frontmatter: {node, offset, text: yamlText, doc}, problems, broken: doc.errors.length > 0}
+  return parsed(doc, problems, doc.errors.length > 0)
+}
+
+/**
+ * Whether a field is plainly written in the frontmatter, whatever a parser made of it: a line
+ * starting `title:` (YAML) or `title =` (TOML), or `"title":` anywhere (JSON, often on one line).
+ */
+export function fieldWritten(frontmatter: Frontmatter, name: string): boolean {
+  const line = {yaml: `^${name}[ \\t]*:`, json: `"${name}"\\s*:`, toml: `^[ \\t]*["']?${name}["']?[ \\t]*=`}[frontmatter.language]
+  return new RegExp(line, 'm').test(frontmatter.text)
 }
 
 /**
  * Why a file that starts like frontmatter has none: a fenced language we refuse to run or
- * read (`---js`, `---toml`), or an opening `---` that is never closed.
+ * read (`---js`, `---coffee`), or an opening fence that is never closed.
  */
 function fenceProblem(text: string): FrontmatterProblem | undefined {
-  const language = /^---[ \t]*([A-Za-z]+)[ \t]*\r?\n/.exec(text)
+  const language = /^---[ \t]*([^\s-]\S*)[ \t]*\r?\n/.exec(text)
+  const fence = language?.[0].trimEnd() ?? ''
+  if (language?.[1] === 'json' && fence === '---json') {
+    return {reason: 'Unexpected `---json` with no closing `---`, expected the JSON to end with a `---` line', start: 0, end: fence.length}
+  }
   if (language) {
     return {
-      reason: `Unexpected \`---${language[1]}\` frontmatter, expected YAML between two \`---\` lines (code in frontmatter is never run)`,
+      reason:
+        `Unexpected \`${fence}\` frontmatter, expected YAML between two \`---\` lines, JSON after \`---json\` or TOML between two \`+++\` lines ` +
+        '(code in frontmatter is never run)',
       start: 0,
-      end: language[0].trimEnd().length
+      end: fence.length
     }
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
@@ -93,6 +140,9 @@ function fenceProblem(text: string): FrontmatterProblem | undefined {
       start: 0,
       end: 3
     }
+  }
+  if (/^\+\+\+[ \t]*\r?\n/.test(text)) {
+    return {reason: 'Unexpected `+++` with no closing `+++`, expected TOML frontmatter to end with a `+++` line', start: 0, end: 3}
   }
   return undefined
 }

@@ -10,6 +10,8 @@ export interface LimitProblem {
 }
 
 const size = byteSize
+const yamlClose = /\r?\n---[ \t]*(?:\r?\n|$)/
+const tomlClose = /\r?\n\+\+\+[ \t]*(?:\r?\n|$)/
 
 /** Checks cheap enough to run before parsing: a file that fails one is never parsed. */
 export function checkSize(bytes: Uint8Array, limits: Limits): LimitProblem | undefined {
@@ -23,9 +25,11 @@ export function checkSize(bytes: Uint8Array, limits: Limits): LimitProblem | und
  * past a limit, and long runs of emphasis marks.
  */
 export function checkText(text: string, limits: Limits): LimitProblem | undefined {
-  if (/^---[ \t]*\r?\n/.test(text)) {
-    const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3))
-    const length = close ? close.index + 3 : text.length
+  // YAML (`---`), JSON (`---json`) and TOML (`+++`) alike: the block up to its closing fence.
+  const open = /^(?:---(?:json)?|\+\+\+)[ \t]*(?=\r?\n)/.exec(text)
+  if (open) {
+    const close = (text[0] === '+' ? tomlClose : yamlClose).exec(text.slice(open[0].length))
+    const length = close ? close.index + open[0].length : text.length
     if (length > limits.frontmatterSize) {
       return {
         ruleId: 'frontmatter/too-large',

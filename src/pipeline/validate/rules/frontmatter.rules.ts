@@ -35,7 +35,7 @@ export const frontmatterRules = declareRules({
   'frontmatter/yaml': {
     level: 'always',
     entry: false,
-    doc: 'YAML syntax errors, duplicate keys, aliases, frontmatter that is not a map, `---js` and other non-YAML frontmatter',
-    fix: 'correct the YAML at the place shown (a value holding `: ` needs quotes)'
+    doc: 'YAML, JSON or TOML syntax errors, duplicate keys, aliases, frontmatter that is not a map, `---js` and other frontmatter languages',
+    fix: 'correct the frontmatter at the place shown (in YAML, a value holding `: ` needs quotes)'
   }
 })

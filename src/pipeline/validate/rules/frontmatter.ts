@@ -1,6 +1,6 @@
 import {isMap, type Node as YamlNode, type Pair} from 'yaml'
 import type {FieldIssue} from '../../../schema/fields.js'
-import type {Frontmatter} from '../../parse/frontmatter.js'
+import {fieldWritten, type Frontmatter} from '../../parse/frontmatter.js'
 import type {Rule} from '../context.js'
 import type {frontmatterRules} from './frontmatter.rules.js'
 
@@ -35,7 +35,7 @@ export const frontmatterRule: Rule<keyof typeof frontmatterRules> = (context, re
 }
 
 /**
- * After a YAML syntax error, what the parser made of the text is a guess: a field the writer
+ * After a syntax error, what the parser made of the text is a guess: a field the writer
  * plainly wrote may have landed inside another's value. So a field whose `key:` starts a line
  * is not called missing, and nothing is said of a field whose text holds the error.
  */
@@ -50,7 +50,7 @@ function afterSyntaxError(issues: readonly FieldIssue[], frontmatter: Frontmatte
       })
     : []
   return issues.filter((issue) => {
-    if (issue.missing !== undefined) return !new RegExp(`^${issue.missing}[ \\t]*:`, 'm').test(frontmatter.text)
+    if (issue.missing !== undefined) return !fieldWritten(frontmatter, issue.missing)
     return !broken.some(([start, end]) => issue.start >= start && issue.start <= end)
   })
 }
