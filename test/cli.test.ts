@@ -38,7 +38,7 @@ describe('bounceback CLI', () => {
     const buildHelp = run(['build', '--help'], good)
     expect(buildHelp.code).toBe(0)
     expect(buildHelp.stdout).toContain('bounceback build [--base PATH] [--root DIR]')
-    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--format text|json|github] [--max-warnings N] [--root DIR]')
+    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--format text|json|github] [--json] [--max-warnings N] [--root DIR]')
     const version = run(['--version'], good)
     expect(version.code).toBe(0)
     expect(version.stdout.trim()).toBe(pkg.version)
@@ -249,6 +249,15 @@ describe('bounceback CLI', () => {
     } finally {
       await fs.rm(root, {recursive: true, force: true})
     }
+  })
+
+  it('check takes --json as lessons does, the same as --format json, and refuses it beside another format', () => {
+    const json = run(['check', '--json', '--root', good], path.dirname(good))
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(run(['check', '--format', 'json', '--root', good], path.dirname(good)).stdout))
+    const both = run(['check', '--json', '--format', 'github', '--root', good], path.dirname(good))
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('`--json` and `--format github` disagree')
   })
 
   it('--root points at another project folder', () => {

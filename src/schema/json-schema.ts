@@ -18,7 +18,6 @@ function property(spec: FieldSpec): Record<string, unknown> {
     case 'cost':
       return {
         type: 'object',
-        additionalProperties: false,
         description,
         properties: {spent: {type: 'number', minimum: 0}, earned: {type: 'number', minimum: 0}, currency: {type: 'string', minLength: 1}}
       }
@@ -37,7 +36,8 @@ function property(spec: FieldSpec): Record<string, unknown> {
 /**
  * A JSON Schema (draft 2020-12) of entry frontmatter, for editors and tools that check YAML
  * as people type, made from the field table. bounceback's own checks say more (a date that
- * does not exist, did-you-mean suggestions).
+ * does not exist, did-you-mean suggestions). Unknown fields are allowed, as `check` only warns
+ * of them (and a config's `fields` may map them): an editor shows no error the tool does not.
  */
 export function frontmatterSchema(): Record<string, unknown> {
   return {
@@ -46,7 +46,6 @@ export function frontmatterSchema(): Record<string, unknown> {
     title: 'bounceback post-mortem frontmatter',
     type: 'object',
     required: [...requiredFields],
-    additionalProperties: false,
     properties: Object.fromEntries(fieldNames.map((name) => [name, property(fieldTable[name])]))
   }
 }

@@ -4,7 +4,7 @@ import {readingOptions, reportOptions} from './shared.js'
 export const checkCommand = defineCommand({
   name: 'check',
   summary: 'Check every entry and report problems; writes nothing',
-  usage: '[--format text|json|github] [--max-warnings N] [--root DIR]',
+  usage: '[--format text|json|github] [--json] [--max-warnings N] [--root DIR]',
   description:
     'Prints each problem as `line:column  error|warning  message  rule-id`, grouped by file, then the problems counted by rule, each ' +
     "with its fix, and the total. On a terminal, messages wrap to the terminal's width; in a pipe or a CI log each is one line. With " +
@@ -15,6 +15,7 @@ export const checkCommand = defineCommand({
       value: 'F',
       description: 'text (default); json: one document of every message; github: GitHub Actions annotations (::error file=…,line=…,col=…::…)'
     },
+    json: {type: 'boolean', description: 'Same as --format json (the spelling `lessons` takes too)'},
     'max-warnings': {type: 'string', value: 'N', description: 'Also exit 1 when there are more than N warnings'},
     ...readingOptions,
     ...reportOptions

@@ -11,7 +11,10 @@ import {cacheLine} from './cache-line.js'
 export async function runCheck(input: CommandInput, io: CliIO): Promise<number> {
   const started = performance.now()
   const {values} = input
-  const format = typeof values.format === 'string' ? values.format : 'text'
+  if (values.json === true && typeof values.format === 'string' && values.format !== 'json') {
+    throw new UsageError(`\`--json\` and \`--format ${values.format}\` disagree: give one of them`)
+  }
+  const format = values.json === true ? 'json' : typeof values.format === 'string' ? values.format : 'text'
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`\`--format\` must be \`text\`, \`json\` or \`github\`, got \`${format}\``)
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings'])
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
