@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'CACHE_PROTECTED'
   /** The cache folder holds files bounceback did not write. */
   | 'CACHE_FOREIGN'
+  /** A file named to `check` is not an entry of the content folder (or a pattern matches none). */
+  | 'NOT_AN_ENTRY'
 
 /** An error the user can fix; its message says what and where. */
 export class BouncebackError extends Error {

@@ -38,7 +38,9 @@ describe('bounceback CLI', () => {
     const buildHelp = run(['build', '--help'], good)
     expect(buildHelp.code).toBe(0)
     expect(buildHelp.stdout).toContain('bounceback build [--base PATH] [--root DIR]')
-    expect(run(['help', 'check'], good).stdout).toContain('bounceback check [--format text|json|github] [--json] [--max-warnings N] [--root DIR]')
+    expect(run(['help', 'check'], good).stdout).toContain(
+      'bounceback check [file|glob ...] [--format text|json|github] [--json] [--max-warnings N] [--root DIR]'
+    )
     const version = run(['--version'], good)
     expect(version.code).toBe(0)
     expect(version.stdout.trim()).toBe(pkg.version)
@@ -258,6 +260,44 @@ describe('bounceback CLI', () => {
     const both = run(['check', '--json', '--format', 'github', '--root', good], path.dirname(good))
     expect(both.code).toBe(2)
     expect(both.stderr).toContain('`--json` and `--format github` disagree')
+  })
+
+  it('check reports only the files or globs it is given, still reading every entry for the checks that need them all', async () => {
+    const broken = validEntry({frontmatter: 'title: Broken\ndate: 2025-02-30'})
+    const root = await tempProject({
+      'content/2025-01-01-fine.md': validEntry({frontmatter: 'title: Fine\ndate: 2025-01-01'}),
+      'content/2025-02-01-broken.md': broken,
+      'content/work/2025-03-01-also-broken.md': broken.replace('title: Broken', 'title: Also broken'),
+      // Two entries on one URL: a check that needs both, whichever is named.
+      'content/a/2025-04-01-same.md': validEntry({frontmatter: 'title: Same\ndate: 2025-04-01'}),
+      'content/b/2025-04-01-same.md': validEntry({frontmatter: 'title: Same\ndate: 2025-04-01'})
+    })
+    try {
+      const fine = run(['check', 'content/2025-01-01-fine.md'], root)
+      expect(fine.code).toBe(0)
+      expect(fine.stdout.trim()).toBe('✔ 1 file checked, no problems')
+      // Relative to the current folder, as lint-staged and pre-commit pass them.
+      const one = run(['check', '2025-02-01-broken.md', '--root', root], path.join(root, 'content'))
+      expect(one.code).toBe(1)
+      expect(one.stdout).toContain('content/2025-02-01-broken.md')
+      expect(one.stdout).not.toContain('also-broken')
+      expect(one.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 problem (1 error, 0 warnings) in 1 of 1 file')
+      const glob = run(['check', '--format', 'json', 'content/**/*broken.md', path.join(root, 'content/2025-01-01-fine.md')], root)
+      expect(JSON.parse(glob.stdout).files.map((f: {file: string}) => f.file)).toEqual([
+        'content/2025-01-01-fine.md',
+        'content/2025-02-01-broken.md',
+        'content/work/2025-03-01-also-broken.md'
+      ])
+      const same = run(['check', 'content/a/2025-04-01-same.md'], root)
+      expect(same.code).toBe(1)
+      expect(same.stdout).toContain('slug/duplicate')
+      const typo = run(['check', 'content/2025-01-01-fien.md'], root)
+      expect(typo.code).toBe(2)
+      expect(typo.stderr).toContain('`content/2025-01-01-fien.md` is not an entry in content/')
+      expect(run(['check', 'content/*.txt'], root).stderr).toContain('`content/*.txt` matches no entry in content/')
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
   })
 
   it('--root points at another project folder', () => {

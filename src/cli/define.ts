@@ -31,8 +31,8 @@ export interface CommandSpec {
   usage: string
   /** A paragraph under the usage line. */
   description: string
-  /** The positional argument a command takes, if any. */
-  positional?: {name: string; required?: boolean}
+  /** The positional argument a command takes, if any; `many`: any number of them. */
+  positional?: {name: string; required?: boolean; many?: true}
   /** Its own options; `--root` and `--help` come with every command unless `root: false`. */
   options: Record<string, OptionSpec>
   root?: false

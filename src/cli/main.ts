@@ -108,7 +108,7 @@ function parse(command: CommandSpec, args: readonly string[]): {values: Record<s
     throw new UsageError(`${message}. ${see}`)
   }
   const positionals = parsed.positionals
-  if (positionals.length > 1)
+  if (positionals.length > 1 && command.positional?.many !== true)
     throw new UsageError(`Unexpected argument \`${positionals[1]}\`: \`bounceback ${command.name}\` takes one ${command.positional!.name}. ${see}`)
   return {values: parsed.values as Record<string, string | boolean | undefined>, positionals}
 }

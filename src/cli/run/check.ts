@@ -1,4 +1,5 @@
 import {check} from '../../check.js'
+import {BouncebackError} from '../../errors.js'
 import {formatGithub, formatJson} from '../../report/machine.js'
 import {formatText} from '../../report/text.js'
 import {reading, textOptions} from '../commands/shared.js'
@@ -22,8 +23,16 @@ export async function runCheck(input: CommandInput, io: CliIO): Promise<number> 
   }
   const quiet = values.quiet === true
   const bar = io.status && !quiet ? progressBar(io.status) : undefined
-  const result = await check({root: input.root, cwd: io.cwd, ...reading(input, io), ...(bar ? {onProgress: bar.update} : {})})
-  bar?.done()
+  let result: Awaited<ReturnType<typeof check>>
+  try {
+    result = await check({root: input.root, cwd: io.cwd, files: input.positionals, ...reading(input, io), ...(bar ? {onProgress: bar.update} : {})})
+  } catch (error) {
+    // A file named that is no entry is a mistake in the command, not in the entries.
+    if (error instanceof BouncebackError && error.code === 'NOT_AN_ENTRY') throw new UsageError(error.message)
+    throw error
+  } finally {
+    bar?.done()
+  }
   const shown = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
   if (format === 'json') io.stdout(formatJson(shown, result.files))
   else if (format === 'github') {
