@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'CACHE_PROTECTED'
   /** The cache folder holds files bounceback did not write. */
   | 'CACHE_FOREIGN'
+  /** A file of the public folder cannot be copied (a link out of it, too large) or would take a generated file's place. */
+  | 'PUBLIC_INVALID'
 
 /** An error the user can fix; its message says what and where. */
 export class BouncebackError extends Error {

@@ -7,7 +7,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {fileProblem, fromVFile, sortDiagnostics} from '../diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
-import {entryKey} from './entry-key.js'
+import {entryKey, keyWithFiles} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {parseMarkdown} from './parse/processor.js'
@@ -18,6 +18,7 @@ import {readActions} from './parse/actions.js'
 import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections} from './parse/sections.js'
 import {sanitiseBody, toHast} from './extract/body-html.js'
+import {localFiles} from './extract/local-files.js'
 import {linkHashtags} from './extract/hashtags.js'
 import {inspectFields} from '../schema/fields.js'
 import type {EntryResult} from '../types.js'
@@ -123,6 +124,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   if (lessonsSection) linkHashtags(lessonsSection.children, config.site.base)
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
+  const files = localFiles(hast, source, config)
   const body = sanitiseBody(hast)
   // A few kilobytes can render to far more (a long link reference used a thousand times): a
   // page that would be many times larger than the largest entry allowed is not made.
@@ -140,8 +142,19 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
         )
       ]
     }
-  const entry = extractEntry({key, source: source.source, fields, fallback, sections, lessons: lessons?.lessons ?? [], actions, body})
-  return {file: source.file, messages, entry}
+  const entry = extractEntry({
+    key: keyWithFiles(key, files.assets),
+    source: source.source,
+    fields,
+    fallback,
+    sections,
+    lessons: lessons?.lessons ?? [],
+    actions,
+    body
+  })
+  if (files.assets.length > 0) entry.assets = files.assets
+  const uses = files.uses.length > 0 ? {uses: files.uses} : {}
+  return {file: source.file, messages: files.messages.length > 0 ? sortDiagnostics([...messages, ...files.messages]) : messages, entry, ...uses}
 }
 
 /** Missing fields and sections are reported at the closing `---`: that is where they would go. */

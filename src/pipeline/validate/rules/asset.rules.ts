@@ -1,0 +1,8 @@
+import {declareRules} from './declare.js'
+
+/** Files an entry points at by a relative path (images, PDFs): each must be there, inside the content folder. */
+export const assetRules = declareRules({
+  'asset/missing': {level: 'always', entry: false, doc: 'an image or file linked by a relative path that is not there, or is not a regular file'},
+  'asset/outside': {level: 'always', entry: false, doc: 'an image or file linked by a path (or a symbolic link) that leads outside `content/`'},
+  'asset/too-large': {level: 'always', entry: false, doc: 'an image or file over `limits.assetSize`'}
+})
