@@ -4,6 +4,7 @@ import {selectAll} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
+import {resolveConfig} from '../src/config/resolve.js'
 import {BouncebackError} from '../src/errors.js'
 import {parseHtml, useProjects, validEntry} from './helpers.js'
 import {png} from './png.js'
@@ -163,5 +164,16 @@ describe('the public folder', () => {
       code: 'PUBLIC_INVALID',
       message: expect.stringContaining('static/config.json: Unexpected symbolic link')
     })
+  })
+
+  it('is a folder of its own: `static` when the output is `public`, never the content or output folder', () => {
+    const resolve = (user: object) => resolveConfig(user, {root: '/project'})
+    expect(resolve({}).publicDir).toBe('/project/public')
+    expect(resolve({output: 'public'}).publicDir).toBe('/project/static')
+    expect(resolve({public: 'assets/site'}).publicDir).toBe('/project/assets/site')
+    for (const overlap of ['content', 'content/static', '.'])
+      expect(() => resolve({public: overlap})).toThrow(/Unexpected `public` .* that overlaps the content folder/)
+    expect(() => resolve({public: 'site', output: 'site'})).toThrow(/`output` \(\/project\/site\) is the public folder/)
+    expect(() => resolve({public: 'site', output: 'site/out'})).toThrow(/`output` .* is inside the public folder/)
   })
 })

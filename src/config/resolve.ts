@@ -49,7 +49,7 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const theme = user.theme === undefined || user.theme === 'default' ? defaultThemeDir : path.resolve(root, user.theme)
   const contentDir = path.resolve(root, user.content ?? 'content')
   const outDir = path.resolve(root, user.output ?? 'dist')
-  const publicDir = resolvePublic(root, user.public, contentDir, fail)
+  const publicDir = resolvePublic(root, user.public, contentDir, outDir, fail)
   if (user.replaceOutput !== undefined && typeof user.replaceOutput !== 'boolean') fail('`replaceOutput` must be `true` or `false`')
   const cacheDir = options.cache === false ? undefined : path.resolve(root, options.cacheDir ?? path.join('node_modules', '.cache', 'bounceback'))
   const places: Places = {
@@ -123,9 +123,12 @@ function resolveBase(base: string, fail: (m: string) => never): {base: string; u
   return {base: normal, url: origin ? origin + normal : ''}
 }
 
-/** The public folder is copied as it is: it may not be, hold or lie inside the content folder (entries would be published raw). */
-function resolvePublic(root: string, name: string | undefined, contentDir: string, fail: (m: string) => never): string {
-  const publicDir = path.resolve(root, name ?? 'public')
+/**
+ * The public folder is copied as it is: it may not be, hold or lie inside the content folder
+ * (entries would be published raw). It is `public` unless the output is (as Hugo's is), then `static`.
+ */
+function resolvePublic(root: string, name: string | undefined, contentDir: string, outDir: string, fail: (m: string) => never): string {
+  const publicDir = path.resolve(root, name ?? (outDir === path.resolve(root, 'public') ? 'static' : 'public'))
   if (within(publicDir, contentDir) || within(contentDir, publicDir))
     fail(`Unexpected \`public\` (${publicDir}) that overlaps the content folder, expected a folder of its own such as \`public\`: its files are copied as they are`)
   return publicDir
