@@ -130,7 +130,9 @@ function resolveBase(base: string, fail: (m: string) => never): {base: string; u
 function resolvePublic(root: string, name: string | undefined, contentDir: string, outDir: string, fail: (m: string) => never): string {
   const publicDir = path.resolve(root, name ?? (outDir === path.resolve(root, 'public') ? 'static' : 'public'))
   if (within(publicDir, contentDir) || within(contentDir, publicDir))
-    fail(`Unexpected \`public\` (${publicDir}) that overlaps the content folder, expected a folder of its own such as \`public\`: its files are copied as they are`)
+    fail(
+      `Unexpected \`public\` (${publicDir}) that overlaps the content folder, expected a folder of its own such as \`public\`: its files are copied as they are`
+    )
   return publicDir
 }
 
