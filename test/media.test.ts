@@ -93,6 +93,13 @@ describe('images and files beside an entry', () => {
     expect(graph!.src).toMatch(/^\/assets\/files\/graph\.[0-9a-f]{8}\.png$/)
   })
 
+  it('gives the same result when the entry is read in a worker thread (an entry over 32 KB)', async () => {
+    const long = `${'A long timeline line. '.repeat(2000)}\n\n![graph](graph.png)`
+    const root = await project({[entryName]: entryWith(long), 'content/graph.png': png(5, 4)})
+    expect((await build({root, cache: false})).messages).toEqual([])
+    expect(await images(root)).toEqual([expect.objectContaining({width: 5, height: 4, src: expect.stringMatching(/^\/assets\/files\/graph\./)})])
+  })
+
   it('refuses a path that leaves the content folder, and a symbolic link out of it', async () => {
     const root = await project({
       [entryName]: entryWith('![up](../../outside.png)\n\n![link](linked.png)'),
@@ -106,6 +113,19 @@ describe('images and files beside an entry', () => {
       ['asset/outside', 'Unexpected symbolic link']
     ])
     expect(result.messages.every((m) => m.line > 1)).toBe(true)
+  })
+
+  it('refuses a file over `limits.assetSize`, at its place', async () => {
+    const root = await project({
+      'bounceback.config.json': JSON.stringify({limits: {assetSize: 50}}),
+      [entryName]: entryWith('![small](small.png) ![large](large.png)'),
+      'content/small.png': new Uint8Array(50),
+      'content/large.png': png(40, 40)
+    })
+    const result = await check({root})
+    expect(result.messages).toEqual([
+      expect.objectContaining({ruleId: 'asset/too-large', column: 21, message: expect.stringMatching(/^Unexpected file `large.png` of .*`limits.assetSize`$/)})
+    ])
   })
 
   it('reads an entry again when an image it uses changed, though the entry did not', async () => {

@@ -62,9 +62,17 @@ export function withCopies(files: readonly OutputFile[], entries: readonly Entry
   const owners = new Map<string, string>([[outputMarker, 'the marker file bounceback keeps in its output']])
   for (const file of files) owners.set(file.path, file.path.endsWith('.html') ? 'a page' : 'a file bounceback makes')
   const copies: OutputFile[] = []
+  const copied = new Set<string>()
   for (const entry of entries) {
     for (const asset of entry.assets ?? []) {
-      if (owners.has(asset.output)) continue
+      // One name is one digest of bytes: two entries using one file share its copy.
+      if (copied.has(asset.output)) continue
+      if (owners.has(asset.output))
+        throw new BouncebackError(
+          'WRITE_FAILED',
+          `Two outputs at \`${asset.output}\`: a copy of ${path.basename(contentDir)}/${asset.source} and ${owners.get(asset.output)}`
+        )
+      copied.add(asset.output)
       owners.set(asset.output, `a copy of ${path.basename(contentDir)}/${asset.source}`)
       copies.push(new CopiedFile(asset, contentDir))
     }
