@@ -78,6 +78,17 @@ describe('images and files beside an entry', () => {
     expect(await page(root)).toBe(before)
   })
 
+  it('leaves pages, site paths, anchors and other sites alone, and refuses a folder where a file should be', async () => {
+    const links = '[entry](other.md) [page](../x.html) [site](/about/) [cdn](//cdn.example.com/a.png) [top](#goal) [mail](mailto:a@b.c)'
+    const root = await project({[entryName]: entryWith(`${links}\n\n![root](./) ![folder](graphs/) ![odd](100%25%ZZ.png)`), 'content/graphs/a.png': png(1, 1)})
+    const result = await check({root})
+    expect(result.messages.map((m) => `${m.column} ${m.ruleId} ${m.message.split(',')[0]}`)).toEqual([
+      '1 asset/missing Unexpected `./` that is not a regular file',
+      '13 asset/missing Unexpected `graphs/` that is not a regular file',
+      '32 asset/missing Missing file `100%25%ZZ.png` (content/100%25%ZZ.png)'
+    ])
+  })
+
   it('checks and rewrites an <img> written as HTML too, keeping the width the writer gave, in proportion', async () => {
     const root = await project({
       [entryName]: entryWith('<img src="graph.png" alt="graph" width="300">\n\n<p>See <img src="gone.png" alt="gone"></p>'),

@@ -119,14 +119,17 @@ function readLocal(rel: string, url: string, config: ResolvedConfig): Resolved {
   const abs = path.join(config.contentDir, ...rel.split('/'))
   const use = statUse(rel, abs)
   const problem = (ruleId: RuleId, reason: string): Resolved => ({use, problem: {ruleId, reason}})
-  const missing = `Missing file \`${url}\` (${path.posix.join(path.basename(config.contentDir), rel)}), expected it beside the entry: add it, or fix the path`
+  const shown = path.relative(config.root, abs).split(path.sep).join('/')
+  const missing = `Missing file \`${url}\` (${shown}), expected it beside the entry: add it, or fix the path`
   let real: string
   try {
     real = realpathSync(abs)
   } catch {
     return problem('asset/missing', missing)
   }
-  if (!isInside(contentReal(config), real)) {
+  const inside = contentReal(config)
+  // The content folder itself (`./`) is a folder, not a file: refused below as one.
+  if (real !== inside && !isInside(inside, real)) {
     return problem(
       'asset/outside',
       `Unexpected symbolic link \`${url}\` to a path outside the content folder, expected files to live inside it: move the file into the content folder`
