@@ -139,13 +139,31 @@ describe('images and files beside an entry', () => {
     ])
   })
 
+  it('takes no copy out of its folder from a cache file edited by hand', async () => {
+    const root = await project({[entryName]: entryWith('![graph](graph.png)'), 'content/graph.png': png(3, 2)})
+    await build({root})
+    const cacheFile = path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+    const good = await fs.readFile(cacheFile, 'utf8')
+    for (const [from, to] of [
+      [/"output":"assets\/files\/[^"]+"/, '"output":"../../escape.png"'],
+      [/"source":"graph.png"/, '"source":"../outside.png"']
+    ] as const) {
+      await fs.writeFile(cacheFile, good.replace(from, to))
+      const result = await build({root})
+      expect(result.cache).toEqual({hits: 0, misses: 1})
+      expect((await images(root))[0]!.src).toMatch(/^\/assets\/files\/graph\.[0-9a-f]{8}\.png$/)
+    }
+  })
+
   it('reads an entry again when an image it uses changed, though the entry did not', async () => {
     const root = await project({[entryName]: entryWith('![graph](graph.png)'), 'content/graph.png': png(3, 2)})
     await build({root})
     const [first] = await images(root)
+    expect((await build({root})).cache).toEqual({hits: 1, misses: 0})
     await fs.writeFile(path.join(root, 'content', 'graph.png'), png(30, 20, 10))
     const second = await build({root})
     expect(second.upToDate).toBe(false)
+    expect(second.cache).toEqual({hits: 0, misses: 1})
     const [img] = await images(root)
     expect(img).toMatchObject({width: 30, height: 20})
     expect(img!.src).not.toBe(first!.src)
