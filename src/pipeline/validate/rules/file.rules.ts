@@ -3,7 +3,11 @@ import {declareRules} from './declare.js'
 /** Problems found before or around the checks (reading, limits, the whole site): never rules to tune. */
 export const fileRules = declareRules({
   'file/encoding': {level: 'always', entry: false, doc: 'UTF-16, NUL bytes or invalid UTF-8'},
-  'file/outside-content': {level: 'always', entry: false, doc: 'a symbolic link to an entry or a folder that leads outside `content/` (a link to an image: `asset/outside`)'},
+  'file/outside-content': {
+    level: 'always',
+    entry: false,
+    doc: 'a symbolic link to an entry or a folder that leads outside `content/` (a link to an image: `asset/outside`)'
+  },
   'file/broken-link': {level: 'always', entry: false, doc: 'a symbolic link that leads nowhere'},
   'file/unreadable': {
     level: 'always',
