@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'CACHE_FOREIGN'
   /** A file named to `check` is not an entry of the content folder (or a pattern matches none). */
   | 'NOT_AN_ENTRY'
+  /** A file of the public folder cannot be copied (a link out of it, too large) or would take a generated file's place. */
+  | 'PUBLIC_INVALID'
 
 /** An error the user can fix; its message says what and where. */
 export class BouncebackError extends Error {

@@ -1,4 +1,5 @@
 import {closest} from './schema/suggest.js'
+import {assetRules} from './pipeline/validate/rules/asset.rules.js'
 import {actionsRules} from './pipeline/validate/rules/actions.rules.js'
 import {commentRules} from './pipeline/validate/rules/comment.rules.js'
 import type {RuleDeclaration} from './pipeline/validate/rules/declare.js'
@@ -22,7 +23,8 @@ export const ruleTable = {
   ...selfBlameRules,
   ...commentRules,
   ...publishableRules,
-  ...fileRules
+  ...fileRules,
+  ...assetRules
 } satisfies Record<string, RuleDeclaration>
 
 /** Every id a message can carry. */

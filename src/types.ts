@@ -72,6 +72,8 @@ export interface Entry {
   actions: Action[]
   /** The rendered, sanitised body: a hast root holding one `raw` node with its HTML. */
   body: HastRoot
+  /** Files of the content folder the body uses (images, PDFs…), copied into the output; absent when none. */
+  assets?: EntryAsset[]
 }
 
 /** The result of the per-entry stages for one file. */
@@ -81,6 +83,27 @@ export interface EntryResult {
   messages: Diagnostic[]
   /** Missing when the file could not be read or parsed at all. */
   entry?: Entry
+  /** Every file of the content folder the entry points at by a relative path, as found: a change to one reads the entry again. */
+  uses?: FileUse[]
+}
+
+/** A file of the content folder an entry uses, and where it goes in the output. */
+export interface EntryAsset {
+  /** Relative to the content folder, `/`-separated. */
+  source: string
+  /** Relative to the output folder: `assets/files/<name>.<hash>.<ext>`. */
+  output: string
+  size: number
+  /** SHA-1 of its bytes, hex. */
+  hash: string
+}
+
+/** A file an entry points at, as it was when the entry was read (`size` -1: not there). */
+export interface FileUse {
+  /** Relative to the content folder, `/`-separated. */
+  source: string
+  size: number
+  mtimeMs: number
 }
 
 /** A file to write into the output folder. */

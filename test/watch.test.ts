@@ -5,6 +5,7 @@ import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {watch, type RebuildEvent, type Watcher} from '../src/dev/watch/watch.js'
 import {tempProject, validEntry} from './helpers.js'
+import {png} from './png.js'
 
 let root: string
 let watcher: Watcher | undefined
@@ -207,6 +208,30 @@ describe('watch', () => {
     errors = []
     await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": "Fine again"}')
     await until(async () => (await page('2025/newsletter-launch')).includes('Fine again'), 'recovery')
+  })
+})
+
+describe('watch and the files entries use', () => {
+  it('reads an entry again when its image changes, and copies the public folder once it appears and as it changes', async () => {
+    await fs.writeFile(path.join(root, 'content', 'graph.png'), png(3, 2))
+    await fs.writeFile(entryFile(), withGoal('A graph: ![graph](graph.png)'))
+    const img = async () => /<img src="([^"]+)" alt="graph" width="(\d+)"/.exec(await page('2025/newsletter-launch'))
+    const first = (await until(img, 'the image on the page'))!
+    expect(first[2]).toBe('3')
+    await fs.writeFile(path.join(root, 'content', 'graph.png'), png(9, 6))
+    const second = (await until(async () => {
+      const now = await img()
+      return now?.[2] === '9' ? now : undefined
+    }, 'the new image on the page'))!
+    expect(second[1]).not.toBe(first[1])
+    expect(await fs.readFile(path.join(root, 'dist', second[1]!))).toEqual(Buffer.from(png(9, 6)))
+    const cname = () => fs.readFile(path.join(root, 'dist', 'CNAME'), 'utf8').catch(() => '')
+    await fs.mkdir(path.join(root, 'public'))
+    await fs.writeFile(path.join(root, 'public', 'CNAME'), 'one.example.com\n')
+    await until(async () => (await cname()) === 'one.example.com\n', 'the public file copied')
+    await settled()
+    await fs.writeFile(path.join(root, 'public', 'CNAME'), 'two.example.com\n')
+    await until(async () => (await cname()) === 'two.example.com\n', 'the public file copied again')
   })
 })
 

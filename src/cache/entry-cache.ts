@@ -5,10 +5,11 @@ import {isEntryResult} from './entry-shape.js'
 import {readCacheFile} from './read-cache-file.js'
 import {saveJson} from './save-json.js'
 import {toolVersion} from '../config/version.js'
+import {sameEntry} from '../pipeline/entry-key.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
-// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key.
+// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key, 4 the files it uses.
 const format = 'bounceback-entry-cache/4'
 const fileName = 'entries.json'
 
@@ -36,7 +37,7 @@ export class EntryCache {
       if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
         // Each result where its key says, and for the entry its key names: anything else is a miss.
         for (const [key, result] of Object.entries(data.entries))
-          if (isEntryResult(result) && (result.entry === undefined || result.entry.key === key)) stored.set(key, result)
+          if (isEntryResult(result) && (result.entry === undefined || sameEntry(result.entry.key, key))) stored.set(key, result)
       }
     } catch {
       // No cache yet, or one that cannot be read: start afresh.

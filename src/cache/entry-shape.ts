@@ -1,4 +1,4 @@
-import type {Action, Diagnostic, Entry, EntryMeta, EntryResult, Lesson, Section} from '../types.js'
+import type {Action, Diagnostic, Entry, EntryAsset, EntryMeta, EntryResult, FileUse, Lesson, Section} from '../types.js'
 
 /**
  * Whether a value read from the cache has exactly the shape of a per-entry result, down to
@@ -8,6 +8,7 @@ import type {Action, Diagnostic, Entry, EntryMeta, EntryResult, Lesson, Section}
  */
 export function isEntryResult(value: unknown): value is EntryResult {
   if (!isObject(value) || typeof value.file !== 'string' || !isArrayOf(value.messages, isDiagnostic)) return false
+  if (value.uses !== undefined && !isArrayOf(value.uses, isUse)) return false
   return value.entry === undefined || isEntry(value.entry)
 }
 
@@ -84,6 +85,21 @@ const isMeta = shape<EntryMeta>({
 /** A body is a root holding one raw node of sanitised HTML (see render/body.ts). */
 const isRaw = shape<{type: unknown; value: unknown}>({type: (t) => t === 'raw', value: isString})
 const isBody = shape<{type: unknown; children: unknown}>({type: (v) => v === 'root', children: (v) => Array.isArray(v) && v.length === 1 && isRaw(v[0])})
+/** A path inside the content folder, `/`-separated, that never climbs out of it. */
+const isContentPath: Check = (value) =>
+  typeof value === 'string' &&
+  value !== '' &&
+  !value.includes('\0') &&
+  !value.startsWith('/') &&
+  !value.split('/').some((s) => s === '..' || s === '.' || s === '')
+const isUse = shape<FileUse>({source: isContentPath, size: isNumber, mtimeMs: isNumber})
+/** Copied files' output paths as extract/local-files.ts makes them: a cache cannot lead a copy out of its folder. */
+const isAsset = shape<EntryAsset>({
+  source: isContentPath,
+  output: (v) => typeof v === 'string' && /^assets\/files\/[A-Za-z0-9_-]+\.[0-9a-f]{8}(?:\.[a-z0-9]{1,10})?$/.test(v),
+  size: isNumber,
+  hash: (v) => typeof v === 'string' && /^[0-9a-f]{40}$/.test(v)
+})
 /** Slugs and URLs as extract/slug.ts makes them: a cache cannot lead a page out of the output. */
 const isSlug: Check = (value) => typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
 const isEntryUrl: Check = (value) => typeof value === 'string' && /^\/(?:\d{4}\/)?[a-z0-9]+(?:-[a-z0-9]+)*\/$/.test(value)
@@ -97,5 +113,6 @@ const isEntry = shape<Entry>({
   summary: isString,
   lessons: arrayOf(isLesson),
   actions: arrayOf(isAction),
-  body: isBody
+  body: isBody,
+  assets: optional(arrayOf(isAsset))
 }) as (value: unknown) => value is Entry

@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {BouncebackError} from '../errors.js'
-import {folderRefusal, refusalMessage, type Places} from '../folders/places.js'
+import {folderRefusal, refusalMessage, within, type Places} from '../folders/places.js'
 import {normalizeHeading, type SectionSpec} from './sections.js'
 import {presetNames, presets, type Preset, type PresetName} from './presets.js'
 import {resolveFields} from './fields.js'
@@ -14,7 +14,7 @@ import type {Limits, ResolvedConfig, ResolvedRule, RuleLevel, UserConfig} from '
 /** The package's own folder: `lib/config/` (compiled) or `src/config/` (tests) are two levels down. */
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme'] as const
+const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content', 'output', 'theme', 'public'] as const
 const knownKeys = new Set<string>([
   ...stringKeys,
   'replaceOutput',
@@ -63,6 +63,7 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const theme = user.theme === undefined || user.theme === 'default' ? defaultThemeDir : path.resolve(root, user.theme)
   const contentDir = path.resolve(root, user.content ?? 'content')
   const outDir = path.resolve(root, user.output ?? 'dist')
+  const publicDir = resolvePublic(root, user.public, contentDir, outDir, fail)
   if (user.replaceOutput !== undefined && typeof user.replaceOutput !== 'boolean') fail('`replaceOutput` must be `true` or `false`')
   const cacheDir = options.cache === false ? undefined : path.resolve(root, options.cacheDir ?? path.join('node_modules', '.cache', 'bounceback'))
   const places: Places = {
@@ -75,7 +76,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     cwd: path.resolve(options.cwd ?? process.cwd()),
     home: options.home ?? os.homedir(),
     packageDir,
-    defaultThemeDir
+    defaultThemeDir,
+    publicDir
   }
   checkFolders(places, user.output === undefined ? undefined : where, options.cacheDir !== undefined)
   const lang = user.lang ?? 'en'
@@ -87,6 +89,7 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     contentDir,
     outDir,
     themeDir: theme,
+    publicDir,
     defaultThemeDir,
     configFile: options.configFile,
     cacheDir,
@@ -133,6 +136,19 @@ function resolveBase(base: string, fail: (m: string) => never): {base: string; u
   const trimmed = pathname.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/')
   const normal = trimmed ? `/${trimmed}/` : '/'
   return {base: normal, url: origin ? origin + normal : ''}
+}
+
+/**
+ * The public folder is copied as it is: it may not be, hold or lie inside the content folder
+ * (entries would be published raw). It is `public` unless the output is (as Hugo's is), then `static`.
+ */
+function resolvePublic(root: string, name: string | undefined, contentDir: string, outDir: string, fail: (m: string) => never): string {
+  const publicDir = path.resolve(root, name ?? (outDir === path.resolve(root, 'public') ? 'static' : 'public'))
+  if (within(publicDir, contentDir) || within(contentDir, publicDir))
+    fail(
+      `Unexpected \`public\` (${publicDir}) that overlaps the content folder, expected a folder of its own such as \`public\`: its files are copied as they are`
+    )
+  return publicDir
 }
 
 function isLocale(lang: string): boolean {
@@ -246,7 +262,15 @@ function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => nev
   return {threshold, synonyms: synonyms.map((line) => [...line])}
 }
 
-export const defaultLimits: Readonly<Limits> = {fileSize: 1_000_000, frontmatterSize: 65_536, nesting: 100, emphasisRun: 500, timeBudget: 10_000, memory: 512}
+export const defaultLimits: Readonly<Limits> = {
+  fileSize: 1_000_000,
+  frontmatterSize: 65_536,
+  nesting: 100,
+  emphasisRun: 500,
+  timeBudget: 10_000,
+  memory: 512,
+  assetSize: 20_000_000
+}
 
 function resolveLimits(limits: UserConfig['limits'], fail: (m: string) => never): Limits {
   if (limits === undefined) return {...defaultLimits}

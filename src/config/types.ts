@@ -23,6 +23,8 @@ export interface UserConfig {
   output?: string
   /** `'default'` or a folder path relative to the project root. */
   theme?: string
+  /** Folder copied into the output as it is (`CNAME`, `robots.txt`, a logo), relative to the project root (default `public`). */
+  public?: string
   /**
    * Replace the output folder even when it holds files bounceback did not write (by default
    * such a folder is refused). The root of the file system, system folders, the home folder,
@@ -52,6 +54,8 @@ export interface UserConfig {
     timeBudget?: number
     /** Most memory one entry may take to read, in MB (default 512): then it is stopped. */
     memory?: number
+    /** Largest image or file an entry links to, and file of the public folder, in bytes (default 20 MB). */
+    assetSize?: number
   }
   /** unified plugins run on each entry's Markdown tree after parsing, before it is checked. */
   remarkPlugins?: Pluggable[]
@@ -88,6 +92,8 @@ export interface ResolvedConfig {
   readonly contentDir: string
   readonly outDir: string
   readonly themeDir: string
+  /** Copied into the output as it is; it need not exist. */
+  readonly publicDir: string
   /** The package's own default theme, which fills in any layout a theme leaves out. */
   readonly defaultThemeDir: string
   readonly configFile: string | undefined
@@ -118,4 +124,5 @@ export interface Limits {
   emphasisRun: number
   timeBudget: number
   memory: number
+  assetSize: number
 }

@@ -169,7 +169,7 @@ export async function realTarget(target: string): Promise<string> {
 /** The places with their symbolic links resolved, so a link cannot lead a folder around a rule. */
 export async function realPlaces(places: Readonly<Places>): Promise<Places> {
   const real = async (p: string | undefined) => (p === undefined ? undefined : realTarget(p))
-  const [root, contentDir, themeDir, configFile, outDir, cacheDir, cwd, home, packageDir, defaultThemeDir] = await Promise.all(
+  const [root, contentDir, themeDir, configFile, outDir, cacheDir, cwd, home, packageDir, defaultThemeDir, publicDir] = await Promise.all(
     [
       places.root,
       places.contentDir,
@@ -180,7 +180,8 @@ export async function realPlaces(places: Readonly<Places>): Promise<Places> {
       places.cwd,
       places.home,
       places.packageDir,
-      places.defaultThemeDir
+      places.defaultThemeDir,
+      places.publicDir
     ].map(real)
   )
   return {
@@ -193,6 +194,7 @@ export async function realPlaces(places: Readonly<Places>): Promise<Places> {
     cwd: cwd!,
     home: home!,
     packageDir: packageDir!,
-    defaultThemeDir: defaultThemeDir!
+    defaultThemeDir: defaultThemeDir!,
+    ...(publicDir === undefined ? {} : {publicDir})
   }
 }

@@ -19,6 +19,8 @@ export interface Places {
   /** bounceback's own installed folder, and its default theme inside it. */
   packageDir: string
   defaultThemeDir: string
+  /** The folder copied into the output as it is (`public/`): the output may not be, hold or lie in it. */
+  publicDir?: string
 }
 
 /**
@@ -142,6 +144,7 @@ export function folderRefusal(role: FolderRole, target: string, places: Places, 
     (places.configFile ? above(places.configFile, 'the config file') : undefined) ??
     both(places.contentDir, 'the content folder') ??
     both(places.themeDir, 'the theme folder') ??
+    both(places.publicDir, 'the public folder') ??
     above(places.packageDir, "bounceback's own folder") ??
     both(places.defaultThemeDir, "bounceback's default theme") ??
     // Building bounceback's own sample site is the one time a project lies inside it.

@@ -8,6 +8,7 @@ import {Entries} from './entries.js'
 import {replaceSite, updateSite, type Published} from './publish.js'
 import {CardCache} from './render/cards.js'
 import {loadTheme, type Theme} from './render/theme.js'
+import {loadPublic, type PublicFolder} from './render/public-folder.js'
 import type {Site} from './aggregate/site.js'
 import type {EntryResult} from '../types.js'
 import type {OutputState} from './write/changes.js'
@@ -66,6 +67,7 @@ export interface EngineAnalysis extends Analysis {
 export class Engine {
   private discovered: Discovered | undefined
   private theme: Theme | undefined
+  private publicFolder: PublicFolder | undefined
   private readonly cards = new CardCache()
   /** What the last publication wrote, by key: what an update compares with. */
   private output: OutputState | undefined
@@ -127,9 +129,11 @@ export class Engine {
    */
   async publish(site: Site, mode: 'replace' | 'update'): Promise<Published> {
     this.theme ??= await loadTheme(this.config, {fresh: this.options.freshTheme === true})
+    this.publicFolder ??= await loadPublic(this.config)
     const input = {
       config: this.config,
       theme: this.theme,
+      publicFolder: this.publicFolder,
       site,
       cards: this.cards,
       shardSize: this.options.searchShardSize ?? defaultShardSize,

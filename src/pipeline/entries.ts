@@ -8,6 +8,7 @@ import type {EntryResult} from '../types.js'
 import type {Discovered, SourceFile} from './discover/discover.js'
 import {readSource} from './discover/read-source.js'
 import {entryKey} from './entry-key.js'
+import {usesUnchanged} from './extract/local-files.js'
 
 export interface EntriesOptions {
   /** Worker threads for the per-entry stages (default: one per core). */
@@ -88,7 +89,9 @@ export class Entries {
       }
       if ('problem' in read) return {source, result: {file: source.file, messages: [read.problem]}, hit: false}
       const key = entryKey(source.file, read.bytes)
-      const known = kept?.key === key ? kept.result : this.disk.get(key)
+      const cached = kept?.key === key ? kept.result : this.disk.get(key)
+      // An entry whose image changed is read again: its bytes alone do not say so.
+      const known = cached && usesUnchanged(cached.uses, this.config.contentDir) ? cached : undefined
       return known ? {source, key, result: known, hit: true} : {source, key, bytes: read.bytes, hit: false}
     })
     const toRead = items.filter((item) => item.bytes !== undefined)

@@ -7,7 +7,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {fileProblem, fromVFile, sortDiagnostics} from '../diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
 import {extractEntry} from './extract/entry.js'
-import {entryKey} from './entry-key.js'
+import {entryKey, keyWithFiles} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
 import {readMatter} from './parse/matter.js'
@@ -21,6 +21,7 @@ import {readLessons} from './parse/lessons.js'
 import {headingIndex, splitSections, type SectionIndex} from './parse/sections.js'
 import {leadingTitle} from './extract/leading-title.js'
 import {sanitiseBody, toHast} from './extract/body-html.js'
+import {localFiles} from './extract/local-files.js'
 import {linkHashtags} from './extract/hashtags.js'
 import {inspectFields} from '../schema/fields.js'
 import type {EntryResult} from '../types.js'
@@ -131,6 +132,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   leadingTitle(tree, fields.meta.title ?? fallback.title)
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
+  const files = localFiles(hast, source, config)
   const body = sanitiseBody(hast)
   // A few kilobytes can render to far more (a long link reference used a thousand times): a
   // page that would be many times larger than the largest entry allowed is not made.
@@ -149,7 +151,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
       ]
     }
   const entry = extractEntry({
-    key,
+    key: keyWithFiles(key, files.assets),
     source: source.source,
     fields,
     fallback,
@@ -160,7 +162,9 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
     body,
     excerpt
   })
-  return {file: source.file, messages, entry}
+  if (files.assets.length > 0) entry.assets = files.assets
+  const uses = files.uses.length > 0 ? {uses: files.uses} : {}
+  return {file: source.file, messages: files.messages.length > 0 ? sortDiagnostics([...messages, ...files.messages]) : messages, entry, ...uses}
 }
 
 /** Missing fields and sections are reported at the closing `---`: that is where they would go. */

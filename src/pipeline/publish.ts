@@ -8,6 +8,8 @@ import {knownSize, WrittenFile} from './render/lazy-files.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {planSite} from './render/site.js'
+import {withCopies} from './render/copied-files.js'
+import type {PublicFolder} from './render/public-folder.js'
 import type {Theme} from './render/theme.js'
 import {writeChanges, type OutputState} from './write/changes.js'
 import {withOutputLock} from './write/lock.js'
@@ -19,6 +21,8 @@ export interface PublishInput {
   theme: Theme
   site: Site
   cards: CardCache
+  /** The public folder's files, copied as they are. */
+  publicFolder: PublicFolder
   /** Pages per shard of the search index. */
   shardSize: number
   onProgress?: (phase: 'rendering' | 'indexing' | 'writing') => void
@@ -58,18 +62,20 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       cache &&
       siteKey(
         cache.salt,
-        {config, shardSize},
+        {config, shardSize, publicFolder: input.publicFolder.digest},
         site.entries.map((entry) => entry.key)
       )
     const last = key ? cache!.sameSite(key) : undefined
     if (last && outputHasSizes(outDir, last)) return {written: [], removed: [], outputFiles: last.length, upToDate: true, state: cache!.keys()}
-    const {files, shards} = planSite(site, theme, {
+    const planned = planSite(site, theme, {
       cards: input.cards,
       salt: salt(input),
       outDir,
       shardSize,
       ...(cache ? {previous: (page: string) => cache.previous(page)} : {})
     })
+    const {shards} = planned
+    const files = withCopies(planned.files, site.entries, config.contentDir, input.publicFolder)
     input.cards.sweep()
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
@@ -129,7 +135,8 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
  * are removed. The search index stays as the last full rebuild wrote it.
  */
 export async function updateSite(input: PublishInput, previous: OutputState): Promise<Published> {
-  const {files} = planSite(input.site, input.theme, {cards: input.cards, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
+  const planned = planSite(input.site, input.theme, {cards: input.cards, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
+  const files = withCopies(planned.files, input.site.entries, input.config.contentDir, input.publicFolder)
   input.cards.sweep()
   input.onProgress?.('writing')
   const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous))

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {assemble, type Analysis} from '../../pipeline/assemble.js'
 import {Engine, type EngineOptions} from '../../pipeline/engine.js'
 import type {ResolvedConfig} from '../../config/types.js'
@@ -23,6 +24,8 @@ export class SiteBuilder {
   private engine: Engine | undefined
   /** Each entry's last version without an error, by file. */
   private lastGood = new Map<string, Entry>()
+  /** The entries (absolute paths) that use each file of the content folder (absolute path), as last read. */
+  private users = new Map<string, string[]>()
 
   constructor(private options: EngineOptions) {}
 
@@ -48,6 +51,7 @@ export class SiteBuilder {
       await this.engine?.close()
       this.engine = engine
       this.lastGood = lastGood
+      this.noteUses(engine.config, analysis.results)
       this.forgetReplaceFlag()
       return {analysis, written: published.written, removed: []}
     } catch (error) {
@@ -63,8 +67,25 @@ export class SiteBuilder {
   async update(paths: ReadonlySet<string>, listAgain: boolean): Promise<RebuildResult> {
     const engine = this.engine!
     const analysis = await engine.analyse({paths, relist: listAgain})
+    this.noteUses(engine.config, analysis.results)
     const published = await engine.publish(this.shown(analysis, this.lastGood), 'update')
     return {analysis, written: published.written, removed: published.removed}
+  }
+
+  /** The entries that use `file` (an image beside them), as absolute paths: the ones to read again when it changes. */
+  entriesUsing(file: string): string[] {
+    return this.users.get(path.resolve(file)) ?? []
+  }
+
+  private noteUses(config: ResolvedConfig, results: readonly EntryResult[]): void {
+    this.users.clear()
+    for (const result of results) {
+      const entry = path.join(config.root, ...result.file.split('/'))
+      for (const use of result.uses ?? []) {
+        const file = path.join(config.contentDir, ...use.source.split('/'))
+        this.users.set(file, [...(this.users.get(file) ?? []), entry])
+      }
+    }
   }
 
   /** Keep the entry cache on disk, and stop the worker threads. */

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {watch as chokidarWatch, type FSWatcher} from 'chokidar'
 import {configNames} from '../../config/load.js'
@@ -151,7 +152,14 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     const outside = (file: string) =>
       file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
     const onContent = (event: string, file: string) => {
-      if (outside(file) || !/\.(md|markdown)$/i.test(file)) return
+      if (outside(file)) return
+      if (!/\.(md|markdown)$/i.test(file)) {
+        // An image or file an entry uses: those entries are read again.
+        const users = builder.entriesUsing(file)
+        for (const user of users) pending.add(user)
+        if (users.length > 0) schedule()
+        return
+      }
       pending.add(file)
       if (event !== 'change') listAgain = true
       schedule()
@@ -166,11 +174,13 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     const started = [
       chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
       chokidarWatch(config.themeDir, common).on('all', (_event, file) => onWhole(file)),
-      // The config file may not exist yet: watch the project folder itself, for those names only.
+      // The public folder is copied as a whole, as the theme's assets are.
+      ...(existsSync(config.publicDir) ? [chokidarWatch(config.publicDir, common).on('all', (_event, file) => onWhole(file))] : []),
+      // The config file and the public folder may not exist yet: watch the project folder itself, for those names only.
       chokidarWatch(root, {
         ...common,
         depth: 0,
-        ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file))
+        ignored: (file: string) => file !== root && !(configNames as readonly string[]).includes(path.basename(file)) && file !== config.publicDir
       }).on('all', (_event, file) => {
         if (file !== root) onWhole(file)
       })
@@ -181,7 +191,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   }
   let watchers = await startWatchers()
   let watched = folders(builder)
-  /** After a full rebuild: follow the content, theme and output folders if the config moved them. */
+  /** After a full rebuild: follow the content, theme, public and output folders if the config moved them (or the public folder appeared). */
   afterFull = async () => {
     const now = folders(builder)
     if (now === watched) return
@@ -212,7 +222,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
 }
 
 function folders(builder: SiteBuilder): string {
-  return [builder.config.contentDir, builder.config.themeDir, builder.config.outDir].join('\u0000')
+  const {contentDir, themeDir, outDir, publicDir} = builder.config
+  return [contentDir, themeDir, outDir, publicDir, existsSync(publicDir)].join('\u0000')
 }
 
 /** The site URL of an output path: `2025/x/index.html` is `/2025/x/`. */

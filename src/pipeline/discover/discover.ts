@@ -69,6 +69,8 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
           continue
         }
         if (target !== rootReal && !isInside(rootReal, target)) {
+          // A link out to a file that is not an entry (an image) is refused where an entry uses it (extract/local-files.ts).
+          if (!entryExtension.test(dirent.name) && !(await fs.stat(abs)).isDirectory()) continue
           messages.push(
             fileProblem(
               toFile(abs),

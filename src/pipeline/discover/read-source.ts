@@ -66,7 +66,7 @@ export function byteSize(bytes: number): string {
 }
 
 /** The file's bytes, by the size its stat gave (reading by the descriptor would stat it again). */
-function readAll(fd: number, size: number): Uint8Array {
+export function readAll(fd: number, size: number): Uint8Array {
   const bytes = Buffer.allocUnsafe(size)
   let read = 0
   while (read < size) {
@@ -77,7 +77,7 @@ function readAll(fd: number, size: number): Uint8Array {
   return read === size ? bytes : bytes.subarray(0, read)
 }
 
-function isInside(parent: string, child: string): boolean {
+export function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child)
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }

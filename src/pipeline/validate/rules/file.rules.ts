@@ -6,7 +6,7 @@ export const fileRules = declareRules({
   'file/outside-content': {
     level: 'always',
     entry: false,
-    doc: 'a symbolic link that leads outside `content/`',
+    doc: 'a symbolic link to an entry or a folder that leads outside `content/` (a link to an image: `asset/outside`)',
     fix: 'move or copy the file into `content/`'
   },
   'file/broken-link': {level: 'always', entry: false, doc: 'a symbolic link that leads nowhere', fix: 'point the link at an entry, or remove it'},
