@@ -17,7 +17,13 @@ export interface BuildResult extends CheckResult {
    * entries, settings, theme and date, and unaltered since. Nothing was rendered or written.
    */
   upToDate: boolean
+  /** Advice about the settings, said once per build (not an error): such as `base` without the site's URL. */
+  hints: string[]
 }
+
+/** Feed readers resolve relative links poorly, and cannot follow `urn:` ids at all. */
+export const feedHint =
+  "feed.xml has relative links: set `base` to the site's URL (`base: 'https://example.org/lessons/'`, or `--base`) for a feed readers can follow"
 
 /**
  * Check every entry and, when no error was found, render the site and write it to the output
@@ -29,9 +35,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A folder that may not be replaced is refused before any work (and again before writing).
     await engine.claimOutput()
     const {site, results: _results, ...result} = await engine.analyse()
-    if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false}
+    if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false, hints: []}
     const published = await engine.publish(site, 'replace')
-    return {...result, written: true, outputFiles: published.outputFiles, entries: site.entries.length, upToDate: published.upToDate}
+    const hints = result.config.site.url === '' ? [feedHint] : []
+    return {...result, written: true, outputFiles: published.outputFiles, entries: site.entries.length, upToDate: published.upToDate, hints}
   } finally {
     await engine.close()
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {build} from '../src/build.js'
+import {build, feedHint} from '../src/build.js'
 import {check} from '../src/check.js'
 import {useProjects, validEntry} from './helpers.js'
 
@@ -29,6 +29,16 @@ const entries = {
 }
 
 describe('build', () => {
+  it('says once that the feed needs the site URL when base is only a path, and not when it is a URL', async () => {
+    const root = await project(entries)
+    const relative = await build({root, cache: false})
+    expect(relative.hints).toEqual([feedHint])
+    expect(await read(root, 'feed.xml')).toContain('urn:bounceback:/')
+    const absolute = await build({root, cache: false, overrides: {base: 'https://example.org/lessons/'}})
+    expect(absolute.hints).toEqual([])
+    expect(await read(root, 'feed.xml')).not.toContain('urn:bounceback:')
+  })
+
   it('renders a home page, newest first, and one page per published entry at /YYYY/slug/', async () => {
     const root = await project(entries)
     const result = await build({root})

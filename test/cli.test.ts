@@ -2,6 +2,7 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
 import {poolThreshold} from '../src/pool/pool.js'
 import {ruleTable} from '../src/rules.js'
 import {tempProject, validEntry} from './helpers.js'
@@ -298,6 +299,25 @@ describe('bounceback CLI', () => {
     } finally {
       await fs.rm(root, {recursive: true, force: true})
     }
+  })
+
+  it('the pre-commit hook this repository ships runs check on the staged entries it selects', async () => {
+    const hooks = parse(await fs.readFile(path.join(import.meta.dirname, '..', '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string
+      entry: string
+      files: string
+    }[]
+    const hook = hooks.find((h) => h.id === 'bounceback-check')!
+    const files = new RegExp(hook.files)
+    expect(['content/2025-03-14-newsletter-launch.md', 'content/work/a.markdown'].every((f) => files.test(f))).toBe(true)
+    expect(['README.md', 'content/image.png', 'themes/content/x.md'].some((f) => files.test(f))).toBe(false)
+    const [command, ...args] = hook.entry.split(' ')
+    expect(command).toBe('bounceback')
+    // pre-commit runs the entry from the repository's root, with the staged files after it.
+    expect(run([...args, 'content/2025-03-14-newsletter-launch.md'], good).code).toBe(0)
+    const failing = run([...args, 'content/2025-03-14-newsletter-launch.md'], bad)
+    expect(failing.code).toBe(1)
+    expect(failing.stdout).toContain('error')
   })
 
   it('--root points at another project folder', () => {

@@ -98,6 +98,8 @@ describe('watch', () => {
     await settled()
     expect(events).toHaveLength(1)
     expect(events[0]!.changed).toEqual(['content/2025-03-14-newsletter-launch.md'])
+    // Files are counted as check counts them: every file of the project, not only the one saved.
+    expect(events[0]!.files).toBe(2)
     expect(events[0]!.written).toContain('2025/newsletter-launch/index.html')
     expect(events[0]!.written).toContain('index.html')
     expect(events[0]!.written).not.toContain('2024/q4-estimate/index.html')

@@ -31,10 +31,7 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
         `ms${errors > 0 ? ` · ${errors} ${errors === 1 ? 'error' : 'errors'}` : ''}`
     )
     const relevant = event.kind === 'full' ? event.messages : event.messages.filter((m) => event.changed.includes(m.file) || m.severity === 'error')
-    if (relevant.length > 0)
-      io.stdout(
-        formatText(relevant, new Set(relevant.map((m) => m.file)).size, {color: options.color, ...(io.columns !== undefined ? {width: io.columns} : {})})
-      )
+    if (relevant.length > 0) io.stdout(formatText(relevant, event.files, {color: options.color, ...(io.columns !== undefined ? {width: io.columns} : {})}))
   }
   // Every handler reports its own errors; this is the last net, so nothing ends the watch.
   process.on('unhandledRejection', (reason) =>

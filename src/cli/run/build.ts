@@ -28,5 +28,6 @@ export async function runBuild(input: CommandInput, io: CliIO): Promise<number> 
   if (quiet) return 0
   const ms = Math.round(performance.now() - started)
   io.stdout(`Built ${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} into ${out}/ (${result.outputFiles} files) in ${ms} ms`)
+  for (const hint of result.hints) io.stdout(`Note: ${hint}`)
   return 0
 }

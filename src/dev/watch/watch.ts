@@ -37,6 +37,8 @@ export interface RebuildEvent {
   /** Site URLs whose pages changed, for live reload. */
   urls: string[]
   messages: Diagnostic[]
+  /** How many files were checked: the whole project, as `check` counts them. */
+  files: number
   ms: number
 }
 
@@ -78,6 +80,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       removed: result.removed,
       urls,
       messages: result.analysis.messages,
+      files: result.analysis.files.length,
       ms: performance.now() - since
     })
   }
