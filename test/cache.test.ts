@@ -1,3 +1,5 @@
+import os from 'node:os'
+import {defaultCacheDir} from '../src/config/cache-location.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -11,7 +13,7 @@ const files = {
   'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntag: [x]'}),
   'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01'})
 }
-const cacheFile = (root: string) => path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+const cacheFile = (root: string) => path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
 const snapshot = async (dir: string) => {
   const out: Record<string, string> = {}
   for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
@@ -20,6 +22,33 @@ const snapshot = async (dir: string) => {
   }
   return out
 }
+
+describe('where the cache goes', () => {
+  it('beside the nearest package, looking up no further than the repository or home; else .bounceback-cache in the project', async () => {
+    const dir = await project({
+      'pkg/package.json': '{}',
+      'pkg/content/2025-01-01-a.md': validEntry(),
+      'mono/package.json': '{}',
+      'mono/.git/HEAD': 'ref: refs/heads/main\n',
+      'mono/docs/lessons/content/2025-01-01-a.md': validEntry(),
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/lessons/content/2025-01-01-a.md': validEntry(),
+      'home/package.json': '{}',
+      'home/notes/content/2025-01-01-a.md': validEntry()
+    })
+    const home = path.join(dir, 'home')
+    expect(defaultCacheDir(path.join(dir, 'pkg'), home)).toBe(path.join(dir, 'pkg/node_modules/.cache/bounceback'))
+    expect(defaultCacheDir(path.join(dir, 'mono/docs/lessons'), home)).toBe(path.join(dir, 'mono/node_modules/.cache/bounceback'))
+    expect(defaultCacheDir(path.join(dir, 'repo/lessons'), home)).toBe(path.join(dir, 'repo/lessons/.bounceback-cache'))
+    expect(defaultCacheDir(path.join(dir, 'home/notes'), home)).toBe(path.join(dir, 'home/notes/.bounceback-cache'))
+    // A folder of Markdown and nothing else gets no node_modules, and the cache works.
+    const root = path.join(dir, 'repo/lessons')
+    await build({root})
+    expect((await build({root})).cache).toEqual({hits: 1, misses: 0})
+    expect(await fs.readdir(root)).toEqual(expect.arrayContaining(['.bounceback-cache', 'content', 'dist']))
+    expect(await fs.readdir(root)).not.toContain('node_modules')
+  })
+})
 
 describe('the persistent cache', () => {
   it('makes a second build with nothing changed parse nothing, with the same output and messages', async () => {

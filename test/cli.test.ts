@@ -358,7 +358,7 @@ describe('bounceback watch', () => {
       child.kill('SIGINT')
       expect(await exit).toBe(0)
       expect(out).toContain('Stopped.')
-      expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+      expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-') && name !== '.bounceback-cache')).toEqual([])
       expect((await fs.readdir(path.join(root, 'dist'), {recursive: true})).filter((name) => name.endsWith('.tmp'))).toEqual([])
     } finally {
       await fs.rm(root, {recursive: true, force: true})

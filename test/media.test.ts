@@ -1,3 +1,5 @@
+import os from 'node:os'
+import {defaultCacheDir} from '../src/config/cache-location.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {selectAll} from 'hast-util-select'
@@ -142,7 +144,7 @@ describe('images and files beside an entry', () => {
   it('takes no copy out of its folder from a cache file edited by hand', async () => {
     const root = await project({[entryName]: entryWith('![graph](graph.png)'), 'content/graph.png': png(3, 2)})
     await build({root})
-    const cacheFile = path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+    const cacheFile = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
     const good = await fs.readFile(cacheFile, 'utf8')
     for (const [from, to] of [
       [/"output":"assets\/files\/[^"]+"/, '"output":"../../escape.png"'],

@@ -1,3 +1,5 @@
+import os from 'node:os'
+import {defaultCacheDir} from '../src/config/cache-location.js'
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -148,7 +150,7 @@ describe('caches that heal', () => {
   it('take a cache file of the wrong shape for a miss, and never open one that is not a regular file', async () => {
     const root = await project({'content/2025-03-14-a.md': validEntry()})
     expect((await build({root})).written).toBe(true)
-    const file = path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+    const file = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
     const cache = JSON.parse(await fs.readFile(file, 'utf8')) as {entries: Record<string, {entry: {meta: {tags: unknown}}}>}
     for (const result of Object.values(cache.entries)) result.entry.meta.tags = 'x'
     await fs.writeFile(file, JSON.stringify(cache))
@@ -157,8 +159,8 @@ describe('caches that heal', () => {
     expect(again.cache).toEqual({hits: 0, misses: 1})
     // A FIFO where the cache file was: opening it to read would wait for a writer forever.
     for (const name of ['entries.json', 'pages.json', 'search.json']) {
-      await fs.rm(path.join(root, 'node_modules', '.cache', 'bounceback', name), {force: true})
-      expect(spawnSync('mkfifo', [path.join(root, 'node_modules', '.cache', 'bounceback', name)]).status).toBe(0)
+      await fs.rm(path.join(defaultCacheDir(root, os.homedir()), name), {force: true})
+      expect(spawnSync('mkfifo', [path.join(defaultCacheDir(root, os.homedir()), name)]).status).toBe(0)
     }
     const fifo = await build({root})
     expect(fifo.written).toBe(true)
@@ -319,11 +321,11 @@ describe('found in review: the runner, the pre-checks, the config and the cache'
   it('takes a cached entry whose URL would leave the output for a miss, and heals', async () => {
     const root = await project({'content/2025-03-14-a.md': validEntry()})
     expect((await build({root})).written).toBe(true)
-    const file = path.join(root, 'node_modules', '.cache', 'bounceback', 'entries.json')
+    const file = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
     const cache = JSON.parse(await fs.readFile(file, 'utf8')) as {entries: Record<string, {entry: {url: string}}>}
     for (const result of Object.values(cache.entries)) result.entry.url = '/../../escape/'
     await fs.writeFile(file, JSON.stringify(cache))
-    await fs.rm(path.join(root, 'node_modules', '.cache', 'bounceback', 'pages.json'))
+    await fs.rm(path.join(defaultCacheDir(root, os.homedir()), 'pages.json'))
     const again = await build({root})
     expect(again).toMatchObject({written: true, cache: {hits: 0, misses: 1}})
     await expect(fs.access(path.join(root, '..', 'escape'))).rejects.toThrow()

@@ -22,6 +22,7 @@ async function sandbox(config: Record<string, unknown> = {}): Promise<{dir: stri
     'proj/node_modules/left-pad/index.js': 'module.exports = 1\n',
     'proj/themes/mine/assets/extra.css': 'body {}\n',
     'proj/bounceback.config.json': JSON.stringify(config),
+    'proj/package.json': '{"name": "proj", "private": true}\n',
     'other/canary.txt': 'keep me\n',
     'repo/.git/HEAD': 'ref: refs/heads/main\n',
     'repo/canary.txt': 'keep me\n',

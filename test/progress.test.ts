@@ -47,13 +47,15 @@ describe('--quiet and --verbose', () => {
     expect(out).toEqual([])
   })
 
-  it('--verbose says what came from the cache', async () => {
+  it('--verbose says what came from the cache, and where the cache is', async () => {
     const root = await project({'content/a.md': validEntry()})
     const out: string[] = []
     const err: string[] = []
     await main(['check'], io(root, out, err))
     await main(['check', '--verbose'], io(root, out, err))
-    expect(err.at(-1)).toMatch(/^1 entries: 1 from the cache, 0 read afresh · \d+ ms$/)
+    expect(err.at(-1)).toMatch(/^1 entries: 1 from the cache, 0 read afresh \(cache: \.bounceback-cache\/\) · \d+ ms$/)
+    await main(['check', '--verbose', '--no-cache'], io(root, out, err))
+    expect(err.at(-1)).toMatch(/^1 entries: 0 from the cache, 1 read afresh \(cache off\) · \d+ ms$/)
   })
 
   it('draws no progress when the output is not a terminal', async () => {

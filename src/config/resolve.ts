@@ -6,6 +6,7 @@ import {folderRefusal, refusalMessage, within, type Places} from '../folders/pla
 import {normalizeHeading, type SectionSpec} from './sections.js'
 import {presetNames, presets, type Preset, type PresetName} from './presets.js'
 import {resolveFields} from './fields.js'
+import {defaultCacheDir} from './cache-location.js'
 import {ruleDefaults} from '../rules.js'
 import {closest} from '../schema/suggest.js'
 import type {Pluggable} from 'unified'
@@ -36,7 +37,7 @@ export interface ResolveOptions {
   cwd?: string
   /** The user's home folder (default: the system's). */
   home?: string
-  /** Keep the cache (default `true`), in `cacheDir` (default `node_modules/.cache/bounceback`, relative to the root). */
+  /** Keep the cache (default `true`), in `cacheDir` (relative to the root; default: see `defaultCacheDir`). */
   cache?: boolean
   cacheDir?: string
 }
@@ -65,7 +66,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const outDir = path.resolve(root, user.output ?? 'dist')
   const publicDir = resolvePublic(root, user.public, contentDir, outDir, fail)
   if (user.replaceOutput !== undefined && typeof user.replaceOutput !== 'boolean') fail('`replaceOutput` must be `true` or `false`')
-  const cacheDir = options.cache === false ? undefined : path.resolve(root, options.cacheDir ?? path.join('node_modules', '.cache', 'bounceback'))
+  const home = options.home ?? os.homedir()
+  const cacheDir = options.cache === false ? undefined : options.cacheDir !== undefined ? path.resolve(root, options.cacheDir) : defaultCacheDir(root, home)
   const places: Places = {
     root,
     contentDir,
@@ -74,7 +76,7 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     outDir,
     cacheDir,
     cwd: path.resolve(options.cwd ?? process.cwd()),
-    home: options.home ?? os.homedir(),
+    home,
     packageDir,
     defaultThemeDir,
     publicDir

@@ -19,7 +19,7 @@ export async function runBuild(input: CommandInput, io: CliIO): Promise<number> 
   bar?.done()
   const shown = quiet ? result.messages.filter((m) => m.severity === 'error') : result.messages
   if (shown.length > 0) io.stdout(formatText(result.messages, result.files.length, textOptions(input, io)))
-  if (values.verbose === true) io.stderr(cacheLine(result.cache, started))
+  if (values.verbose === true) io.stderr(cacheLine(result.cache, started, result.config.cacheDir && displayPath(io.cwd, result.config.cacheDir)))
   const out = displayPath(io.cwd, result.config.outDir)
   if (!result.written) {
     io.stderr(`Build failed: fix the errors above. ${existsSync(result.config.outDir) ? `${out}/ was left as it was.` : `Nothing was written to ${out}/.`}`)

@@ -1,4 +1,5 @@
-/** `--verbose`: how much came from the cache, and how long it took. */
-export function cacheLine(cache: {hits: number; misses: number}, started: number): string {
-  return `${cache.hits + cache.misses} entries: ${cache.hits} from the cache, ${cache.misses} read afresh · ${Math.round(performance.now() - started)} ms`
+/** `--verbose`: how much came from the cache, where the cache is, and how long it took. */
+export function cacheLine(cache: {hits: number; misses: number}, started: number, where: string | undefined): string {
+  const folder = where === undefined ? ' (cache off)' : ` (cache: ${where}/)`
+  return `${cache.hits + cache.misses} entries: ${cache.hits} from the cache, ${cache.misses} read afresh${folder} · ${Math.round(performance.now() - started)} ms`
 }

@@ -7,6 +7,7 @@ import type {CommandInput} from '../define.js'
 import {UsageError, type CliIO} from '../io.js'
 import {progressBar} from '../progress.js'
 import {cacheLine} from './cache-line.js'
+import {displayPath} from '../display-path.js'
 
 /** `bounceback check`: the heavy part, loaded only when it runs. */
 export async function runCheck(input: CommandInput, io: CliIO): Promise<number> {
@@ -38,7 +39,7 @@ export async function runCheck(input: CommandInput, io: CliIO): Promise<number> 
   else if (format === 'github') {
     if (shown.length > 0) io.stdout(formatGithub(shown))
   } else if (!quiet || shown.length > 0) io.stdout(formatText(result.messages, result.files.length, textOptions(input, io)))
-  if (values.verbose === true) io.stderr(cacheLine(result.cache, started))
+  if (values.verbose === true) io.stderr(cacheLine(result.cache, started, result.config.cacheDir && displayPath(io.cwd, result.config.cacheDir)))
   if (!result.ok) return 1
   if (maxWarnings !== undefined && result.warnings > maxWarnings) {
     io.stderr(`bounceback: ${result.warnings} warnings, more than --max-warnings ${maxWarnings} allows`)
