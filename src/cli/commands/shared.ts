@@ -6,7 +6,10 @@ import {UsageError, type CliIO} from '../io.js'
 /** The options of the commands that read entries. */
 export const readingOptions: Record<string, OptionSpec> = {
   jobs: {type: 'string', value: 'N', description: 'Worker threads for reading entries (default: one per core)'},
-  'no-cache': {type: 'boolean', description: 'Read every entry afresh (the cache is in node_modules/.cache/bounceback/, or .bounceback-cache/ without a package.json; --verbose says)'},
+  'no-cache': {
+    type: 'boolean',
+    description: 'Read every entry afresh (the cache is in node_modules/.cache/bounceback/, or .bounceback-cache/ without a package.json; --verbose says)'
+  },
   'cache-dir': {type: 'string', value: 'DIR', description: 'Keep the cache in DIR (a new or empty folder, or one it made before)'}
 }
 
