@@ -11,7 +11,9 @@ try {
   ;({main} = await import('../lib/bundle/main.js'))
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
-  console.error('bounceback: the compiled code in lib/ is missing. Run `npm run compile` in the package folder (`npm install` does it when it installs anything).')
+  console.error(
+    'bounceback: the compiled code in lib/ is missing. Run `npm run compile` in the package folder (`npm install` does it when it installs anything).'
+  )
   process.exit(1)
 }
 // A reader that stops early (`bounceback check | head`) is not an error.
