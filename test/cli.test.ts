@@ -239,7 +239,11 @@ describe('bounceback CLI', () => {
       expect(entry.stdout.split('\n')[0]).toBe('content/2025-05-01-hiring-round-two.md')
       expect(entry.stdout).toContain('It is a draft: checked, not published; remove `draft: true` when it is done.')
       expect(run(['new', 'Hiring: round two', '--date', '2025-05-01'], dir).stderr).toContain('already exists')
-      expect(run(['new'], dir).code).toBe(2)
+      // No title and an empty one are the same mistake: the same words, the same exit code.
+      const none = run(['new'], dir)
+      const empty = run(['new', '  '], dir)
+      expect([none.code, empty.code]).toEqual([2, 2])
+      expect(empty.stderr).toBe(none.stderr)
       // A draft keeps the project building: its empty sections are warnings.
       const checked = run(['check'], dir)
       expect(checked.code).toBe(0)
