@@ -9,7 +9,8 @@ export function fileProblem(file: string, ruleId: RuleId, message: string): Diag
 
 /**
  * Turn a vfile's messages into plain diagnostics. A message is an error when `fatal` is true
- * (set by the rule wrapper for rules at level `error`), otherwise a warning.
+ * (set by the rule wrapper for rules at level `error`), a warning when it is false, and a
+ * suggestion (`info`) when it is not set, as vfile's `file.info()` leaves it.
  */
 export function fromVFile(vfile: VFile, file: string): Diagnostic[] {
   return vfile.messages.map((m) => {
@@ -17,7 +18,7 @@ export function fromVFile(vfile: VFile, file: string): Diagnostic[] {
       file,
       line: m.place && 'start' in m.place ? m.place.start.line : (m.line ?? 1),
       column: m.place && 'start' in m.place ? m.place.start.column : (m.column ?? 1),
-      severity: m.fatal === true ? 'error' : 'warning',
+      severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
       message: m.reason,
       ruleId: m.ruleId ?? 'bounceback'
     }
@@ -29,14 +30,16 @@ export function fromVFile(vfile: VFile, file: string): Diagnostic[] {
   })
 }
 
-export function countBySeverity(messages: readonly Diagnostic[]): {errors: number; warnings: number} {
+export function countBySeverity(messages: readonly Diagnostic[]): {errors: number; warnings: number; infos: number} {
   let errors = 0
   let warnings = 0
+  let infos = 0
   for (const m of messages) {
     if (m.severity === 'error') errors++
-    else warnings++
+    else if (m.severity === 'warning') warnings++
+    else infos++
   }
-  return {errors, warnings}
+  return {errors, warnings, infos}
 }
 
 /** Order messages by file, then place, so every report reads top to bottom. */

@@ -58,7 +58,7 @@ export function ruleFix(id: string): string | undefined {
 }
 
 /** Every tunable rule and its default level. */
-export const ruleDefaults: Readonly<Record<string, 'error' | 'warn'>> = Object.fromEntries(
+export const ruleDefaults: Readonly<Record<string, 'error' | 'warn' | 'info'>> = Object.fromEntries(
   Object.entries(declared).flatMap(([id, rule]) => (rule.level === 'always' ? [] : [[id, rule.level]]))
 )
 

@@ -8,7 +8,8 @@ export interface Point {
   column: number
 }
 
-export type Severity = 'error' | 'warning'
+/** `info`: a suggestion, below a warning: it fails nothing, not even `--max-warnings 0`. */
+export type Severity = 'error' | 'warning' | 'info'
 
 /** One problem in one file: plain data, safe to cache or send between threads. */
 export interface Diagnostic {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build, feedHint} from '../src/build.js'
 import {check} from '../src/check.js'
-import {useProjects, validEntry} from './helpers.js'
+import {useProjects, validEntry, leftovers} from './helpers.js'
 
 const project = useProjects()
 
@@ -95,7 +95,7 @@ describe('build', () => {
     expect(new Set(result.messages.map((m) => m.file))).toEqual(new Set(['content/2025-03-14-newsletter-launch.md', 'content/2025-04-01-empty.md']))
     expect(result.messages.filter((m) => m.ruleId === 'sections/missing')).toHaveLength(8)
     expect(await snapshot(path.join(root, 'dist'))).toEqual(before)
-    expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+    expect(await leftovers(root)).toEqual([])
   })
 
   it('leaves dist/ intact and no temporary folder when a write fails half way', async () => {
@@ -111,7 +111,7 @@ describe('build', () => {
     }
     await expect(build({root, write: {writeFile: failing}})).rejects.toMatchObject({code: 'WRITE_FAILED'})
     expect(await snapshot(path.join(root, 'dist'))).toEqual(before)
-    expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+    expect(await leftovers(root)).toEqual([])
   })
 
   it('writes only files whose bytes changed, and still swaps dist/ in one step', async () => {
@@ -193,7 +193,7 @@ describe('two builds at once', () => {
     const [a, b] = await Promise.all([build({root, cache: false}), build({root, cache: false})])
     expect(a.written && b.written).toBe(true)
     await expect(read(root, '2025/newsletter-launch/index.html')).resolves.toContain('Newsletter launch')
-    expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-'))).toEqual([])
+    expect(await leftovers(root)).toEqual([])
   })
 
   it('take over a lock left by a process that is gone', async () => {

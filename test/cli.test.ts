@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {poolThreshold} from '../src/pool/pool.js'
 import {ruleTable} from '../src/rules.js'
-import {tempProject, validEntry} from './helpers.js'
+import {tempProject, validEntry, leftovers} from './helpers.js'
 
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'bounceback.js')
 const pkg = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, '..', 'package.json'), 'utf8')) as {version: string}
@@ -362,7 +362,7 @@ describe('bounceback watch', () => {
       child.kill('SIGINT')
       expect(await exit).toBe(0)
       expect(out).toContain('Stopped.')
-      expect((await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-') && name !== '.bounceback-cache')).toEqual([])
+      expect(await leftovers(root)).toEqual([])
       expect((await fs.readdir(path.join(root, 'dist'), {recursive: true})).filter((name) => name.endsWith('.tmp'))).toEqual([])
     } finally {
       await fs.rm(root, {recursive: true, force: true})

@@ -110,3 +110,8 @@ export function parseHtml(html: string): import('hast').Root {
   return htmlParser.parse(html)
 }
 const htmlParser = unified().use(rehypeParse)
+
+/** Temporary folders or locks a run left beside the output: names starting `.bounceback-`, but the cache's own folder. */
+export async function leftovers(root: string): Promise<string[]> {
+  return (await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-') && name !== '.bounceback-cache')
+}

@@ -201,7 +201,8 @@ describe('headings', () => {
     const result = await processString(body('### What did I learn?'))
     const lines = messageLines(result.messages).filter((l) => l.includes('`lessons`'))
     expect(lines).toEqual([
-      '34:1 error Missing section `lessons`: did you mean `## What did I learn?`? This heading, `### What did I learn?`, is at depth 3, expected `##` sections/missing'
+      '34:1 error Missing section `lessons`: did you mean `## What did I learn?`? This heading, `### What did I learn?`, is at depth 3, ' +
+        'expected `##` sections/missing'
     ])
   })
 

@@ -27,7 +27,7 @@ describe('README', () => {
   })
 
   it('lists every rule and problem as its module declares it: level, per entry, in a draft, what it reports', () => {
-    const rules = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn) \| (yes|no) \| (warn|as set) \| (.+) \|$/gm)].map(
+    const rules = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| (error|warn|info) \| (yes|no) \| (warn|as set) \| (.+) \|$/gm)].map(
       ([, id, level, entry, drafts, doc]) => [id, {level, entry: entry === 'yes', ...(drafts === 'warn' ? {drafts} : {}), doc}]
     )
     const always = [...readme.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \| ([^|]+) \|$/gm)].map(([, id, doc]) => [id, {level: 'always', entry: false, doc}])

@@ -53,7 +53,7 @@ const isDiagnostic = shape<Diagnostic>({
   column: isNumber,
   endLine: optional(isNumber),
   endColumn: optional(isNumber),
-  severity: oneOf('error', 'warning'),
+  severity: oneOf('error', 'warning', 'info'),
   message: isString,
   ruleId: isString
 })

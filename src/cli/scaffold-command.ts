@@ -1,7 +1,8 @@
 import path from 'node:path'
 import {loadConfig} from '../config/load.js'
 import {init} from '../scaffold/init.js'
-import {newEntry} from '../scaffold/new-entry.js'
+import {newEntry, type ThemeHint} from '../scaffold/new-entry.js'
+import {Engine} from '../pipeline/engine.js'
 import {displayPath} from './display-path.js'
 import type {CliIO} from './io.js'
 
@@ -13,6 +14,23 @@ export interface ScaffoldOptions {
   tags?: string
   /** `new`: write a draft (the default). */
   draft?: boolean
+}
+
+/**
+ * The hashtags the site's lessons use, most used first, for the new entry's lessons prompt. A
+ * project that cannot be read yet (no content folder) simply has none.
+ */
+async function themesInUse(root: string, cwd: string): Promise<ThemeHint[]> {
+  try {
+    const engine = await Engine.open({root, cwd})
+    const {site} = await engine.analyse().finally(() => engine.close())
+    return site.themes
+      .filter((t) => t.hashtags.length > 0)
+      .sort((a, b) => b.count - a.count || (a.hashtags[0]! < b.hashtags[0]! ? -1 : 1))
+      .map((t) => ({tag: t.hashtags[0]!, count: t.count, example: t.text}))
+  } catch {
+    return []
+  }
 }
 
 /** `bounceback init [folder]` and `bounceback new "Title"`: they create files, never overwrite. */
@@ -32,7 +50,14 @@ export async function runScaffold(command: 'init' | 'new', options: ScaffoldOpti
     .map((t) => t.trim())
     .filter(Boolean)
   const draft = options.draft !== false
-  const file = await newEntry(config, {title: options.arg!, draft, ...(options.date !== undefined ? {date: options.date} : {}), ...(tags ? {tags} : {})})
+  const themes = await themesInUse(options.root, io.cwd)
+  const file = await newEntry(config, {
+    title: options.arg!,
+    draft,
+    themes,
+    ...(options.date !== undefined ? {date: options.date} : {}),
+    ...(tags ? {tags} : {})
+  })
   io.stdout(displayPath(io.cwd, file))
   io.stdout(
     draft

@@ -28,7 +28,7 @@ const knownKeys = new Set<string>([
   'remarkPlugins',
   'rehypePlugins'
 ])
-const levels = new Set<RuleLevel>(['off', 'warn', 'error'])
+const levels = new Set<RuleLevel>(['off', 'info', 'warn', 'error'])
 
 export interface ResolveOptions {
   root: string
@@ -238,7 +238,7 @@ function resolveRules(rules: UserConfig['rules'], fail: (m: string) => never): R
   for (const [id, setting] of Object.entries(rules)) {
     if (!(id in resolved)) fail(`\`rules\` names an unknown rule \`${id}\``)
     const [level, options] = Array.isArray(setting) ? setting : [setting, undefined]
-    if (!levels.has(level as RuleLevel)) fail(`\`rules.${id}\` must be 'off', 'warn' or 'error', or [level, options]`)
+    if (!levels.has(level as RuleLevel)) fail(`\`rules.${id}\` must be 'off', 'info', 'warn' or 'error', or [level, options]`)
     if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
       fail(`\`rules.${id}\` options must be an object`)
     }

@@ -5,7 +5,7 @@ import type {Places} from '../folders/places.js'
 
 import type {Pluggable} from 'unified'
 
-export type RuleLevel = 'off' | 'warn' | 'error'
+export type RuleLevel = 'off' | 'info' | 'warn' | 'error'
 export type RuleSetting = RuleLevel | [RuleLevel, Record<string, unknown>?]
 
 /** What people write in `bounceback.config.*`. Every key is optional. */

@@ -27,7 +27,13 @@ export function assemble(
   today: string
 ): Analysis {
   const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
-  const {site, messages: siteMessages} = aggregate(results, {info: config.site, today, grouping: {threshold: config.lessons.threshold, lexicon}})
+  const similar = config.rules['lessons/similar']?.level ?? 'off'
+  const {site, messages: siteMessages} = aggregate(results, {
+    info: config.site,
+    today,
+    grouping: {threshold: config.lessons.threshold, lexicon},
+    ...(similar === 'off' ? {} : {suggest: similar === 'warn' ? 'warning' : similar})
+  })
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])
   const files = [...new Set([...discovered.sources.map((s) => s.file), ...discovered.messages.map((m) => m.file)])].sort()
   const {errors, warnings} = countBySeverity(messages)

@@ -7,6 +7,8 @@ export interface RuleCount {
   ruleId: string
   errors: number
   warnings: number
+  /** Suggestions (`info`). */
+  infos: number
   files: number
 }
 
@@ -14,9 +16,10 @@ export interface RuleCount {
 export function countByRule(messages: readonly Diagnostic[]): RuleCount[] {
   const counts = new Map<string, RuleCount & {seen: Set<string>}>()
   for (const m of messages) {
-    const count = counts.get(m.ruleId) ?? {ruleId: m.ruleId, errors: 0, warnings: 0, files: 0, seen: new Set<string>()}
+    const count = counts.get(m.ruleId) ?? {ruleId: m.ruleId, errors: 0, warnings: 0, infos: 0, files: 0, seen: new Set<string>()}
     if (m.severity === 'error') count.errors++
-    else count.warnings++
+    else if (m.severity === 'warning') count.warnings++
+    else count.infos++
     count.seen.add(m.file)
     counts.set(m.ruleId, count)
   }
@@ -25,7 +28,8 @@ export function countByRule(messages: readonly Diagnostic[]): RuleCount[] {
     .sort(
       (a, b) =>
         Number(b.errors > 0) - Number(a.errors > 0) ||
-        b.errors + b.warnings - (a.errors + a.warnings) ||
+        Number(b.errors + b.warnings > 0) - Number(a.errors + a.warnings > 0) ||
+        b.errors + b.warnings + b.infos - (a.errors + a.warnings + a.infos) ||
         (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
     )
 }
@@ -45,6 +49,7 @@ export function counted(n: number, word: string): string {
 export interface Painters {
   red(text: string): string
   yellow(text: string): string
+  dim?(text: string): string
 }
 
 /**
@@ -55,23 +60,26 @@ export interface Painters {
 export function formatByRule(messages: readonly Diagnostic[], title: string, width: number | undefined, paint: Painters): string[] {
   const rules = countByRule(messages)
   const idWidth = Math.max(...rules.map((r) => displayWidth(r.ruleId)))
-  const numberWidth = Math.max(...rules.map((r) => count(r.errors + r.warnings).length))
+  const numberWidth = Math.max(...rules.map((r) => count(r.errors + r.warnings + r.infos).length))
   const lines = [title]
   for (const rule of rules) {
-    const total = count(rule.errors + rule.warnings).padStart(numberWidth)
-    const what =
-      rule.warnings === 0
-        ? `${total} ${rule.errors === 1 ? 'error' : 'errors'}`
-        : rule.errors === 0
-          ? `${total} ${rule.warnings === 1 ? 'warning' : 'warnings'}`
-          : `${total} (${counted(rule.errors, 'error')}, ${counted(rule.warnings, 'warning')})`
+    const sum = rule.errors + rule.warnings + rule.infos
+    const total = count(sum).padStart(numberWidth)
+    const parts = (
+      [
+        [rule.errors, 'error'],
+        [rule.warnings, 'warning'],
+        [rule.infos, 'suggestion']
+      ] as const
+    ).filter(([n]) => n > 0)
+    const what = parts.length === 1 ? `${total} ${parts[0]![1]}${sum === 1 ? '' : 's'}` : `${total} (${parts.map(([n, word]) => counted(n, word)).join(', ')})`
     const text = `${what} in ${counted(rule.files, 'file')}`
     const first = `  ${rule.ruleId}${' '.repeat(idWidth - displayWidth(rule.ruleId))}  `
     const wrapped =
       width !== undefined && displayWidth(first) > width - 24
         ? [...hanging('  ', rule.ruleId, width, 4), ...hanging('    ', text, width, 4)]
         : hanging(first, text, width, displayWidth(first))
-    const tone = rule.errors > 0 ? paint.red : paint.yellow
+    const tone = rule.errors > 0 ? paint.red : rule.warnings > 0 ? paint.yellow : (paint.dim ?? ((text: string) => text))
     lines.push(...wrapped.map((line) => tone(line)))
     const fix = ruleFix(rule.ruleId)
     if (fix !== undefined) lines.push(...hanging('    fix: ', fix, width, 9))

@@ -1,4 +1,5 @@
 import {themeRecord, type LessonTheme} from '../pipeline/aggregate/themes.js'
+import type {LessonCandidates} from '../pipeline/aggregate/lesson-candidates.js'
 import {printable} from './printable.js'
 
 /** Lesson themes as terminal text, recurring first: a pure function from data to text, printable whatever the entries hold. */
@@ -31,4 +32,23 @@ export function lessonsJson(themes: readonly LessonTheme[]): string {
     null,
     2
   )
+}
+
+/** `lessons --suggest`: tags to add and likely pairs, best first, each with its file and line. */
+export function formatCandidates(candidates: LessonCandidates, options: {color?: boolean} = {}): string {
+  const bold = (text: string) => (options.color ? `\u001B[1m${text}\u001B[22m` : text)
+  const dim = (text: string) => (options.color ? `\u001B[2m${text}\u001B[22m` : text)
+  const lines = [bold(`Tags to add (${candidates.tags.length})`)]
+  for (const t of candidates.tags) {
+    lines.push(`  ${t.score.toFixed(2)}  ${printable(`${t.file}:${t.line}  ${t.text}`)}`)
+    lines.push(dim(`        add #${printable(t.tag)} (${t.count} ${t.count === 1 ? 'lesson' : 'lessons'}, e.g. “${printable(t.example)}”)`))
+  }
+  lines.push('', bold(`Likely the same lesson (${candidates.pairs.length})`))
+  for (const p of candidates.pairs) {
+    const [a, b] = p.lessons
+    lines.push(`  ${p.score.toFixed(2)}  ${printable(`${a.file}:${a.line}  ${a.text}`)}`)
+    lines.push(`        ${printable(`${b.file}:${b.line}  ${b.text}`)}`)
+  }
+  lines.push('', dim('Give lessons that say the same thing one #hashtag: they become one theme.'))
+  return lines.join('\n')
 }

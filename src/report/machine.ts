@@ -37,7 +37,7 @@ export function formatGithub(messages: readonly Diagnostic[]): string {
       if (m.endLine !== undefined) properties.push(`endLine=${m.endLine}`)
       if (m.endColumn !== undefined && m.endLine === m.line) properties.push(`endColumn=${m.endColumn}`)
       properties.push(`title=${property(m.ruleId)}`)
-      return `::${m.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${data(m.message)}`
+      return `::${m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'notice'} ${properties.join(',')}::${data(m.message)}`
     })
     .join('\n')
 }

@@ -71,19 +71,21 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
     if (!quiet) lines.push('')
   }
   if (quiet && byFile.size > 0) lines.push('')
-  if (shown.length > 0) lines.push(...formatByRule(shown, quiet ? 'Errors by rule' : 'Problems by rule', width, {red, yellow}), '')
-  const {errors, warnings} = countBySeverity(all)
+  if (shown.length > 0) lines.push(...formatByRule(shown, quiet ? 'Errors by rule' : 'Problems by rule', width, {red, yellow, dim}), '')
+  const {errors, warnings, infos} = countBySeverity(all)
+  const suggestions = !quiet && infos > 0 ? `; ${counted(infos, 'suggestion')}` : ''
   const files = counted(fileCount, 'file')
   const hidden = quiet && warnings > 0 ? ` (${counted(warnings, 'warning')} not shown)` : ''
   let total: string
   let tone = green
   if (errors + (quiet ? 0 : warnings) === 0) {
-    total = `✔ ${files} checked, ${quiet ? 'no errors' : 'no problems'}${hidden}`
+    total = `✔ ${files} checked, ${quiet ? 'no errors' : 'no problems'}${hidden}${suggestions}`
   } else if (quiet) {
     total = `✖ ${counted(errors, 'error')} in ${count(new Set(shown.map((m) => m.file)).size)} of ${files}${hidden}`
     tone = red
   } else {
-    total = `${counted(errors + warnings, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')}) in ${count(byFile.size)} of ${files}`
+    const inFiles = count(new Set(shown.filter((m) => m.severity !== 'info').map((m) => m.file)).size)
+    total = `${counted(errors + warnings, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')}) in ${inFiles} of ${files}${suggestions}`
     total = errors > 0 ? `✖ ${total}` : `⚠ ${total}`
     tone = errors > 0 ? red : yellow
   }
@@ -96,8 +98,8 @@ export function formatText(messages: readonly Diagnostic[], fileCount: number, o
  * `width`; when the place and severity leave too little room, the message starts on the next line.
  */
 function messageLines(place: string, m: Diagnostic, width: number | undefined, paint: Record<'red' | 'yellow' | 'dim', (text: string) => string>): string[] {
-  const word = m.severity === 'error' ? 'error' : 'warning'
-  const severity = `${m.severity === 'error' ? paint.red(word) : paint.yellow(word)}${' '.repeat(7 - word.length)}`
+  const word = m.severity
+  const severity = `${m.severity === 'error' ? paint.red(word) : m.severity === 'warning' ? paint.yellow(word) : paint.dim(word)}${' '.repeat(7 - word.length)}`
   const head = `${place}${word.padEnd(7)}  `
   if (width === undefined) return [`${place}${severity}  ${m.message}  ${paint.dim(m.ruleId)}`]
   const indent = displayWidth(head)

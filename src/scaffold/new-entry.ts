@@ -32,7 +32,19 @@ export interface NewEntryOptions {
    * while it is written. `false` for an entry that should be published as soon as it passes.
    */
   draft?: boolean
+  /** The site's lesson hashtags in use, most used first: named under the lessons heading, so writers reuse them. */
+  themes?: readonly ThemeHint[]
 }
+
+/** A hashtag in use, with how many lessons carry it and one of their wordings. */
+export interface ThemeHint {
+  tag: string
+  count: number
+  example: string
+}
+
+/** Hashtags named in a new entry's lessons prompt. */
+const hintedThemes = 8
 
 /**
  * The text of a new entry: frontmatter filled in, then every configured section's heading
@@ -47,11 +59,20 @@ export function entryTemplate(config: ResolvedConfig, options: NewEntryOptions &
   const sections = config.sections
     .filter((s) => s.presence !== 'optional')
     .map((s) => {
-      const prompt = `<!-- ${(prompts[s.id] ?? 'Your answer.').replace(/--/g, '-')} -->`
+      const hint = s.id === 'lessons' ? themeHint(options.themes ?? []) : ''
+      const prompt = `<!-- ${`${prompts[s.id] ?? 'Your answer.'}${hint}`.replace(/--+/g, '-')} -->`
       // Commitments are a task list from the start.
       return `${'#'.repeat(depthsOf(s)[0]!)} ${s.headings[0]}\n\n${s.id === 'actions' ? `- [ ] ${prompt}` : prompt}\n`
     })
   return `---\n${yaml}---\n\n${sections.join('\n')}`
+}
+
+/** ` Tags in use: #estimation (3, e.g. “Pad every estimate by a fifth”), …`, or nothing. */
+function themeHint(themes: readonly ThemeHint[]): string {
+  if (themes.length === 0) return ''
+  const short = (text: string) => (text.length > 50 ? `${text.slice(0, 49)}…` : text)
+  const listed = themes.slice(0, hintedThemes).map((t) => `#${t.tag} (${t.count}, e.g. “${short(t.example).replace(/>/g, '›')}”)`)
+  return `\n     Tags in use: ${listed.join(', ')}${themes.length > hintedThemes ? `, and ${themes.length - hintedThemes} more` : ''}.`
 }
 
 /** Create `content/<date>-<slug>.md`; refuses to overwrite. Returns the path. */

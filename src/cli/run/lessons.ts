@@ -1,5 +1,7 @@
 import {Engine} from '../../pipeline/engine.js'
-import {formatLessons, lessonsJson} from '../../report/lessons.js'
+import {buildLexicon, defaultSynonyms} from '../../pipeline/aggregate/lexicon.js'
+import {lessonCandidates} from '../../pipeline/aggregate/lesson-candidates.js'
+import {formatCandidates, formatLessons, lessonsJson} from '../../report/lessons.js'
 import {formatText} from '../../report/text.js'
 import {reading} from '../commands/shared.js'
 import type {CommandInput} from '../define.js'
@@ -10,6 +12,10 @@ export async function runLessons(input: CommandInput, io: CliIO): Promise<number
   const engine = await Engine.open({root: input.root, cwd: io.cwd, ...reading(input, io)})
   const {site, ...result} = await engine.analyse().finally(() => engine.close())
   if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: input.color}))
-  io.stdout(input.values.json === true ? lessonsJson(site.themes) : formatLessons(site.themes, {color: input.color}))
+  if (input.values.suggest === true) {
+    const lexicon = buildLexicon([...defaultSynonyms, ...result.config.lessons.synonyms])
+    const candidates = lessonCandidates(result.results, lexicon)
+    io.stdout(input.values.json === true ? JSON.stringify(candidates, null, 2) : formatCandidates(candidates, {color: input.color}))
+  } else io.stdout(input.values.json === true ? lessonsJson(site.themes) : formatLessons(site.themes, {color: input.color}))
   return result.ok ? 0 : 1
 }

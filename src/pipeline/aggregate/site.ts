@@ -1,5 +1,6 @@
 import type {SiteInfo} from '../../config/types.js'
-import type {Diagnostic, Entry, EntryResult} from '../../types.js'
+import type {Diagnostic, Entry, EntryResult, Severity} from '../../types.js'
+import {similarLessons} from './similar-lessons.js'
 import {collectCommitments, openCommitments, type Commitment} from './commitments.js'
 import type {GroupingOptions} from './group-lessons.js'
 import {computeGrowth, type Growth} from './growth.js'
@@ -33,6 +34,8 @@ export interface AggregateOptions {
   info: SiteInfo
   today: string
   grouping?: GroupingOptions
+  /** Suggest hashtags for untagged lessons (`lessons/similar`), at this severity. */
+  suggest?: Severity
 }
 
 export interface Aggregated {
@@ -46,6 +49,7 @@ export function aggregate(results: readonly EntryResult[], options: AggregateOpt
   const withEntry = results.filter((r): r is EntryResult & {entry: Entry} => r.entry !== undefined)
   const all = withEntry.map((r) => r.entry).sort(newestFirst)
   const messages = duplicateSlugs(withEntry)
+  if (options.suggest) messages.push(...similarLessons(withEntry, options.suggest, options.grouping?.lexicon))
   const entries = all.filter((e) => !e.meta.draft)
   const themes = lessonThemes(entries, options.grouping)
   const commitments = collectCommitments(entries, options.today)

@@ -26,7 +26,7 @@ export function validate(context: RuleContext, options: {draft: boolean}): void 
     const level = !isRuleId(ruleId) ? 'error' : ((entryMayTune(ruleId) ? own[ruleId] : undefined) ?? levels[ruleId]?.level ?? ruleTable[ruleId].level)
     if (level === 'off') return
     const message = context.file.message(reason, {place, ruleId, source: 'bounceback'})
-    message.fatal = level === 'error' && !(options.draft && softInDrafts(ruleId))
+    message.fatal = level === 'info' ? undefined : level === 'error' && !(options.draft && softInDrafts(ruleId))
   }
   for (const rule of rules) rule(context, report)
   for (const problem of comments.problems) report('comment/disable', problem.reason, problem.place)

@@ -1,7 +1,7 @@
 /** What a rule is, declared once beside its check; everything else about rules derives from it. */
 export interface RuleDeclaration {
   /** Its level unless the config says otherwise; `always` for a problem nothing turns off. */
-  level: 'error' | 'warn' | 'always'
+  level: 'error' | 'warn' | 'info' | 'always'
   /**
    * Whether one entry may set its own level (`rules:` in its frontmatter, or a
    * `bounceback-disable` comment). Frontmatter rules may not: what a page is made of (its title,

@@ -1,0 +1,62 @@
+import type {Entry, EntryResult} from '../../types.js'
+import type {Lexicon} from './lexicon.js'
+import {lessonStems, overlap} from './similarity.js'
+import {defaultSuggest, suggestTags} from './suggest-tags.js'
+
+/** A lesson where it is written. */
+export interface LessonPlace {
+  file: string
+  line: number
+  text: string
+}
+
+/** What `bounceback lessons --suggest` lists, best first. */
+export interface LessonCandidates {
+  /** Untagged lessons that resemble a tagged theme, and the tag that would link them. */
+  tags: (LessonPlace & {tag: string; count: number; example: string; score: number})[]
+  /** Two untagged lessons of different entries that likely say the same, not close enough to be grouped. */
+  pairs: {score: number; lessons: [LessonPlace, LessonPlace]}[]
+}
+
+/** At most this many pairs: the list is for reading. */
+const mostPairs = 100
+
+/**
+ * Candidates for a person to confirm: tags to add (as `lessons/similar` reports them), and pairs
+ * of untagged lessons whose wording is similar (0.4 or more) but not enough to group (0.6).
+ */
+export function lessonCandidates(results: readonly EntryResult[], lexicon?: Lexicon): LessonCandidates {
+  const flat = results.flatMap((r) => (r.entry ? r.entry.lessons.map((lesson) => ({file: r.file, entry: r.entry as Entry, lesson})) : []))
+  const place = (i: number): LessonPlace => ({file: flat[i]!.file, line: flat[i]!.lesson.line, text: flat[i]!.lesson.text})
+  const options = lexicon ? {...defaultSuggest, lexicon} : defaultSuggest
+  const tags = suggestTags(
+    flat.map((f) => f.lesson),
+    options
+  )
+    .map((s) => ({...place(s.lesson), tag: s.tag, count: s.count, example: s.example, score: round(s.score)}))
+    .sort((a, b) => b.score - a.score)
+
+  const stems = flat.map((f) => lessonStems(f.lesson.text, lexicon))
+  const documents = new Map<string, number>()
+  for (const list of stems) for (const stem of list) documents.set(stem, (documents.get(stem) ?? 0) + 1)
+  const idf = (stem: string) => Math.log(1 + flat.length / (documents.get(stem) ?? 1))
+  const untagged = flat.flatMap((f, i) => (f.lesson.hashtags.length === 0 && stems[i]!.length > 0 ? [i] : []))
+  const postings = new Map<string, number[]>()
+  for (const i of untagged) for (const stem of stems[i]!) postings.set(stem, [...(postings.get(stem) ?? []), i])
+  const pairs: LessonCandidates['pairs'] = []
+  for (const i of untagged) {
+    const shared = new Map<number, number>()
+    for (const stem of stems[i]!) for (const j of postings.get(stem)!) if (j > i && flat[j]!.entry !== flat[i]!.entry) shared.set(j, (shared.get(j) ?? 0) + 1)
+    for (const [j, common] of shared) {
+      if (common < 2) continue
+      const score = overlap(stems[i]!, stems[j]!, idf)
+      if (score >= options.threshold && score < options.groupThreshold) pairs.push({score: round(score), lessons: [place(i), place(j)]})
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score)
+  return {tags, pairs: pairs.slice(0, mostPairs)}
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100
+}

@@ -1,0 +1,87 @@
+import type {Lexicon} from './lexicon.js'
+import {lessonStems, overlap} from './similarity.js'
+
+/** A lesson as the suggestions see it. */
+export interface SuggestLesson {
+  text: string
+  hashtags: readonly string[]
+}
+
+/** An untagged lesson that resembles a tagged theme, and the tag that would link it. */
+export interface TagSuggestion {
+  /** Index of the lesson in the input. */
+  lesson: number
+  tag: string
+  /** How many lessons carry the tag. */
+  count: number
+  /** One earlier wording of the theme: the closest to this lesson. */
+  example: string
+  score: number
+}
+
+export interface SuggestOptions {
+  /** A lesson this similar to a theme gets a suggestion (lower than grouping's: a person confirms it). */
+  threshold: number
+  /** A lesson this similar to one wording of the theme is grouped with it already: no suggestion. */
+  groupThreshold: number
+  lexicon?: Lexicon
+}
+
+export const defaultSuggest = {threshold: 0.4, groupThreshold: 0.6} as const
+
+/**
+ * For each lesson without a hashtag, the tagged theme it most resembles, if it resembles one
+ * enough. A lesson is compared with a theme as a whole: half how much of what the lesson says
+ * the theme has said somewhere (its stems, weighted, found among all the theme's wordings), half
+ * how close its closest single wording is. A stem every lesson uses weighs little (idf).
+ */
+export function suggestTags(lessons: readonly SuggestLesson[], options: SuggestOptions = defaultSuggest): TagSuggestion[] {
+  const stems = lessons.map((l) => lessonStems(l.text, options.lexicon))
+  const documents = new Map<string, number>()
+  for (const list of stems) for (const stem of list) documents.set(stem, (documents.get(stem) ?? 0) + 1)
+  const idf = (stem: string) => Math.log(1 + lessons.length / (documents.get(stem) ?? 1))
+
+  const themes = new Map<string, {members: number[]; stems: Set<string>}>()
+  lessons.forEach((lesson, i) => {
+    for (const tag of lesson.hashtags) {
+      let theme = themes.get(tag)
+      if (!theme) themes.set(tag, (theme = {members: [], stems: new Set()}))
+      theme.members.push(i)
+      for (const stem of stems[i]!) theme.stems.add(stem)
+    }
+  })
+  const byStem = new Map<string, string[]>()
+  for (const [tag, theme] of themes) for (const stem of theme.stems) byStem.set(stem, [...(byStem.get(stem) ?? []), tag])
+
+  const suggestions: TagSuggestion[] = []
+  lessons.forEach((lesson, i) => {
+    const own = stems[i]!
+    if (lesson.hashtags.length > 0 || own.length === 0) return
+    const weight = own.reduce((sum, stem) => sum + idf(stem), 0)
+    let best: TagSuggestion | undefined
+    for (const tag of new Set(own.flatMap((stem) => byStem.get(stem) ?? []))) {
+      const theme = themes.get(tag)!
+      const shared = own.filter((stem) => theme.stems.has(stem))
+      // One word in common is a coincidence, not a theme.
+      if (shared.length < 2) continue
+      const covered = shared.reduce((sum, stem) => sum + idf(stem), 0) / weight
+      let closest = -1
+      let closestScore = 0
+      for (const member of theme.members) {
+        const score = overlap(own, stems[member]!, idf)
+        if (score > closestScore) [closest, closestScore] = [member, score]
+      }
+      // Grouped with the theme already by its wording: it is linked, nothing to suggest.
+      if (closestScore >= options.groupThreshold) {
+        best = undefined
+        break
+      }
+      const score = (covered + closestScore) / 2
+      if (score >= options.threshold && closest >= 0 && (!best || score > best.score)) {
+        best = {lesson: i, tag, count: theme.members.length, example: lessons[closest]!.text, score}
+      }
+    }
+    if (best) suggestions.push(best)
+  })
+  return suggestions
+}
