@@ -47,7 +47,7 @@ describe('language/self-blame', () => {
     const wrong = body(validEntry({frontmatter: 'title: T\ndate: 2025-01-01\nrules: {language/self-blam: off, lessons/list: loud}'}))
     expect((await processString(wrong)).messages.map((m) => m.message)).toEqual([
       'Unexpected rule `language/self-blam`, did you mean `language/self-blame`?',
-      'Unexpected level `loud` for `rules.lessons/list`, expected `off`, `warn` or `error`',
+      'Unexpected level `loud` for `rules.lessons/list`, expected `off`, `info`, `warn` or `error`',
       expect.stringContaining('I am such a failure')
     ])
   })

@@ -68,7 +68,7 @@ const isAction = shape<Action>({
   line: isNumber
 })
 const isCost = shape<NonNullable<EntryMeta['cost']>>({spent: optional(isNumber), earned: optional(isNumber), currency: optional(isString)})
-const isRules: Check = (value) => isObject(value) && Object.values(value).every(oneOf('off', 'warn', 'error'))
+const isRules: Check = (value) => isObject(value) && Object.values(value).every(oneOf('off', 'info', 'warn', 'error'))
 const isMeta = shape<EntryMeta>({
   title: isString,
   date: isString,

@@ -63,7 +63,7 @@ type ValueOf<S> = S extends {kind: 'text' | 'date'}
         : S extends {kind: 'boolean'}
           ? boolean
           : S extends {kind: 'rules'}
-            ? Record<string, 'off' | 'warn' | 'error'>
+            ? Record<string, 'off' | 'info' | 'warn' | 'error'>
             : never
 
 type Always<T> = {-readonly [K in keyof T as T[K] extends {required: true} | {default: unknown} ? K : never]: ValueOf<T[K]>}
@@ -97,7 +97,7 @@ export function expectation(name: FieldName): string {
     case 'boolean':
       return '`true` or `false`'
     case 'rules':
-      return 'a map of rule ids to `off`, `warn` or `error`'
+      return 'a map of rule ids to `off`, `info`, `warn` or `error`'
   }
 }
 
@@ -118,7 +118,7 @@ export function typeLabel(name: FieldName): string {
     case 'boolean':
       return 'boolean'
     case 'rules':
-      return 'map of rule id to `off`, `warn` or `error`'
+      return 'map of rule id to `off`, `info`, `warn` or `error`'
   }
 }
 

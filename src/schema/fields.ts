@@ -338,8 +338,8 @@ function readRules(value: YamlNode, problem: Report, issueAt: ReportAt): Record<
       continue
     }
     const level = isScalar(pair.value) ? String(pair.value.value) : ''
-    if (level !== 'off' && level !== 'warn' && level !== 'error') {
-      issueAt('frontmatter/value', `Unexpected level \`${level}\` for \`rules.${id}\`, expected \`off\`, \`warn\` or \`error\``, pair.value, fallback)
+    if (level !== 'off' && level !== 'info' && level !== 'warn' && level !== 'error') {
+      issueAt('frontmatter/value', `Unexpected level \`${level}\` for \`rules.${id}\`, expected \`off\`, \`info\`, \`warn\` or \`error\``, pair.value, fallback)
       continue
     }
     rules[id] = level

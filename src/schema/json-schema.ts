@@ -28,7 +28,7 @@ function property(spec: FieldSpec): Record<string, unknown> {
         type: 'object',
         description,
         propertyNames: {enum: Object.keys(ruleDefaults).filter(entryMayTune)},
-        additionalProperties: {enum: ['off', 'warn', 'error']}
+        additionalProperties: {enum: ['off', 'info', 'warn', 'error']}
       }
   }
 }
