@@ -248,10 +248,12 @@ function resolveRules(rules: UserConfig['rules'], fail: (m: string) => never): R
 }
 
 function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => never): ResolvedConfig['lessons'] {
-  if (lessons === undefined) return {threshold: 0.6, synonyms: []}
+  if (lessons === undefined) return {threshold: 0.6, synonyms: [], similarity: defaultSimilarity}
   if (lessons === null || typeof lessons !== 'object' || Array.isArray(lessons)) fail('`lessons` must be an object such as `{threshold: 0.6}`')
   for (const key of Object.keys(lessons))
-    if (key !== 'threshold' && key !== 'synonyms') fail(`unknown key \`lessons.${key}\`, expected \`threshold\` or \`synonyms\``)
+    if (!['threshold', 'synonyms', 'embed', 'similarity'].includes(key)) {
+      fail(`unknown key \`lessons.${key}\`, expected \`threshold\`, \`synonyms\`, \`embed\` or \`similarity\``)
+    }
   const threshold = lessons.threshold ?? 0.6
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) fail('`lessons.threshold` must be a number from 0 to 1')
   const synonyms = lessons.synonyms ?? []
@@ -261,8 +263,15 @@ function resolveLessons(lessons: UserConfig['lessons'], fail: (m: string) => nev
   ) {
     fail('`lessons.synonyms` must be a list of lists of at least two words, such as `[["buffer", "slack"]]`')
   }
-  return {threshold, synonyms: synonyms.map((line) => [...line])}
+  if (lessons.embed !== undefined && typeof lessons.embed !== 'function')
+    fail('`lessons.embed` must be a function from texts to vectors: `async (texts) => vectors`')
+  const similarity = lessons.similarity ?? defaultSimilarity
+  if (typeof similarity !== 'number' || !(similarity > 0 && similarity <= 1)) fail('`lessons.similarity` must be a number above 0 and at most 1')
+  return {threshold, synonyms: synonyms.map((line) => [...line]), similarity, ...(lessons.embed ? {embed: lessons.embed} : {})}
 }
+
+/** Cosine similarity of two lessons' embeddings at which they are one theme. */
+const defaultSimilarity = 0.85
 
 export const defaultLimits: Readonly<Limits> = {
   fileSize: 1_000_000,

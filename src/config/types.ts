@@ -67,6 +67,15 @@ export interface UserConfig {
     threshold?: number
     /** More synonyms, one list per concept, added to the built-in ones. */
     synonyms?: string[][]
+    /**
+     * Sentence embeddings for lessons: given texts, their vectors (one per text, all one
+     * length). Lessons whose vectors are close enough (cosine, `similarity`) are one theme too,
+     * and closer ones are suggested. Vectors are cached by text, so a build asks only for new
+     * wordings. bounceback downloads nothing: the function is yours (a local model, a service).
+     */
+    embed?: (texts: string[]) => Promise<number[][]> | number[][]
+    /** Cosine similarity at which two lessons' vectors make one theme (default 0.85). */
+    similarity?: number
   }
 }
 
@@ -111,7 +120,12 @@ export interface ResolvedConfig {
   /** For each field, the frontmatter keys it is read from, in order (its own name included). */
   readonly fields: Readonly<Record<FieldName, readonly string[]>>
   readonly rules: Readonly<Record<string, ResolvedRule>>
-  readonly lessons: {readonly threshold: number; readonly synonyms: readonly (readonly string[])[]}
+  readonly lessons: {
+    readonly threshold: number
+    readonly synonyms: readonly (readonly string[])[]
+    readonly embed?: (texts: string[]) => Promise<number[][]> | number[][]
+    readonly similarity: number
+  }
   readonly limits: Readonly<Limits>
   readonly remarkPlugins: readonly Pluggable[]
   readonly rehypePlugins: readonly Pluggable[]

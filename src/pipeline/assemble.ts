@@ -24,14 +24,16 @@ export function assemble(
   config: ResolvedConfig,
   discovered: Pick<Discovered, 'sources' | 'messages'>,
   results: readonly EntryResult[],
-  today: string
+  today: string,
+  /** Lesson embeddings, when the config has `lessons.embed` (see embeddings.ts). */
+  vectors?: ReadonlyMap<string, readonly number[]>
 ): Analysis {
   const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
   const similar = config.rules['lessons/similar']?.level ?? 'off'
   const {site, messages: siteMessages} = aggregate(results, {
     info: config.site,
     today,
-    grouping: {threshold: config.lessons.threshold, lexicon},
+    grouping: {threshold: config.lessons.threshold, lexicon, ...(vectors ? {vectors, similarity: config.lessons.similarity} : {})},
     ...(similar === 'off' ? {} : {suggest: similar === 'warn' ? 'warning' : similar})
   })
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])

@@ -5,6 +5,7 @@ import {localToday} from '../schema/date.js'
 import {assemble, type Analysis} from './assemble.js'
 import {discover, type Discovered} from './discover/discover.js'
 import {Entries} from './entries.js'
+import {Embeddings} from './embeddings.js'
 import {replaceSite, updateSite, type Published} from './publish.js'
 import {CardCache} from './render/cards.js'
 import {loadTheme, type Theme} from './render/theme.js'
@@ -74,6 +75,7 @@ export class Engine {
 
   /** Opened with the first analysis: the cache folder is not touched before the output is claimed. */
   private entries: Entries | undefined
+  private embeddings: Embeddings | undefined
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -117,7 +119,8 @@ export class Engine {
       read = await entries.read(this.discovered, changes ? new Set() : undefined)
     }
     if (!changes) await entries.save()
-    const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday())
+    const vectors = await this.lessonVectors(read.results)
+    const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday(), vectors)
     return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results}
   }
 
@@ -143,6 +146,16 @@ export class Engine {
     const published = inPlace ? await updateSite(input, this.output!) : await replaceSite(input, this.options.write)
     this.output = published.state
     return published
+  }
+
+  /** With `lessons.embed`, the vector of every lesson's text: new wordings are embedded, then kept on disk. */
+  private async lessonVectors(results: readonly EntryResult[]): Promise<Map<string, number[]> | undefined> {
+    if (!this.config.lessons.embed) return undefined
+    this.embeddings ??= await Embeddings.open(this.config)
+    const texts = results.flatMap((r) => r.entry?.lessons.map((l) => l.text) ?? [])
+    const vectors = await this.embeddings!.vectors(texts)
+    await this.embeddings!.save()
+    return vectors
   }
 
   /** Keep the entry results on disk (watch does it on full rebuilds and when it stops). */

@@ -59,6 +59,13 @@ export function defaultJobs(): number {
  * the rest of the budget and a memory ceiling (`limits.memory`) apply and a runaway is stopped
  * with its worker. From `poolThreshold` entries, all go to the workers, which are then faster.
  */
+/** The config as a worker can be sent it: the embed function is the engine's, never a worker's. */
+function sendable(config: ResolvedConfig): ResolvedConfig {
+  if (config.lessons.embed === undefined) return config
+  const {embed: _embed, ...lessons} = config.lessons
+  return {...config, lessons}
+}
+
 export async function entryRunner(config: ResolvedConfig, count: number, options: RunnerOptions = {}): Promise<EntryRunner> {
   const jobs = Math.max(1, options.jobs ?? defaultJobs())
   const budget = config.limits.timeBudget
@@ -66,7 +73,7 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
   const plugins = hasPlugins(config)
   // What a worker is sent to know the config: the config itself, or where to load it from.
   const configSource = options.configSource && cloneable(options.configSource)
-  const taskConfig: Pick<EntryTask, 'config' | 'configSource'> | undefined = !plugins ? {config} : configSource ? {configSource} : undefined
+  const taskConfig: Pick<EntryTask, 'config' | 'configSource'> | undefined = !plugins ? {config: sendable(config)} : configSource ? {configSource} : undefined
   const workers = taskConfig ? new Workers(config, jobs, taskConfig) : undefined
   const timeout = (source: SourceFile) => timeoutResult(source, budget)
 

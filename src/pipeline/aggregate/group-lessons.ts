@@ -1,5 +1,5 @@
 import type {Lexicon} from './lexicon.js'
-import {lessonStems, overlap} from './similarity.js'
+import {cosine, lessonStems, overlap} from './similarity.js'
 import {UnionFind} from './union-find.js'
 
 export interface GroupingOptions {
@@ -12,6 +12,10 @@ export interface GroupingOptions {
   maxPostings?: number
   /** Synonyms; the built-in ones when not given. */
   lexicon?: Lexicon
+  /** Each lesson text's embedding (from `lessons.embed`): lessons this close by cosine are one theme too. */
+  vectors?: ReadonlyMap<string, readonly number[]>
+  /** The cosine similarity at which two lessons' vectors make one theme. */
+  similarity?: number
 }
 
 export const defaultGrouping = {threshold: 0.6, maxPostings: 100} as const
@@ -77,6 +81,8 @@ export function groupLessons(lessons: readonly {text: string; hashtags: readonly
     }
   })
 
+  if (options.vectors) joinByVectors(lessons, formOf, sets, options.vectors, options.similarity ?? 0.85)
+
   const numbers = new Map<number, number>()
   return formOf.map((form) => {
     const root = sets.find(form)
@@ -84,4 +90,28 @@ export function groupLessons(lessons: readonly {text: string; hashtags: readonly
     if (number === undefined) numbers.set(root, (number = numbers.size))
     return number
   })
+}
+
+/**
+ * Join the forms whose lessons' vectors are close: every pair is compared (the vectors say
+ * nothing an index of words could narrow down), so this costs the square of the distinct forms.
+ */
+function joinByVectors(
+  lessons: readonly {text: string}[],
+  formOf: readonly number[],
+  sets: UnionFind,
+  vectors: ReadonlyMap<string, readonly number[]>,
+  similarity: number
+): void {
+  const byForm = new Map<number, readonly number[]>()
+  lessons.forEach((lesson, i) => {
+    const vector = vectors.get(lesson.text)
+    if (vector && !byForm.has(formOf[i]!)) byForm.set(formOf[i]!, vector)
+  })
+  const list = [...byForm]
+  for (let a = 0; a < list.length; a++) {
+    for (let b = a + 1; b < list.length; b++) {
+      if (sets.find(list[a]![0]) !== sets.find(list[b]![0]) && cosine(list[a]![1], list[b]![1]) >= similarity) sets.union(list[a]![0], list[b]![0])
+    }
+  }
 }

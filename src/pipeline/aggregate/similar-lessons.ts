@@ -1,5 +1,5 @@
 import type {Diagnostic, Entry, EntryResult, Severity} from '../../types.js'
-import type {Lexicon} from './lexicon.js'
+import type {GroupingOptions} from './group-lessons.js'
 import {defaultSuggest, suggestTags} from './suggest-tags.js'
 
 /** Longest earlier wording quoted in a suggestion. */
@@ -10,11 +10,15 @@ const quoteLength = 80
  * naming the hashtag to add and the theme's closest earlier wording. Drafts count too: a
  * writer sees the suggestion while the entry is still being written.
  */
-export function similarLessons(results: readonly (EntryResult & {entry: Entry})[], severity: Severity, lexicon?: Lexicon): Diagnostic[] {
+export function similarLessons(results: readonly (EntryResult & {entry: Entry})[], severity: Severity, grouping?: GroupingOptions): Diagnostic[] {
   const flat = results.flatMap((r) => r.entry.lessons.map((lesson) => ({file: r.file, lesson})))
   const suggestions = suggestTags(
     flat.map((f) => f.lesson),
-    lexicon ? {...defaultSuggest, lexicon} : defaultSuggest
+    {
+      ...defaultSuggest,
+      ...(grouping?.lexicon ? {lexicon: grouping.lexicon} : {}),
+      ...(grouping?.vectors ? {vectors: grouping.vectors, similarity: grouping.similarity ?? 0.85} : {})
+    }
   )
   return suggestions.map((s) => {
     const {file, lesson} = flat[s.lesson]!

@@ -47,3 +47,16 @@ export function overlap(a: readonly string[], b: readonly string[], idf: (stem: 
   for (const stem of b) weightB += idf(stem)
   return shared / Math.min(weightA, weightB)
 }
+
+/** Cosine similarity of two vectors of one length. */
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!
+    na += a[i]! * a[i]!
+    nb += b[i]! * b[i]!
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+}

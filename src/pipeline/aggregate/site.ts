@@ -49,7 +49,7 @@ export function aggregate(results: readonly EntryResult[], options: AggregateOpt
   const withEntry = results.filter((r): r is EntryResult & {entry: Entry} => r.entry !== undefined)
   const all = withEntry.map((r) => r.entry).sort(newestFirst)
   const messages = duplicateSlugs(withEntry)
-  if (options.suggest) messages.push(...similarLessons(withEntry, options.suggest, options.grouping?.lexicon))
+  if (options.suggest) messages.push(...similarLessons(withEntry, options.suggest, options.grouping))
   const entries = all.filter((e) => !e.meta.draft)
   const themes = lessonThemes(entries, options.grouping)
   const commitments = collectCommitments(entries, options.today)

@@ -1,5 +1,5 @@
 import type {Lexicon} from './lexicon.js'
-import {lessonStems, overlap} from './similarity.js'
+import {cosine, lessonStems, overlap} from './similarity.js'
 
 /** A lesson as the suggestions see it. */
 export interface SuggestLesson {
@@ -25,6 +25,10 @@ export interface SuggestOptions {
   /** A lesson this similar to one wording of the theme is grouped with it already: no suggestion. */
   groupThreshold: number
   lexicon?: Lexicon
+  /** Lesson embeddings, when the config has `lessons.embed`: a theme this close by cosine is suggested too. */
+  vectors?: ReadonlyMap<string, readonly number[]>
+  /** The cosine at which lessons are grouped; suggestions start 0.1 below it. */
+  similarity?: number
 }
 
 export const defaultSuggest = {threshold: 0.4, groupThreshold: 0.6} as const
@@ -56,29 +60,38 @@ export function suggestTags(lessons: readonly SuggestLesson[], options: SuggestO
   const suggestions: TagSuggestion[] = []
   lessons.forEach((lesson, i) => {
     const own = stems[i]!
-    if (lesson.hashtags.length > 0 || own.length === 0) return
-    const weight = own.reduce((sum, stem) => sum + idf(stem), 0)
+    if (lesson.hashtags.length > 0 || (own.length === 0 && !options.vectors?.has(lesson.text))) return
+    const weight = own.reduce((sum, stem) => sum + idf(stem), 0) || 1
     let best: TagSuggestion | undefined
-    for (const tag of new Set(own.flatMap((stem) => byStem.get(stem) ?? []))) {
+    const vector = options.vectors?.get(lesson.text)
+    const similarity = options.similarity ?? 0.85
+    const candidates = vector ? themes.keys() : new Set(own.flatMap((stem) => byStem.get(stem) ?? []))
+    for (const tag of candidates) {
       const theme = themes.get(tag)!
       const shared = own.filter((stem) => theme.stems.has(stem))
-      // One word in common is a coincidence, not a theme.
-      if (shared.length < 2) continue
-      const covered = shared.reduce((sum, stem) => sum + idf(stem), 0) / weight
       let closest = -1
       let closestScore = 0
+      let nearest = -1
+      let nearestCosine = 0
       for (const member of theme.members) {
         const score = overlap(own, stems[member]!, idf)
         if (score > closestScore) [closest, closestScore] = [member, score]
+        const other = vector && options.vectors!.get(lessons[member]!.text)
+        const similar = other ? cosine(vector!, other) : 0
+        if (similar > nearestCosine) [nearest, nearestCosine] = [member, similar]
       }
-      // Grouped with the theme already by its wording: it is linked, nothing to suggest.
-      if (closestScore >= options.groupThreshold) {
+      // Grouped with the theme already, by its wording or its meaning: it is linked, nothing to suggest.
+      if (closestScore >= options.groupThreshold || nearestCosine >= similarity) {
         best = undefined
         break
       }
-      const score = (covered + closestScore) / 2
-      if (score >= options.threshold && closest >= 0 && (!best || score > best.score)) {
-        best = {lesson: i, tag, count: theme.members.length, example: lessons[closest]!.text, score}
+      // One word in common is a coincidence, not a theme.
+      const wording = shared.length >= 2 ? (shared.reduce((sum, stem) => sum + idf(stem), 0) / weight + closestScore) / 2 : 0
+      const meaning = nearestCosine >= similarity - 0.1 ? nearestCosine : 0
+      const score = Math.max(wording >= options.threshold ? wording : 0, meaning)
+      const example = meaning > wording ? nearest : closest
+      if (score > 0 && example >= 0 && (!best || score > best.score)) {
+        best = {lesson: i, tag, count: theme.members.length, example: lessons[example]!.text, score}
       }
     }
     if (best) suggestions.push(best)
