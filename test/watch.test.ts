@@ -203,6 +203,23 @@ describe('watch', () => {
     await until(async () => (await page('2025/newsletter-launch')).includes('Recovered.') && problemsNow().length === 0, 'recovery')
   })
 
+  it('shows a lesson suggestion in the overlay as it is written, and never a warning', async () => {
+    const problemsNow = () =>
+      (sse!.events.filter((e) => e.event === 'problems').at(-1)?.data as {problems: {ruleId: string; severity: string}[]} | undefined)?.problems ?? []
+    const withLessons = (items: string, frontmatter?: string) =>
+      withGoal('A goal.', frontmatter).replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
+    await fs.writeFile(
+      path.join(root, 'content', '2024-11-02-q4-estimate.md'),
+      withLessons(
+        '- Deadlines slip unless the plan keeps spare days #estimation\n- Pad every estimate by a fifth #estimation',
+        'title: Q4 estimate\ndate: 2024-11-02\ntag: [x]'
+      )
+    )
+    await fs.writeFile(entryFile(), withLessons('- Quote every estimate with spare days'))
+    await until(() => problemsNow().some((p) => p.ruleId === 'lessons/similar'), 'the suggestion')
+    expect(problemsNow().map((p) => [p.ruleId, p.severity])).toEqual([['lessons/similar', 'info']])
+  })
+
   it('reports a broken config and keeps watching', async () => {
     await fs.writeFile(path.join(root, 'bounceback.config.json'), '{"title": 3}')
     await until(() => errors.length > 0, 'the error')

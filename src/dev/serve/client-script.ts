@@ -16,14 +16,18 @@ events.addEventListener('problems', (event) => {
   overlay?.remove()
   overlay = undefined
   if (problems.length === 0) return
+  const errors = problems.filter((p) => p.severity === 'error').length
+  const suggestions = problems.length - errors
   overlay = document.createElement('aside')
   overlay.id = 'bounceback-overlay'
-  overlay.setAttribute('role', 'alert')
+  overlay.setAttribute('role', errors > 0 ? 'alert' : 'status')
   overlay.style.cssText = 'position:fixed;inset:auto 1rem 1rem ' +
-    '1rem;max-height:50vh;overflow:auto;z-index:2147483647;background:#2b1111;color:#fde8e8;font:14px/1.5 ' +
-    'ui-monospace,monospace;padding:1rem;border-radius:.5rem;box-shadow:0 4px 24px #0008'
+    '1rem;max-height:50vh;overflow:auto;z-index:2147483647;background:' + (errors > 0 ? '#2b1111;color:#fde8e8' : '#1d2330;color:#e8eefd') +
+    ';font:14px/1.5 ui-monospace,monospace;padding:1rem;border-radius:.5rem;box-shadow:0 4px 24px #0008'
   const title = document.createElement('strong')
-  title.textContent = problems.length + (problems.length === 1 ? ' problem' : ' problems') + ' in your entries'
+  const count = (n, word) => n + ' ' + word + (n === 1 ? '' : 's')
+  title.textContent = [errors > 0 ? count(errors, 'problem') : '', suggestions > 0 ? count(suggestions, 'suggestion') : '']
+    .filter(Boolean).join(' and ') + ' in your entries'
   const list = document.createElement('ul')
   list.style.cssText = 'margin:.5rem 0 0;padding-left:1.2rem'
   for (const p of problems) {

@@ -69,8 +69,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const started = performance.now()
   const first = await builder.full()
   const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {
-    const errors = result.analysis.messages.filter((m) => m.severity === 'error')
-    server.problems(errors)
+    // The overlay shows what blocks the build, and suggestions (lessons/similar), never warnings.
+    server.problems(result.analysis.messages.filter((m) => m.severity !== 'warning'))
     const urls = result.written.concat(result.removed).map(urlOf)
     if (urls.length > 0) server.reload(kind === 'full' ? '*' : urls)
     options.onRebuild?.({
