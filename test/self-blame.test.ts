@@ -21,6 +21,18 @@ describe('language/self-blame', () => {
     expect(flagged).toEqual([])
   })
 
+  it('states in the README what it measured on the held-out set, written after tuning', () => {
+    const judging = lines('held-out/judging.txt')
+    const neutral = lines('held-out/neutral.txt')
+    const caught = judging.filter((sentence) => findSelfBlame(sentence).length > 0).length
+    const falseAlarms = neutral.filter((sentence) => findSelfBlame(sentence).length > 0).length
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/\s+/g, ' ')
+    const claim = /it caught (\d+) of (\d+) self-judging sentences, with (\d+) false alarms? on (\d+) neutral ones/.exec(readme)
+    expect(judging.length).toBeGreaterThanOrEqual(12)
+    expect(neutral.length).toBeGreaterThanOrEqual(12)
+    expect(claim?.slice(1).map(Number)).toEqual([caught, judging.length, falseAlarms, neutral.length])
+  })
+
   it('points at the phrase, as a warning with a reframing', async () => {
     const text = validEntry().replace('Promotion.', 'Promotion. Honestly, I am such a failure at this.')
     const result = await processString(text)
