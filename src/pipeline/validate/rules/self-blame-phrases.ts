@@ -35,7 +35,7 @@ const intensifiers = set(
 /** Adjectives: after "I felt" they name a feeling ("I felt stupid asking"), not a verdict as "I felt like a fraud" is. */
 const adjectives = set('useless stupid hopeless incompetent worthless pathetic dumb clueless lazy inept idiotic brainless')
 /** States that, after "I was" or "I felt", describe a moment rather than a person: "I was a mess that week". */
-const states = {present: set(''), past: set('mess wreck'), feeling: new Set(['mess', 'wreck', ...adjectives])}
+const states = {present: new Set<string>(), past: set('mess wreck'), feeling: new Set(['mess', 'wreck', ...adjectives])}
 /** "…said I was lazy": someone else's words, reported. "if I'm a fraud": not a verdict. */
 const reporting = set('said says told tells wrote writes claimed claims joked jokes shouted yelled suggested implied if whether unless')
 const doubting = set('think believe feel mean suppose say')
@@ -54,6 +54,7 @@ const crowd = set('everyone everybody people they')
 const thinking = set('thinks think knows know sees see believes believe')
 const hating = set('hates hate despises despise resents resent')
 
+/** The self-judging phrases of one sentence's words, each ending where the next search starts. */
 export function matchSelfBlame(words: W[], text: string): Finding[] {
   const found: Finding[] = []
   for (let i = 0; i < words.length; i++) {
