@@ -21,12 +21,45 @@ describe('language/self-blame', () => {
     expect(flagged).toEqual([])
   })
 
+  it('states in the README what it measured on the held-out set, written after tuning', () => {
+    const judging = lines('held-out/judging.txt')
+    const neutral = lines('held-out/neutral.txt')
+    const caught = judging.filter((sentence) => findSelfBlame(sentence).length > 0).length
+    const falseAlarms = neutral.filter((sentence) => findSelfBlame(sentence).length > 0).length
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/\s+/g, ' ')
+    const claim = /it caught (\d+) of (\d+) self-judging sentences, with (\d+) false alarms? on (\d+) neutral ones/.exec(readme)
+    expect(judging.length).toBeGreaterThanOrEqual(12)
+    expect(neutral.length).toBeGreaterThanOrEqual(12)
+    expect(claim?.slice(1).map(Number)).toEqual([caught, judging.length, falseAlarms, neutral.length])
+  })
+
   it('points at the phrase, as a warning with a reframing', async () => {
     const text = validEntry().replace('Promotion.', 'Promotion. Honestly, I am such a failure at this.')
     const result = await processString(text)
     expect(messageLines(result.messages)).toEqual([
       '26:22 warning Unexpected judgement of yourself, “I am such a failure”, expected what happened: describe what happened and what you ' +
         'would do differently, as in "I missed the deadline because…" language/self-blame'
+    ])
+  })
+
+  it('names each kind of phrase at its own line:col, with the reframing for its kind', async () => {
+    const text = validEntry().replace('Promotion.', 'Promotion. You fool, you knew.\nI’m hopeless. I keep screwing up.\nThey must think I’m lazy.')
+    const label = 'expected what happened: describe what happened and what you would do differently, as in "I missed the deadline because…"'
+    expect(messageLines((await processString(text)).messages)).toEqual([
+      `26:12 warning Unexpected judgement of yourself, “You fool”, ${label} language/self-blame`,
+      `27:1 warning Unexpected judgement of yourself, “I’m hopeless”, ${label} language/self-blame`,
+      '27:15 warning Unexpected judgement of yourself, “I keep screwing up”, expected what happened: name this time and its cause, as in ' +
+        '"this time I skipped the check because…" language/self-blame',
+      '28:1 warning Unexpected judgement of yourself, “They must think I’m lazy”, expected what happened: write what people said or did, ' +
+        'or ask them language/self-blame'
+    ])
+  })
+
+  it('ignores text in curly single quotes even with an apostrophe inside, and an unclosed quote hides nothing', () => {
+    expect(findSelfBlame('‘I’m an idiot,’ he said, and laughed.')).toEqual([])
+    const unclosed = '“The plan was fine. I was an idiot to skip the check.'
+    expect(findSelfBlame(unclosed).map((finding) => [finding.phrase, unclosed.slice(finding.start, finding.end)])).toEqual([
+      ['I was an idiot', 'I was an idiot']
     ])
   })
 

@@ -3,27 +3,10 @@ import type {Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Rule} from '../context.js'
+import {type Finding, matchSelfBlame, type W} from './self-blame-phrases.js'
 import type {selfBlameRules} from './self-blame.rules.js'
 
-/** Words that judge a person rather than describe what happened. */
-const labels = new Set(
-  'idiot idiots moron fool loser failure fraud disaster joke mess useless stupid hopeless incompetent worthless pathetic dumb clueless imposter impostor'.split(
-    ' '
-  )
-)
-const intensifiers = new Set('such a an complete total absolute real utter so totally completely just the biggest'.split(' '))
-const mistakes = new Set('mess screw ruin ruins fail fails blow botch fuck break'.split(' '))
-const people = new Set(['nobody', 'everyone', 'everybody', 'no-one'])
-const feel = new Set('likes like respects respect trusts trust wants want cares care hates hate thinks think knows know sees see believes'.split(' '))
-
 const parser = new ParseEnglish()
-
-interface Finding {
-  start: number
-  end: number
-  phrase: string
-  kind: 'label' | 'absolute' | 'mind-reading'
-}
 
 /**
  * `language/self-blame`: sentences that judge the writer instead of what happened ("I'm an
@@ -67,15 +50,27 @@ function message(finding: Finding): string {
 }
 
 /** Every pattern needs one of these words: text without them is not parsed at all. */
-const subjects = /\b(?:i|i['’]?m|nobody|no one|no-one|everyone|everybody)\b/i
+const subjects = /\b(?:i|why|i['’]?m|i['’]ve|i['’]ll|me|you|nobody|no one|no-one|everyone|everybody|people|they|team|others|colleagues|class)\b/i
 /**
- * Nor is text without the rest of some pattern: a label, `always`, `never`, `ruin` or `screw`
- * after "I", or a verb of feeling after "nobody" or "everyone". Parsing English is most of this
- * rule's cost, and most prose has an "I" in it. Matched as parts of words: never too strict.
+ * Nor is text without the rest of some pattern: a label, a word such as `always`, `never`,
+ * `ruin` or `suck`, or a verb of feeling after "nobody", "everyone" or "they". Parsing English is
+ * most of this rule's cost, and most prose has an "I" in it. Matched as parts of words, never too
+ * strict, and with no nested repetition, so every test is linear in the text.
  */
-const judging = new RegExp([...labels, 'always', 'never', 'ruin', 'screw'].join('|'), 'i')
-const everyone = /nobody|no[ -]one|everyone|everybody/i
-const feeling = new RegExp([...feel].join('|'), 'i')
+const judging = new RegExp(
+  [
+    'idiot moron fool loser fail fraud disaster joke mess wreck useless stupid hopeless incompetent worthless pathetic dumb clueless impost lazy',
+    'inept brainless disappoint embarrass screw fuck clown dumm imbecile dimwit halfwit dunce numpty muppet liability terrible awful horrible',
+    'always never constantly forever ruin muck botch blow suck coward myself'
+  ]
+    .join(' ')
+    .split(' ')
+    .concat(['thing right', 'everything i', 'at everything', 'at anything', 'be good', 'bad person', 'bad human'])
+    .join('|'),
+  'i'
+)
+const everyone = /nobody|no[ -]one|everyone|everybody|people|they|team|others|colleagues|class/i
+const feeling = /like|respect|trust|want|care|listen|believ|take|hire|value|need|rate|miss|love|understand|think|know|see|hate|despise|resent|laugh/i
 
 /** Every self-judging phrase in a piece of prose, outside quotation marks. */
 export function findSelfBlame(text: string): Finding[] {
@@ -89,18 +84,12 @@ export function findSelfBlame(text: string): Finding[] {
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue
       const words = wordsOf(sentence)
-      for (const finding of match(words, text)) {
+      for (const finding of matchSelfBlame(words, text)) {
         if (!quoted.some(([from, to]) => finding.start >= from && finding.end <= to)) findings.push(finding)
       }
     }
   }
   return findings
-}
-
-interface W {
-  text: string
-  start: number
-  end: number
 }
 
 function wordsOf(sentence: Sentence): W[] {
@@ -109,75 +98,26 @@ function wordsOf(sentence: Sentence): W[] {
     .map((word) => ({text: nlcstToString(word).toLowerCase().replace(/[’‘]/g, "'"), start: word.position!.start.offset!, end: word.position!.end.offset!}))
 }
 
-function match(words: W[], text: string): Finding[] {
-  const found: Finding[] = []
-  const phrase = (from: number, to: number) => text.slice(words[from]!.start, words[to]!.end)
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.text
-    // I'm / I am / I'm such an / I am a complete … <label>
-    const subject = w === "i'm" || w === 'im' ? 1 : w === 'i' && words[i + 1]?.text === 'am' ? 2 : w === 'i' && words[i + 1]?.text === "'m" ? 2 : 0
-    if (subject > 0) {
-      let j = i + subject
-      while (j < words.length && intensifiers.has(words[j]!.text)) j++
-      if (j < words.length && labels.has(words[j]!.text) && !(words[j + 1] && /^(?:analyst|rate|mode|case|report|budget|review)s?$/.test(words[j + 1]!.text))) {
-        found.push({start: words[i]!.start, end: words[j]!.end, phrase: phrase(i, j), kind: 'label'})
-        i = j
-        continue
-      }
-    }
-    // I always mess up / I never get anything right / I ruin everything
-    if (w === 'i' && (words[i + 1]?.text === 'always' || words[i + 1]?.text === 'never')) {
-      const next = words[i + 2]?.text ?? ''
-      const then = words.slice(i + 3, i + 6).map((x) => x.text)
-      const always =
-        words[i + 1]!.text === 'always' &&
-        (mistakes.has(next) || (next === 'get' && then[0] === 'it' && then[1] === 'wrong') || (next === 'let' && then.includes('down')))
-      const never =
-        words[i + 1]!.text === 'never' &&
-        (((next === 'get' || next === 'do') && (then[0] === 'anything' || then[0] === 'it') && then[1] === 'right') ||
-          next === 'learn' ||
-          (next === 'finish' && then[0] === 'anything'))
-      if (always || never) {
-        const end = Math.min(words.length - 1, i + (mistakes.has(next) ? 2 : next === 'learn' ? 2 : 4))
-        found.push({start: words[i]!.start, end: words[end]!.end, phrase: phrase(i, end), kind: 'absolute'})
-        i = end
-        continue
-      }
-    }
-    if (
-      w === 'i' &&
-      (words[i + 1]?.text === 'ruin' || words[i + 1]?.text === 'screw') &&
-      ['everything', 'up'].includes(words[i + 2]?.text ?? '') &&
-      (words[i + 2]?.text === 'everything' || words[i + 3]?.text === 'everything')
-    ) {
-      const end = words[i + 2]!.text === 'everything' ? i + 2 : i + 3
-      found.push({start: words[i]!.start, end: words[end]!.end, phrase: phrase(i, end), kind: 'absolute'})
-      i = end
-      continue
-    }
-    // Nobody likes me / everyone thinks I'm incompetent
-    if (people.has(w) || (w === 'no' && words[i + 1]?.text === 'one')) {
-      const k = w === 'no' ? i + 2 : i + 1
-      if (feel.has(words[k]?.text ?? '')) {
-        if (words[k + 1]?.text === 'me') {
-          found.push({start: words[i]!.start, end: words[k + 1]!.end, phrase: phrase(i, k + 1), kind: 'mind-reading'})
-          i = k + 1
-          continue
-        }
-        const inner = match(words.slice(k + 1, k + 8), text).find((f) => f.kind === 'label')
-        if (inner) {
-          found.push({start: words[i]!.start, end: inner.end, phrase: text.slice(words[i]!.start, inner.end), kind: 'mind-reading'})
-          i = k + 1
-        }
-      }
-    }
-  }
-  return found
-}
-
-/** Spans between quotation marks: someone else's words, or words being discussed. */
+/**
+ * Spans between quotation marks: someone else's words, or words being discussed. A ’ followed by
+ * a letter is an apostrophe ("I’m"), not a closing mark. One pass: an opening mark with no
+ * closing one ends the search for that kind of mark.
+ */
 function quotedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = []
-  for (const match of text.matchAll(/“[^”]*”|"[^"]*"|‘[^’]*’/g)) ranges.push([match.index, match.index + match[0].length])
+  const closers: Record<string, string> = {'“': '”', '"': '"', '‘': '’'}
+  const unclosed = new Set<string>()
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i]!
+    const close = closers[open]
+    if (!close || unclosed.has(open)) continue
+    let end = text.indexOf(close, i + 1)
+    while (close === '’' && end >= 0 && /\p{L}/u.test(text[end + 1] ?? '')) end = text.indexOf(close, end + 1)
+    if (end < 0) unclosed.add(open)
+    else {
+      ranges.push([i, end + 1])
+      i = end
+    }
+  }
   return ranges
 }
