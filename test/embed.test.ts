@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
+import {main} from '../src/cli/main.js'
 import {useProjects, validEntry} from './helpers.js'
 
 const project = useProjects()
@@ -100,5 +101,29 @@ describe('lessons.embed', () => {
     await expect(check({root, overrides: {lessons: {embed: 'model' as never}}})).rejects.toMatchObject({
       message: expect.stringContaining('`lessons.embed` must be a function')
     })
+  })
+
+  it('lessons --suggest lists pairs close in meaning though they share no word, from a config file', async () => {
+    const root = await project({
+      'bounceback.config.mjs': `const words = ['deadline', 'late', 'quote', 'longer', 'budget']
+export default {
+  lessons: {
+    similarity: 0.95,
+    embed: (texts) => texts.map((t) => {
+      const w = t.toLowerCase().match(/[a-z]+/g) ?? []
+      return [w.filter((x) => words.slice(0, 4).includes(x)).length, w.filter((x) => x === 'budget').length, 0.1]
+    })
+  }
+}
+`,
+      'content/2024-01-01-first.md': lessons('- Every deadline runs late'),
+      'content/2025-01-01-second.md': lessons('- Quote the budget longer')
+    })
+    const out: string[] = []
+    const io = {stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, env: {}, isTTY: false}
+    expect(await main(['lessons', '--suggest', '--json'], io)).toBe(0)
+    const data = JSON.parse(out.join('\n')) as {pairs: {score: number; lessons: {text: string}[]}[]}
+    expect(data.pairs.map((p) => p.lessons.map((l) => l.text))).toEqual([['Every deadline runs late', 'Quote the budget longer']])
+    expect(data.pairs[0]!.score).toBeGreaterThanOrEqual(0.85)
   })
 })

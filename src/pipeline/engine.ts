@@ -56,6 +56,8 @@ export interface EngineAnalysis extends Analysis {
   cache: {hits: number; misses: number}
   /** Each entry's result, in the order of the sources. */
   results: readonly EntryResult[]
+  /** Each lesson text's embedding, when the config has `lessons.embed`. */
+  vectors?: ReadonlyMap<string, readonly number[]>
 }
 
 /**
@@ -121,7 +123,7 @@ export class Engine {
     if (!changes) await entries.save()
     const vectors = await this.lessonVectors(read.results)
     const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday(), vectors)
-    return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results}
+    return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results, ...(vectors ? {vectors} : {})}
   }
 
   /**

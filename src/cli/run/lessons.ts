@@ -14,7 +14,8 @@ export async function runLessons(input: CommandInput, io: CliIO): Promise<number
   if (!result.ok) io.stderr(formatText(result.messages, result.files.length, {color: input.color}))
   if (input.values.suggest === true) {
     const lexicon = buildLexicon([...defaultSynonyms, ...result.config.lessons.synonyms])
-    const candidates = lessonCandidates(result.results, lexicon)
+    const semantic = result.vectors ? {vectors: result.vectors, similarity: result.config.lessons.similarity} : undefined
+    const candidates = lessonCandidates(result.results, lexicon, semantic)
     io.stdout(input.values.json === true ? JSON.stringify(candidates, null, 2) : formatCandidates(candidates, {color: input.color}))
   } else io.stdout(input.values.json === true ? lessonsJson(site.themes) : formatLessons(site.themes, {color: input.color}))
   return result.ok ? 0 : 1
