@@ -7,15 +7,15 @@ import {chartLegend, chartTable} from './table.js'
 
 /**
  * The drawing's own units. On a narrow screen the SVG scales down and the theme's stylesheet
- * makes its text larger in these units, so the margins leave room for text up to 22 units high.
+ * makes its text larger in these units, so the margins leave room for text up to 26 units high.
  */
 export const width = 640
-export const margin = {top: 16, right: 32, bottom: 40, left: 72}
+export const margin = {top: 16, right: 32, bottom: 44, left: 84}
 const height = 280
 const plotWidth = width - margin.left - margin.right
 const plotHeight = height - margin.top - margin.bottom
 /** At most this many labels under the x axis, so they never run into each other at any size. */
-export const maxLabels = 6
+export const maxLabels = 5
 
 /**
  * Render a chart at build time as inline SVG with a title and description, plus a table of the
@@ -51,7 +51,13 @@ export function categoryLabels(categories: readonly string[], at: (i: number) =>
   const every = Math.max(1, Math.ceil(categories.length / maxLabels))
   return s(
     'g.labels',
-    categories.map((category, i) => (i % every === 0 ? s('text', {x: round(at(i)), y, textAnchor: 'middle'}, periodLabel(category)) : undefined))
+    categories.map((category, i) => {
+      if (i % every !== 0) return undefined
+      const label = periodLabel(category)
+      // Kept inside the drawing: half a label's width at the largest text size is under 8 units a character.
+      const x = Math.min(Math.max(at(i), label.length * 8), width - label.length * 8)
+      return s('text', {x: round(x), y, textAnchor: 'middle'}, label)
+    })
   )
 }
 
