@@ -124,6 +124,8 @@ describe('charts', () => {
     expect(selectAll('polyline', root(chart.svg))).toHaveLength(0)
     expect(selectAll('circle', root(chart.svg)).map((c) => hastToString(c))).toEqual(['Q1 2024, Kept share: 50%', 'Q3 2024, Kept share: 100%'])
     expect(selectAll('tbody td', root(chart.table)).map((td) => hastToString(td))).toEqual(['50%', '–', '100%'])
+    const empty = renderChart({...data, kind: 'shares', series: [{name: 'Failed', values: [0, 0, 1]}]})
+    expect(selectAll('tbody td', root(empty.table)).map((td) => hastToString(td))).toEqual(['0', '0', '1 (100%)'])
     const joined = renderChart({...data, kind: 'lines', percent: true, series: [{name: 'Kept share', values: [50, 75, null]}]})
     expect(selectAll('polyline', root(joined.svg))).toHaveLength(1)
   })

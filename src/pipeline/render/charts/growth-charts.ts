@@ -36,7 +36,7 @@ export function growthCharts(growth: Growth, themes: readonly LessonTheme[] = []
         id: 'chart-entries',
         kind: 'bars',
         title: `Entries per ${per}`,
-        description: `${n(total(growth.entries))} post-mortems written ${span}, counted by the ${per} of their date.`,
+        description: `${n(total(growth.entries))} ${total(growth.entries) === 1 ? 'post-mortem' : 'post-mortems'} written ${span}, counted by the ${per} of their date.`,
         categories,
         categoryName,
         series: [{name: 'Entries', values: growth.entries}]

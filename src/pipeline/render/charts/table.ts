@@ -13,7 +13,7 @@ export function chartTable(data: ChartData, format: NumberFormat): Element {
     if (data.percent) return format.percent(value)
     if (data.kind !== 'shares') return format.number(value)
     const total = data.series.reduce((sum, series) => sum + (series.values[i] ?? 0), 0)
-    return `${format.number(value)} (${format.percent((value / total) * 100)})`
+    return total > 0 ? `${format.number(value)} (${format.percent((value / total) * 100)})` : format.number(value)
   }
   return h('table.chart-table', [
     h('caption', `${data.title}: the numbers`),
