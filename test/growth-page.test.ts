@@ -66,4 +66,20 @@ describe('the growth page', () => {
     expect(data.growth.summary.recurring).toEqual({asOf: '2024-06-10', still: ['estimation'], quiet: ['budget']})
     expect(data.growth.shares.kept.at(-1)).toBe(0)
   })
+
+  it('says when a period has nothing to compare, rather than a share of nothing', async () => {
+    const root = await project({
+      'content/2024-02-01-quiet.md': entry('title: Quiet\ndate: 2024-02-01', ['Water the ficus on Mondays.'], []),
+      'content/2024-05-01-loud.md': entry('title: Loud\ndate: 2024-05-01\noutcome: failed', ['Carry spare bicycle tubes.'], ['- [x] z'])
+    })
+    expect((await build({root, cache: false, today: '2024-07-01'})).written).toBe(true)
+    const page = parseHtml(await fs.readFile(path.join(root, 'dist', 'growth', 'index.html'), 'utf8'))
+    expect(selectAll('.growth-answer > li', page).map((li) => hastToString(li).replace(/\s+/g, ' ').trim())).toEqual([
+      'Failures: 1 of 1 (100%) failed, against no outcome given in Q1 2024.',
+      'Causes: no cause given; no cause given in Q1 2024.',
+      'Commitments kept: 1 of 1 (100%), against no commitment made in Q1 2024.',
+      'Lessons learned again: 0 lessons written down before, against 0 in Q1 2024.',
+      'Recurring lessons: none yet: no lesson has been written down in two entries.'
+    ])
+  })
 })

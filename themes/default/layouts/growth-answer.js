@@ -20,7 +20,7 @@ export function growthAnswer(ctx, data) {
   const trend = (now, before) => (now < before ? 'down from' : now > before ? 'up from' : 'the same as')
   const against = previous ? ` in ${previous.label}` : ''
 
-  const failedOf = (p) => (p.failedShare === null ? 'no entry gives an outcome' : `${n(p.outcomes.failed)} of ${n(p.withOutcome)} (${pct(p.failedShare)})`)
+  const failedOf = (p) => (p.failedShare === null ? 'no outcome given' : `${n(p.outcomes.failed)} of ${n(p.withOutcome)} (${pct(p.failedShare)})`)
   const failed = h('li', [
     h('strong', 'Failures: '),
     link(latest, failedOf(latest)),
@@ -39,7 +39,7 @@ export function growthAnswer(ctx, data) {
 
   const causesOf = (p) =>
     p.withCause === 0
-      ? 'no entry gives a cause'
+      ? 'no cause given'
       : causes
           .filter((c) => p.causes[c] > 0)
           .map((c) => `${causeWords[c]} ${n(p.causes[c])} of ${n(p.withCause)} (${pct(p.causeShares[c] ?? 0)})`)
