@@ -21,7 +21,7 @@ export function periodOf(period: Period, date: string): string {
   return `${date.slice(0, 3)}0s`
 }
 
-/** The coarsest period needed for the span from `first` to `last` (sorted dates). */
+/** The finest period the rule allows for the span from `first` to `last` (sorted dates). */
 export function choosePeriod(first: string, last: string): Period {
   const years = Number(last.slice(0, 4)) - Number(first.slice(0, 4))
   const quarters = years * 4 + Number(quarterOf(last).slice(-1)) - Number(quarterOf(first).slice(-1)) + 1
