@@ -12,7 +12,9 @@ export type {
   EntryCard,
   EntryLesson,
   EntryPageData,
+  GrowthEntry,
   GrowthPageData,
+  GrowthPeriod,
   HomePageData,
   Layout,
   LayoutContext,
@@ -28,7 +30,8 @@ export type {
 } from './pipeline/render/page-data.js'
 export type {Chart, ChartData, Series} from './pipeline/render/charts/chart.js'
 export type {Commitment} from './pipeline/aggregate/commitments.js'
-export type {Growth} from './pipeline/aggregate/growth.js'
+export type {Growth, GrowthSummary, PeriodFigures, Share} from './pipeline/aggregate/growth.js'
+export type {Period} from './pipeline/aggregate/periods.js'
 export type {LessonOccurrence, LessonTheme} from './pipeline/aggregate/themes.js'
 export type {Site} from './pipeline/aggregate/site.js'
 export type {Tag} from './pipeline/aggregate/tags.js'

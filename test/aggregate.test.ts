@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {aggregate} from '../src/pipeline/aggregate/site.js'
 import {quarterOf} from '../src/pipeline/aggregate/growth.js'
+import {choosePeriod, maxColumns, periodRange} from '../src/pipeline/aggregate/periods.js'
 import type {Entry, EntryMeta, EntryResult} from '../src/types.js'
 import {testConfig} from './helpers.js'
 
@@ -146,6 +147,116 @@ describe('growth per quarter', () => {
 
   it('sums money cumulatively in the most used currency and counts the rest apart', () => {
     expect(growth.money).toEqual({currency: 'EUR', spent: [100, 100, 150, 150, 150], earned: [20, 20, 20, 20, 20], otherCurrencyEntries: 1})
+  })
+})
+
+/** Two quarters with known answers, and a lesson that came back in 2022 and then stopped. */
+const twoQuarters = [
+  entry({slug: 'old-1', date: '2022-02-01', outcome: 'succeeded', lessons: [['Check the budget weekly.', ['budget']]]}),
+  entry({slug: 'old-2', date: '2022-08-01', lessons: [['Budget reviews slipped again.', ['budget']]]}),
+  entry({
+    slug: 'a',
+    date: '2024-01-10',
+    outcome: 'failed',
+    cause: 'information',
+    lessons: [['Pad estimates.', ['estimation']]],
+    actions: [
+      ['x', true],
+      ['y', false]
+    ]
+  }),
+  entry({slug: 'b', date: '2024-02-10', outcome: 'failed', cause: 'application', actions: [['z', true]]}),
+  entry({slug: 'f', date: '2024-03-10', outcome: 'succeeded', cause: 'information'}),
+  entry({slug: 'c', date: '2024-04-10', outcome: 'failed', cause: 'circumstances', lessons: [['Estimates ran short again.', ['estimation']]]}),
+  entry({
+    slug: 'd',
+    date: '2024-05-10',
+    outcome: 'mixed',
+    actions: [
+      ['p', false],
+      ['q', false]
+    ]
+  }),
+  entry({slug: 'e', date: '2024-06-10', cause: 'application'})
+]
+
+describe('the growth summary', () => {
+  const growth = run(twoQuarters, '2024-07-01').growth
+
+  it('compares the latest period with the one before: failed share, causes, commitments kept, lessons learned again', () => {
+    expect(growth.period).toBe('quarter')
+    expect(growth.summary.latest).toEqual({
+      period: '2024-Q2',
+      entries: ['c', 'd', 'e'],
+      outcomes: {failed: 1, mixed: 1, succeeded: 0},
+      withOutcome: 2,
+      failedShare: 0.5,
+      causes: {information: 0, application: 1, circumstances: 1},
+      withCause: 2,
+      causeShares: {information: 0, application: 0.5, circumstances: 0.5},
+      commitments: {made: 2, kept: 0, share: 0},
+      recurringLessons: 1
+    })
+    expect(growth.summary.previous).toEqual({
+      period: '2024-Q1',
+      entries: ['a', 'b', 'f'],
+      outcomes: {failed: 2, mixed: 0, succeeded: 1},
+      withOutcome: 3,
+      failedShare: 0.6667,
+      causes: {information: 2, application: 1, circumstances: 0},
+      withCause: 3,
+      causeShares: {information: 0.6667, application: 0.3333, circumstances: 0},
+      commitments: {made: 3, kept: 2, share: 0.6667},
+      recurringLessons: 0
+    })
+  })
+
+  it('tells recurring lessons that still come back from those that have not for a year, as of the latest entry', () => {
+    expect(growth.summary.recurring).toEqual({asOf: '2024-06-10', still: ['estimation'], quiet: ['budget']})
+  })
+
+  it('gives shares per period, null where there is nothing to divide by', () => {
+    const last = growth.periods.length - 1
+    expect(growth.shares.outcomes.failed[last]).toBe(0.5)
+    expect(growth.shares.outcomes.failed[growth.periods.indexOf('2023-Q1')]).toBeNull()
+    expect(growth.shares.kept[growth.periods.indexOf('2024-Q1')]).toBe(0.6667)
+    expect(growth.shares.kept[growth.periods.indexOf('2022-Q1')]).toBeNull()
+  })
+
+  it('has no comparison without entries, and no period before with one period only', () => {
+    expect(run([]).growth.summary).toEqual({latest: null, previous: null, recurring: {asOf: null, still: [], quiet: []}})
+    const one = run([twoQuarters[2]!]).growth.summary
+    expect([one.latest?.period, one.previous]).toEqual(['2024-Q1', null])
+  })
+})
+
+describe('the period follows the span', () => {
+  it('is quarters for a few years, years for longer spans, decades beyond, never over 40 columns', () => {
+    expect(choosePeriod('2023-01-05', '2024-12-20')).toBe('quarter')
+    expect(periodRange('quarter', '2023-01-05', '2024-12-20')).toHaveLength(8)
+    expect(choosePeriod('2021-01-01', '2024-12-31')).toBe('quarter')
+    expect(choosePeriod('2021-01-01', '2025-01-01')).toBe('year')
+    expect(choosePeriod('2010-03-01', '2024-11-30')).toBe('year')
+    expect(periodRange('year', '2010-03-01', '2024-11-30')).toEqual(Array.from({length: 15}, (_, i) => String(2010 + i)))
+    expect(choosePeriod('1950-01-01', '1989-12-31')).toBe('year')
+    expect(choosePeriod('1950-01-01', '1990-01-01')).toBe('decade')
+    expect(periodRange('decade', '1900-01-01', '2199-12-31')).toHaveLength(30)
+    for (const [first, last] of [
+      ['2024-01-01', '2024-01-01'],
+      ['2020-10-01', '2024-09-30'],
+      ['1985-06-01', '2024-06-01'],
+      ['1900-01-01', '2199-12-31']
+    ] as const) {
+      expect(periodRange(choosePeriod(first, last), first, last).length, `${first} to ${last}`).toBeLessThanOrEqual(maxColumns)
+    }
+  })
+
+  it('counts entries of a fifteen-year span per year', () => {
+    const growth = run([entry({slug: 'first', date: '2010-03-01', outcome: 'failed'}), entry({slug: 'last', date: '2024-11-30', outcome: 'succeeded'})]).growth
+    expect(growth.period).toBe('year')
+    expect(growth.periods).toHaveLength(15)
+    expect([growth.entries[0], growth.entries[14], growth.entries.reduce((a, b) => a + b)]).toEqual([1, 1, 2])
+    expect([growth.summary.latest?.period, growth.summary.previous?.period]).toEqual(['2024', '2023'])
   })
 })
 

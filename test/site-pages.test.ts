@@ -45,23 +45,48 @@ describe('the site built from the sample content', () => {
     }
   })
 
-  it('/growth/ has the six charts, each with a title, a description and a table of its numbers', async () => {
+  it('/growth/ has its charts, each with a title, a description, a legend when it has several series, and a table of its numbers', async () => {
     const growth = await page('/growth/')
     const figures = selectAll('figure.chart-figure', growth)
     expect(figures.map((f) => hastToString(select('svg > title', f)!))).toEqual([
       'Entries per quarter',
-      'Outcomes per quarter',
-      'Causes per quarter',
+      'Outcome mix per quarter',
+      'Cause mix per quarter',
+      'Commitments kept',
+      'Recurring lessons over time',
       'Lessons learned, cumulative',
-      'Commitments made and kept',
       'Money spent and earned, cumulative'
     ])
+    const periods = selectAll('table tbody tr', figures[0]!).length
     for (const figure of figures) {
       expect(select('svg[role=img] > desc', figure)).toBeDefined()
-      expect(selectAll('table tbody tr', figure).length).toBe(result.entries > 0 ? selectAll('table tbody tr', figures[0]!).length : 0)
+      expect(select('details > .table-scroll[tabindex="0"] > table', figure), 'the table scrolls in its own box').toBeDefined()
+      if (hastToString(select('svg > title', figure)!) !== 'Recurring lessons over time') expect(selectAll('table tbody tr', figure).length).toBe(periods)
     }
+    expect(text(growth, '#chart-outcomes-caption ~ .chart-legend li')).toEqual(['Failed', 'Mixed', 'Succeeded'])
     const entriesTable = selectAll('tbody td', figures[0]!).map((td) => Number(hastToString(td)))
     expect(entriesTable.reduce((a, b) => a + b, 0)).toBe(result.entries)
+  })
+
+  it('/growth/ opens with the answer in words, every figure linking to a list of the entries behind it', async () => {
+    const growth = await page('/growth/')
+    const data = JSON.parse(await fs.readFile(path.join(out, 'data.json'), 'utf8')) as {growth: {summary: {latest: {period: string; entries: string[]}}}}
+    const latest = data.growth.summary.latest
+    const answer = select('.growth-answer', growth)!
+    expect(text(growth, 'main > section:first-of-type h2')[0]).toMatch(/^Q\d \d{4} against Q\d \d{4}$/)
+    expect(text(growth, '.growth-answer > li > strong')).toEqual(['Failures:', 'Causes:', 'Commitments kept:', 'Lessons learned again:', 'Recurring lessons:'])
+    const anchors = selectAll('a[href^="#"]', answer).map((a) => String(a.properties.href).slice(1))
+    expect(anchors.length).toBeGreaterThanOrEqual(8)
+    expect(anchors).toContain(`period-${latest.period}`)
+    for (const id of new Set(anchors)) {
+      const section = select(`section[id="${id}"]`, growth)
+      expect(section, `#${id} exists`).toBeDefined()
+    }
+    const listed = selectAll(`section[id="period-${latest.period}"] li > a`, growth).map((a) => String(a.properties.href))
+    expect(listed).toEqual(latest.entries.map((slug) => expect.stringMatching(new RegExp(`^/\\d{4}/${slug}/$`))))
+    const themeLinks = selectAll('a[href^="/lessons/"]', answer)
+    expect(themeLinks.length).toBeGreaterThan(0)
+    for (const link of themeLinks) expect(hastToString(select('h1', await page(String(link.properties.href)))!)).toBe(hastToString(link))
   })
 
   it('/actions/ lists open commitments oldest first, overdue ones marked, each linking to its entry', async () => {

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('the sample site in Chromium', () => {
     await page.screenshot({path: path.join(screenshots, 'lesson.png'), fullPage: true})
     await page.getByRole('link', {name: 'Growth'}).click()
     await page.waitForURL(/\/growth\/$/)
-    expect(await page.locator('svg[role=img]').count()).toBe(6)
+    expect(await page.locator('svg[role=img]').count()).toBe(7)
     await page.screenshot({path: path.join(screenshots, 'growth.png'), fullPage: true})
     await page.close()
   })

@@ -1,61 +1,49 @@
 import type {Cause, Entry, Outcome} from '../../types.js'
 import type {Commitment} from './commitments.js'
+import {causes, outcomes, share, summarizeGrowth, type GrowthSummary, type Share} from './growth-summary.js'
+import {choosePeriod, periodOf, periodRange, type Period} from './periods.js'
 import type {LessonTheme} from './themes.js'
 
+export {quarterOf} from './periods.js'
+export type {GrowthSummary, PeriodFigures, Share} from './growth-summary.js'
+
 /**
- * Numbers per calendar period, from the first entry's to the last's, gaps included: quarters
- * when the entries span under `yearlyFrom` years, years beyond, so a page stays small whatever
- * the dates (at most 300 years of them, see `schema/date.ts`).
+ * Numbers per calendar period, from the first entry's to the last's, gaps included; the period
+ * follows the span (`periods.ts`), so there are never more than 40 of them.
  */
 export interface Growth {
-  period: 'quarter' | 'year'
-  /** `2024-Q1`, … or `2024`, … */
+  period: Period
+  /** `2024-Q1`, … or `2024`, … or `1990s`, … */
   periods: string[]
   entries: number[]
   outcomes: Record<Outcome, number[]>
   causes: Record<Cause, number[]>
   /** Cumulative: first occurrences of a theme, and occurrences of a theme seen before. */
   lessons: {new: number[]; recurring: number[]}
-  /** Per quarter of the entry that made them. */
+  /** Per period of the entry that made them. */
   commitments: {made: number[]; kept: number[]}
   /** Cumulative, in the most used currency; entries in other currencies are counted apart. */
   money: {currency: string; spent: number[]; earned: number[]; otherCurrencyEntries: number}
-}
-
-/** From this many years between the first entry and the last, growth is counted per year. */
-export const yearlyFrom = 10
-
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
-}
-
-/** Every period from the first date's to the last's; years are always four digits (`schema/date.ts`). */
-function periodRange(period: Growth['period'], first: string, last: string): string[] {
-  const firstYear = Number(first.slice(0, 4))
-  const lastYear = Number(last.slice(0, 4))
-  const periods: string[] = []
-  for (let year = firstYear; year <= lastYear; year++) {
-    if (period === 'year') periods.push(String(year))
-    else for (let q = 1; q <= 4; q++) periods.push(`${year}-Q${q}`)
-  }
-  if (period === 'year') return periods
-  return periods.slice(periods.indexOf(quarterOf(first)), periods.indexOf(quarterOf(last)) + 1)
+  /**
+   * Per period: each outcome's share of the entries that give one, each cause's share of the
+   * entries that give one, and the share of commitments kept.
+   */
+  shares: {outcomes: Record<Outcome, Share[]>; causes: Record<Cause, Share[]>; kept: Share[]}
+  /** The most recent period against the one before, and which recurring lessons still recur. */
+  summary: GrowthSummary
 }
 
 /** A pure function of published entries, their lesson themes and commitments. */
 export function computeGrowth(entries: readonly Entry[], themes: readonly LessonTheme[], commitments: readonly Commitment[]): Growth {
   const dates = entries.map((e) => e.meta.date).sort()
-  const period: Growth['period'] = dates.length > 0 && Number(dates.at(-1)!.slice(0, 4)) - Number(dates[0]!.slice(0, 4)) >= yearlyFrom ? 'year' : 'quarter'
+  const period = dates.length > 0 ? choosePeriod(dates[0]!, dates.at(-1)!) : 'quarter'
   const periods = dates.length === 0 ? [] : periodRange(period, dates[0]!, dates.at(-1)!)
   const index = new Map(periods.map((key, i) => [key, i]))
   const zeros = () => periods.map(() => 0)
-  const keyOf = period === 'year' ? (date: string) => date.slice(0, 4) : quarterOf
   // A date outside the entries' span (a commitment's, say) counts in the nearest period.
-  const at = (date: string) => index.get(keyOf(date)) ?? (keyOf(date) < periods[0]! ? 0 : periods.length - 1)
+  const at = (date: string) => index.get(periodOf(period, date)) ?? (periodOf(period, date) < periods[0]! ? 0 : periods.length - 1)
 
-  const growth: Growth = {
-    period,
-    periods,
+  const counts = {
     entries: zeros(),
     outcomes: {failed: zeros(), mixed: zeros(), succeeded: zeros()},
     causes: {information: zeros(), application: zeros(), circumstances: zeros()},
@@ -65,29 +53,40 @@ export function computeGrowth(entries: readonly Entry[], themes: readonly Lesson
   }
   for (const entry of entries) {
     const i = at(entry.meta.date)
-    growth.entries[i]!++
-    if (entry.meta.outcome) growth.outcomes[entry.meta.outcome][i]!++
-    if (entry.meta.cause) growth.causes[entry.meta.cause][i]!++
+    counts.entries[i]!++
+    if (entry.meta.outcome) counts.outcomes[entry.meta.outcome][i]!++
+    if (entry.meta.cause) counts.causes[entry.meta.cause][i]!++
     const cost = entry.meta.cost
     if (cost) {
-      if ((cost.currency ?? growth.money.currency) !== growth.money.currency) growth.money.otherCurrencyEntries++
+      if ((cost.currency ?? counts.money.currency) !== counts.money.currency) counts.money.otherCurrencyEntries++
       else {
-        growth.money.spent[i]! += cost.spent ?? 0
-        growth.money.earned[i]! += cost.earned ?? 0
+        counts.money.spent[i]! += cost.spent ?? 0
+        counts.money.earned[i]! += cost.earned ?? 0
       }
     }
   }
   for (const theme of themes) {
     theme.occurrences.forEach((occurrence, n) => {
-      growth.lessons[n === 0 ? 'new' : 'recurring'][at(occurrence.date)]!++
+      counts.lessons[n === 0 ? 'new' : 'recurring'][at(occurrence.date)]!++
     })
   }
   for (const c of commitments) {
-    growth.commitments.made[at(c.made)]!++
-    if (c.done) growth.commitments.kept[at(c.made)]!++
+    counts.commitments.made[at(c.made)]!++
+    if (c.done) counts.commitments.kept[at(c.made)]!++
   }
-  for (const series of [growth.lessons.new, growth.lessons.recurring, growth.money.spent, growth.money.earned]) accumulate(series)
-  return growth
+  const perPeriod = (values: Record<string, number[]>, i: number) => Object.values(values).reduce((sum, series) => sum + series[i]!, 0)
+  const shares: Growth['shares'] = {
+    outcomes: {failed: [], mixed: [], succeeded: []},
+    causes: {information: [], application: [], circumstances: []},
+    kept: periods.map((_, i) => share(counts.commitments.kept[i]!, counts.commitments.made[i]!))
+  }
+  periods.forEach((_, i) => {
+    for (const o of outcomes) shares.outcomes[o].push(share(counts.outcomes[o][i]!, perPeriod(counts.outcomes, i)))
+    for (const c of causes) shares.causes[c].push(share(counts.causes[c][i]!, perPeriod(counts.causes, i)))
+  })
+  const summary = summarizeGrowth({period, periods, entries, themes, counts, shares, at})
+  for (const series of [counts.lessons.new, counts.lessons.recurring, counts.money.spent, counts.money.earned]) accumulate(series)
+  return {period, periods, ...counts, shares, summary}
 }
 
 function accumulate(series: number[]): void {

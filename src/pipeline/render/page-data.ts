@@ -1,10 +1,12 @@
 import type {ElementContent, Root as HastRoot} from 'hast'
 import type {h} from 'hastscript'
 import type {Commitment} from '../aggregate/commitments.js'
+import type {PeriodFigures} from '../aggregate/growth-summary.js'
+import type {Period} from '../aggregate/periods.js'
 import type {LessonTheme} from '../aggregate/themes.js'
 import type {Tag} from '../aggregate/tags.js'
 import type {SiteInfo} from '../../config/types.js'
-import type {Entry, Outcome} from '../../types.js'
+import type {Cause, Entry, Outcome} from '../../types.js'
 import type {Chart} from './charts/chart.js'
 
 /** What lists show of an entry. */
@@ -66,9 +68,36 @@ export interface LessonThemePageData {
   theme: LessonTheme
 }
 
+/** An entry behind the growth page's figures, with what they count of it. */
+export interface GrowthEntry {
+  card: EntryCard
+  cause?: Cause
+  /** Its commitments, and how many are done. */
+  made: number
+  kept: number
+}
+
+/** One of the two periods the growth page compares: its figures and the entries behind them. */
+export interface GrowthPeriod extends Omit<PeriodFigures, 'entries'> {
+  /** `Q3 2024`, `2024` or `2020s`. */
+  label: string
+  /** The id of the page's list of its entries, where its figures link to. */
+  anchor: string
+  /** Oldest first. */
+  entries: GrowthEntry[]
+}
+
 export interface GrowthPageData {
-  /** What each chart counts by: calendar quarters, or years when the entries span a decade or more. */
-  period: 'quarter' | 'year'
+  /** What each chart counts by: calendar quarters for up to four years, years up to forty, decades beyond. */
+  period: Period
+  /** The period of the latest entry, and the one before it. */
+  latest?: GrowthPeriod
+  previous?: GrowthPeriod
+  /**
+   * Recurring lesson themes as of the latest entry (`asOf`): written down again within the year
+   * before it (`still`), or not for a year or more (`quiet`).
+   */
+  recurring: {asOf?: string; still: LessonTheme[]; quiet: LessonTheme[]}
   charts: Chart[]
 }
 
@@ -139,6 +168,8 @@ export interface LayoutContext {
   url(path: string): string
   /** A date as words in the site's language, never shifted by a time zone. */
   formatDate(date: string): string
+  /** A number as the site's language writes it (`14,480`); `{style: 'percent'}` writes a share from 0 to 1 as `50%`. */
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string
   /** The site-relative URL of a tag's page. */
   tagUrl(tag: string): string
   /** The absolute URL of a site path when the site's URL is known (`base` given as a URL), else the path with `base`. */

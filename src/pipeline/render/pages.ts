@@ -2,6 +2,7 @@ import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
 import type {CardCache} from './cards.js'
 import {growthCharts} from './charts/growth-charts.js'
+import {growthPageData} from './growth-page.js'
 import {searchShards, shardFolder} from './search-shards.js'
 import type {EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
 
@@ -109,8 +110,8 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
   pages.push({kind: 'lessons', url: '/lessons/', path: 'lessons/index.html', data: {themes: site.themes}})
   for (const theme of site.themes) pages.push({kind: 'lesson', url: theme.url, path: pathOf(theme.url), data: {theme}})
 
-  const charts = growthCharts(site.growth)
-  pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: {period: site.growth.period, charts}})
+  const charts = growthCharts(site.growth, site.themes, site.info.lang)
+  pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: growthPageData(site, charts, entryCard, commitmentsOf)})
   pages.push({
     kind: 'actions',
     url: '/actions/',

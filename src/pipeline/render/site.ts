@@ -105,6 +105,7 @@ export function renderPage(page: Page, site: Site, theme: Theme): string {
     today: site.today,
     url: (path) => (/^[a-z][a-z0-9+.-]*:/i.test(path) ? path : base + path.replace(/^\/+/, '')),
     formatDate: (date) => formatDate(date, site.info.lang),
+    formatNumber: (value, options) => new Intl.NumberFormat(site.info.lang, {maximumFractionDigits: 1, ...options}).format(value),
     tagUrl,
     absoluteUrl: (path) => absolute(site, path),
     layout: (name, data) => callLayout(name, data, context, theme, page)

@@ -43,12 +43,20 @@ export function commitmentItem(ctx, c, withEntry) {
   ])
 }
 
-/** A chart and its table. @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').Chart} chart */
+/**
+ * A chart, its legend and its table. The table scrolls in its own box, so a wide one never widens
+ * the page; the box can take focus, so it scrolls from the keyboard too.
+ * @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').Chart} chart
+ */
 export function chartFigure(ctx, chart) {
   const {h} = ctx
   return h('figure.chart-figure', {'aria-labelledby': `${chart.id}-caption`}, [
     h('figcaption', {id: `${chart.id}-caption`}, [h('strong', chart.title), ' ', h('span.muted', chart.description)]),
+    chart.legend ?? '',
     chart.svg,
-    h('details', [h('summary', ['The numbers: ', chart.title.toLowerCase()]), chart.table])
+    h('details', [
+      h('summary', ['The numbers: ', chart.title.toLowerCase()]),
+      h('div.table-scroll', {tabIndex: 0, role: 'region', ariaLabel: `${chart.title}: the numbers`}, chart.table)
+    ])
   ])
 }
