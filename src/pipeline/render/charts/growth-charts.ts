@@ -36,7 +36,9 @@ export function growthCharts(growth: Growth, themes: readonly LessonTheme[] = []
         id: 'chart-entries',
         kind: 'bars',
         title: `Entries per ${per}`,
-        description: `${n(total(growth.entries))} ${total(growth.entries) === 1 ? 'post-mortem' : 'post-mortems'} written ${span}, counted by the ${per} of their date.`,
+        description:
+          `${n(total(growth.entries))} ${total(growth.entries) === 1 ? 'post-mortem' : 'post-mortems'} written ${span}, ` +
+          `counted by the ${per} of their date.`,
         categories,
         categoryName,
         series: [{name: 'Entries', values: growth.entries}]
@@ -107,8 +109,9 @@ export function growthCharts(growth: Growth, themes: readonly LessonTheme[] = []
         description:
           recurring.length === 0
             ? 'No lesson has been written down in two entries yet.'
-            : `Each time a lesson learned in two entries or more was written down${recurring.length > shown.length ? `: the ${shown.length} most written down of ${n(recurring.length)}` : ''}. ` +
-              `${n(shown.filter((t) => quiet.has(t.id)).length)} of ${n(shown.length)} ${shown.length === 1 ? 'has' : 'have'} not come back for a year.`,
+            : `Each time a lesson learned in two entries or more was written down${
+                recurring.length > shown.length ? `: the ${shown.length} most written down of ${n(recurring.length)}` : ''
+              }. ` + `${n(shown.filter((t) => quiet.has(t.id)).length)} of ${n(shown.length)} ${shown.length === 1 ? 'has' : 'have'} not come back for a year.`,
         period: growth.period,
         categories,
         rows: shown.map((t) => ({label: t.text, dates: t.occurrences.map((o) => o.date), quiet: quiet.has(t.id)}))
