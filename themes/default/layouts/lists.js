@@ -31,7 +31,8 @@ export function entryCards(ctx, entries, {note, level = 'h3'} = {}) {
  * @param {import('bounceback').Pagination} p
  */
 export function pageTitle(title, p) {
-  return p.page > 1 ? `${title}, page ${p.page} of ${p.pages}` : title
+  // A lesson is a sentence: `Ship smaller, page 2 of 3`, not `Ship smaller., page 2 of 3`.
+  return p.page > 1 ? `${title.replace(/\.$/, '')}, page ${p.page} of ${p.pages}` : title
 }
 
 /**
