@@ -8,7 +8,7 @@ import {build} from '../src/build.js'
 import {parseHtml} from './helpers.js'
 import {hasJava} from './requirements.js'
 
-/** The sample site built twice: at the root of its host, and under a sub-path; four entries a page, so that its lists have pages. */
+/** The sample site built twice: at the root of its host, and under a sub-path; three entries a page, so that its lists have pages. */
 const packageRoot = path.resolve(import.meta.dirname, '..')
 const vnu = path.join(packageRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar')
 let atRoot: string
@@ -19,8 +19,8 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-validate-'))
   atRoot = path.join(tmp, 'root')
   underBase = path.join(tmp, 'base')
-  await build({root: packageRoot, today: '2026-11-29', overrides: {output: atRoot, pageSize: 4}})
-  await build({root: packageRoot, today: '2026-11-29', overrides: {output: underBase, base: 'https://user.github.io/lessons/', pageSize: 4}})
+  await build({root: packageRoot, today: '2026-11-29', overrides: {output: atRoot, pageSize: 3}})
+  await build({root: packageRoot, today: '2026-11-29', overrides: {output: underBase, base: 'https://user.github.io/lessons/', pageSize: 3}})
 }, 60_000)
 afterAll(async () => {
   await fs.rm(tmp, {recursive: true, force: true})

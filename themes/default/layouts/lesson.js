@@ -21,7 +21,8 @@ export default function lesson(data, ctx) {
       h('p.crumbs', h('a', {href: url('/lessons/')}, 'Lessons')),
       // Only the first page is indexed for search: the others hold the same lesson.
       h('div', p.page === 1 ? {'data-pagefind-body': ''} : {}, [
-        h('h1', {'data-pagefind-meta': 'title'}, pageTitle(t.text, p)),
+        h('h1', {'data-pagefind-meta': 'title'}, t.text),
+        p.page > 1 ? h('p.muted', `Page ${p.page} of ${p.pages}`) : undefined,
         h('p.meta', [
           t.recurring ? [h('span.badge', 'recurring'), ' '] : undefined,
           `Learned ${t.count} ${t.count === 1 ? 'time' : 'times'}${t.entryCount > 1 ? ` in ${t.entryCount} entries` : ''}, first on `,
