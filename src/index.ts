@@ -8,6 +8,7 @@ export {BouncebackError, type ErrorCode} from './errors.js'
 export {formatText, type TextReportOptions} from './report/text.js'
 export type {
   ActionsPageData,
+  ArchivePageData,
   BasePageData,
   EntryCard,
   EntryLesson,
@@ -23,10 +24,12 @@ export type {
   LessonThemePageData,
   NotFoundPageData,
   PageDataByKind,
+  Pagination,
   SearchPageData,
   SiteSummary,
   TagPageData,
-  TagsPageData
+  TagsPageData,
+  YearLink
 } from './pipeline/render/page-data.js'
 export type {Chart, ChartData, Series} from './pipeline/render/charts/chart.js'
 export type {Commitment} from './pipeline/aggregate/commitments.js'

@@ -38,6 +38,14 @@ describe('config', () => {
     expect(fails({title: 3}).code).toBe('CONFIG_INVALID')
   })
 
+  it('takes pageSize as a whole number of entries per page, 20 by default, and names what is wrong with any other', () => {
+    expect(resolve({}).site.pageSize).toBe(20)
+    expect(resolve({pageSize: 5}).site.pageSize).toBe(5)
+    for (const bad of [0, -3, 2.5, 1001, '20', null]) {
+      expect(fails({pageSize: bad}).message).toContain(`\`pageSize\` must be a whole number from 1 to 1000, got \`${JSON.stringify(bad)}\``)
+    }
+  })
+
   it('takes base as a path or as the site URL, and refuses what is neither', () => {
     expect(resolve({base: 'lessons'}).site).toMatchObject({base: '/lessons/', url: ''})
     expect(resolve({base: '/a//b/'}).site.base).toBe('/a/b/')

@@ -8,7 +8,7 @@ import {build} from '../src/build.js'
 import {parseHtml} from './helpers.js'
 import {hasJava} from './requirements.js'
 
-/** The sample site built twice: at the root of its host, and under a sub-path. */
+/** The sample site built twice: at the root of its host, and under a sub-path; three entries a page, so that its lists have pages. */
 const packageRoot = path.resolve(import.meta.dirname, '..')
 const vnu = path.join(packageRoot, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar')
 let atRoot: string
@@ -19,8 +19,8 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-validate-'))
   atRoot = path.join(tmp, 'root')
   underBase = path.join(tmp, 'base')
-  await build({root: packageRoot, today: '2026-11-29', overrides: {output: atRoot}})
-  await build({root: packageRoot, today: '2026-11-29', overrides: {output: underBase, base: 'https://user.github.io/lessons/'}})
+  await build({root: packageRoot, today: '2026-11-29', overrides: {output: atRoot, pageSize: 3}})
+  await build({root: packageRoot, today: '2026-11-29', overrides: {output: underBase, base: 'https://user.github.io/lessons/', pageSize: 3}})
 }, 60_000)
 afterAll(async () => {
   await fs.rm(tmp, {recursive: true, force: true})
@@ -112,6 +112,10 @@ describe('feeds', () => {
     const map = await fs.readFile(path.join(underBase, 'sitemap.xml'), 'utf8')
     expect(map).toContain('<loc>https://user.github.io/lessons/</loc>')
     expect(map).not.toContain('404')
+    // Every page but the 404 page, the pages of each list among them, once each.
+    const locs = [...map.matchAll(/<loc>https:\/\/user\.github\.io\/lessons\/(.*?)<\/loc>/g)].map((m) => `${m[1]}index.html`)
+    expect(locs).toContain('page/2/index.html')
+    expect(locs.sort()).toEqual((await htmlFiles(underBase)).filter((name) => name !== '404.html'))
     expect(await fs.readFile(path.join(atRoot, 'feed.xml'), 'utf8')).toContain('<id>urn:bounceback:/</id>')
     // Sitemaps hold absolute URLs only: with no site URL, there is none.
     await expect(fs.access(path.join(atRoot, 'sitemap.xml'))).rejects.toThrow()

@@ -164,6 +164,10 @@ describe('slugs', () => {
     expect(entrySlug(`${'a'.repeat(251)}.md`, undefined)).toHaveLength(80)
     expect(entrySlug('日本語.md', '日本語')).toMatch(/^entry-[0-9a-f]{8}$/)
     expect(entrySlug('日本語.md', '日本語')).not.toBe(entrySlug('中文.md', '中文'))
+    // `/2025/page/2/` is the second page of 2025's archive: no entry of 2025 is `page`.
+    expect(entrySlug('2025-03-14-page.md', 'Page')).toBe('page-entry')
+    expect(entrySlug('2025-03-14.md', 'Page')).toBe('page-entry')
+    expect(entrySlug('pages.md', 'Pages')).toBe('pages')
   })
 
   it('clashing slugs are an error naming both files', async () => {

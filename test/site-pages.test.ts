@@ -89,12 +89,22 @@ describe('the site built from the sample content', () => {
     for (const link of themeLinks) expect(hastToString(select('h1', await page(String(link.properties.href)))!)).toBe(hastToString(link))
   })
 
-  it('/actions/ lists open commitments oldest first, overdue ones marked, each linking to its entry', async () => {
+  it('/actions/ lists open commitments past their date first, then by date, overdue ones marked, each linking to its entry', async () => {
     const actions = await page('/actions/')
     const items = selectAll('.commitments > li', actions)
     expect(items.length).toBeGreaterThan(3)
-    const dates = items.map((li) => String(select('.from time', li)!.properties.dateTime))
-    expect(dates).toEqual([...dates].sort())
+    const late = items.filter((li) => (li.properties.className as string[]).includes('is-overdue'))
+    expect(items.slice(0, late.length)).toEqual(late)
+    expect(text(actions, 'h2')).toEqual(expect.arrayContaining(['Past the date you set', 'Still open']))
+    // Within each group, by due date; those without one last, oldest first.
+    const due = (li: (typeof items)[number]) => select('span.muted:not(.from) > time', li)?.properties.dateTime as string | undefined
+    for (const group of [late, items.slice(late.length)]) {
+      const dated = group.filter((li) => due(li) !== undefined)
+      expect(group.slice(0, dated.length)).toEqual(dated)
+      expect(dated.map(due)).toEqual(dated.map(due).sort())
+      const made = group.slice(dated.length).map((li) => String(select('.from time', li)!.properties.dateTime))
+      expect(made).toEqual([...made].sort())
+    }
     expect(selectAll('.commitments > li.is-overdue', actions).length).toBeGreaterThan(0)
     expect(text(actions, '.commitments > li.is-overdue .status')[0]).toBe('Overdue')
     for (const li of items) expect(selectAll('a', li).some((a) => /^\/\d{4}\//.test(String(a.properties.href)))).toBe(true)

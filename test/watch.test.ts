@@ -139,7 +139,8 @@ describe('watch', () => {
     await fs.rm(entryFile('2025-05-01-renamed.md'))
     await until(async () => !(await exists('2025/renamed')), 'the removed page')
     await settled()
-    expect(await fs.readdir(path.join(root, 'dist', '2025'))).toEqual(['newsletter-launch'])
+    // The year's archive, and the one entry left in it.
+    expect((await fs.readdir(path.join(root, 'dist', '2025'))).sort()).toEqual(['index.html', 'newsletter-launch'])
     expect(await fs.readFile(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('renamed')
   })
 
@@ -351,6 +352,49 @@ export default function counted(data, ctx) {
   })
 })
 
+describe('watch and the pages of lists', () => {
+  it('writes again the pages of the archive an added entry or a new date moves entries across, and removes those no longer made', async () => {
+    const project = await tempProject({
+      'content/2025-03-14-newsletter-launch.md': withGoal('First version of the goal.', 'title: Newsletter launch\ndate: 2025-03-14'),
+      'content/2024-11-02-q4-estimate.md': withGoal('Estimate Q4.', 'title: Q4 estimate\ndate: 2024-11-02'),
+      'bounceback.config.json': JSON.stringify({pageSize: 1})
+    })
+    const read = (url: string) => fs.readFile(path.join(project, 'dist', url, 'index.html'), 'utf8')
+    const h2s = async (url: string) => [...(await read(url)).matchAll(/<h[23]><a href="[^"]*">([^<]*)<\/a>/g)].map((m) => m[1])
+    try {
+      const {SiteBuilder} = await import('../src/dev/watch/site-builder.js')
+      const builder = new SiteBuilder({root: project, today: '2025-06-01'})
+      await builder.full()
+      expect([await h2s('/'), await h2s('/page/2/')]).toEqual([['Newsletter launch'], ['Q4 estimate']])
+
+      const added = path.join(project, 'content', '2025-05-01-new-one.md')
+      await fs.writeFile(added, withGoal('A new one.', 'title: New one\ndate: 2025-05-01'))
+      const adding = await builder.update(new Set([added]), true)
+      expect(adding.written).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'page/3/index.html', '2025/page/2/index.html']))
+      expect([await h2s('/'), await h2s('/page/2/'), await h2s('/page/3/')]).toEqual([['New one'], ['Newsletter launch'], ['Q4 estimate']])
+      expect(await read('/page/3/')).toContain('<link rel="prev" href="/page/2/">')
+      expect(await read('/page/2/')).toContain('<link rel="next" href="/page/3/">')
+
+      // Q4 moves to the end of 2025: the newest entry, and no entry is left in 2024.
+      const moved = path.join(project, 'content', '2024-11-02-q4-estimate.md')
+      await fs.writeFile(moved, withGoal('Estimate Q4.', 'title: Q4 estimate\ndate: 2025-12-01'))
+      const moving = await builder.update(new Set([moved]), false)
+      expect(moving.written).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'page/3/index.html', '2025/page/3/index.html']))
+      expect(moving.removed).toEqual(expect.arrayContaining(['2024/index.html', '2024/q4-estimate/index.html']))
+      expect([await h2s('/'), await h2s('/page/2/'), await h2s('/page/3/')]).toEqual([['Q4 estimate'], ['New one'], ['Newsletter launch']])
+      expect(await h2s('/2025/page/3/')).toEqual(['Newsletter launch'])
+
+      // And back: fewer entries, fewer pages.
+      await fs.rm(added)
+      const removing = await builder.update(new Set([added]), true)
+      expect(removing.removed).toEqual(expect.arrayContaining(['page/3/index.html', '2025/page/3/index.html']))
+      expect(await read('/page/2/')).not.toContain('rel="next"')
+    } finally {
+      await fs.rm(project, {recursive: true, force: true})
+    }
+  })
+})
+
 describe('watch touches only what it made', () => {
   it('follows the config to a new output only when that folder may be replaced, and keeps serving the old one', async () => {
     const foreign = path.join(root, 'mine')
@@ -460,7 +504,8 @@ describe('watch and the folders it was told of', () => {
     // A new page under the linked folder is refused, not written into the link's target.
     await fs.writeFile(ownEntry('2024-12-01-another.md'), withGoal('Another.', 'title: Another\ndate: 2024-12-01'))
     await expect(builder.update(new Set([ownEntry('2024-12-01-another.md')]), true)).rejects.toMatchObject({code: 'WRITE_FAILED'})
-    expect(await fs.readdir(victim)).toEqual(['q4-estimate'])
+    // What was there stays: the year's archive and its entry.
+    expect((await fs.readdir(victim)).sort()).toEqual(['index.html', 'q4-estimate'])
   })
 
   it('reads a JavaScript config again when it changes', async () => {

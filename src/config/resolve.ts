@@ -19,6 +19,7 @@ const stringKeys = ['title', 'description', 'author', 'lang', 'base', 'content',
 const knownKeys = new Set<string>([
   ...stringKeys,
   'replaceOutput',
+  'pageSize',
   'preset',
   'sections',
   'fields',
@@ -28,6 +29,9 @@ const knownKeys = new Set<string>([
   'remarkPlugins',
   'rehypePlugins'
 ])
+const defaultPageSize = 20
+/** A page of a thousand entries is already far past what anyone scrolls, and over the page weight the theme aims for. */
+const maxPageSize = 1000
 const levels = new Set<RuleLevel>(['off', 'info', 'warn', 'error'])
 
 export interface ResolveOptions {
@@ -85,6 +89,7 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
   const lang = user.lang ?? 'en'
   if (!isLocale(lang)) fail(`\`lang\` is not a language tag: \`${lang}\`, expected one such as \`en\`, \`en-GB\` or \`nl\``)
   const {base, url} = resolveBase(user.base ?? '/', fail)
+  const pageSize = resolvePageSize(user.pageSize, fail)
 
   return {
     root,
@@ -103,7 +108,8 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
       author: user.author ?? '',
       lang,
       base,
-      url
+      url,
+      pageSize
     },
     ...resolveShape(user, fail),
     fields: resolveFields(user.fields, fail),
@@ -113,6 +119,14 @@ export function resolveConfig(user: UserConfig, options: ResolveOptions): Resolv
     remarkPlugins: resolvePlugins('remarkPlugins', user.remarkPlugins, fail),
     rehypePlugins: resolvePlugins('rehypePlugins', user.rehypePlugins, fail)
   }
+}
+
+function resolvePageSize(value: unknown, fail: (m: string) => never): number {
+  if (value === undefined) return defaultPageSize
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > maxPageSize) {
+    fail(`\`pageSize\` must be a whole number from 1 to ${maxPageSize}, got \`${JSON.stringify(value)}\`: the number of entries per page, such as \`20\``)
+  }
+  return value as number
 }
 
 /**

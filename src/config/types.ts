@@ -18,6 +18,8 @@ export interface UserConfig {
   lang?: string
   /** Path prefix the site is served under, such as `/lessons/`, or the site's whole URL. */
   base?: string
+  /** Entries per page of the home page and of every list of the site (archives, actions, tags, lesson themes); default 20. */
+  pageSize?: number
   /** Folders, relative to the project root. */
   content?: string
   output?: string
@@ -93,6 +95,8 @@ export interface SiteInfo {
   readonly base: string
   /** The site's absolute URL when `base` was given as one (`https://…/lessons/`), else `''`. */
   readonly url: string
+  /** Items per page of every list: the newest entries on the home page, archives, actions, tags, lesson themes. */
+  readonly pageSize: number
 }
 
 /** The configuration every stage reads: defaults filled in, paths absolute. */

@@ -11,12 +11,18 @@ import {hasChromium} from '../requirements.js'
 export const packageRoot = path.resolve(import.meta.dirname, '..', '..')
 export const screenshots = path.join(packageRoot, 'test-results', 'screenshots')
 
+export const samplePageSize = 3
+
 /** One page of every kind. */
 export const kinds: [string, string][] = [
   ['home', '/'],
+  ['archive', '/page/2/'],
+  ['year', '/2024/page/2/'],
+  ['revisit', '/revisit/'],
   ['entry', '/2024/newsletter-launch/'],
   ['lessons', '/lessons/'],
   ['lesson', '/lessons/feedback/'],
+  ['paged lesson', '/lessons/feedback/page/2/'],
   ['growth', '/growth/'],
   ['actions', '/actions/'],
   ['tags', '/tags/'],
@@ -42,7 +48,8 @@ export function useSampleSite(): SampleSite {
   beforeAll(async () => {
     if (!hasChromium) return
     out = await fs.mkdtemp(path.join(os.tmpdir(), 'bounceback-browser-'))
-    await build({root: packageRoot, today: '2026-11-29', overrides: {output: out}, cache: false})
+    // Three entries a page: the sample's lists then have pages, as a real collection's do.
+    await build({root: packageRoot, today: '2026-11-29', overrides: {output: out, pageSize: samplePageSize}, cache: false})
     server = await startServer({dir: out, host: '127.0.0.1', port: 0})
     browser = await launchChromium()
     await fs.mkdir(screenshots, {recursive: true})

@@ -24,11 +24,14 @@ export function slugify(text: string): string {
 export function entrySlug(source: string, title: string | undefined): string {
   const base = source.slice(source.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')
   const fromName = slugify(base.replace(datePrefix, ''))
-  if (fromName) return fromName
+  if (fromName) return unreserved(fromName)
   const fromTitle = title ? slugify(title) : ''
-  if (fromTitle) return fromTitle
+  if (fromTitle) return unreserved(fromTitle)
   return digestSlug(source)
 }
+
+/** A year's archive is paginated at `/2025/page/2/`: no entry of that year may be its `page`. */
+const unreserved = (slug: string) => (slug === 'page' ? 'page-entry' : slug)
 
 /** A slug for text with nothing to make one of (`日本語`, `!!`): from a digest of it. */
 export function digestSlug(text: string): string {

@@ -31,10 +31,49 @@ export interface SiteSummary {
 }
 
 export interface HomePageData {
+  /** The newest entries: the first page of the archive. */
   entries: EntryCard[]
   summary: SiteSummary
-  /** Entries whose `revisit` date has come, earliest first. */
+  /** The first few entries whose `revisit` date has come, earliest first. */
   revisitDue: EntryCard[]
+  /** How many are due in all: `/revisit/` lists them. */
+  revisitTotal: number
+  /** The pages of the archive, this one first. */
+  pagination: Pagination
+  /** Every year with entries, newest first. */
+  years: YearLink[]
+}
+
+/** Where a page stands in a list split over several pages. */
+export interface Pagination {
+  /** From 1. */
+  page: number
+  pages: number
+  /** The site-relative URL of every page of the list, in order: `/`, `/page/2/`… */
+  urls: string[]
+  /** The page before and after this one, when there is one. */
+  previous?: string
+  next?: string
+}
+
+/** A year's archive, with how many entries it holds. */
+export interface YearLink {
+  year: string
+  url: string
+  count: number
+}
+
+/**
+ * A page of entries: the home page's later pages (`/page/2/`), a year's archive (`/2025/`), or
+ * the entries due for a second look (`/revisit/`).
+ */
+export interface ArchivePageData {
+  list: 'entries' | 'year' | 'revisit'
+  /** The year, for a year's archive. */
+  year?: string
+  entries: EntryCard[]
+  pagination: Pagination
+  years: YearLink[]
 }
 
 /** One lesson of an entry, with the theme it belongs to. */
@@ -66,6 +105,9 @@ export interface LessonsPageData {
 
 export interface LessonThemePageData {
   theme: LessonTheme
+  /** This page's share of the theme's occurrences, oldest first. */
+  occurrences: LessonTheme['occurrences']
+  pagination: Pagination
 }
 
 /** An entry behind the growth page's figures, with what they count of it. */
@@ -102,8 +144,11 @@ export interface GrowthPageData {
 }
 
 export interface ActionsPageData {
-  /** Oldest first. */
+  /** This page's open commitments: past their due date first (most overdue first), then by due date, then the rest oldest first. */
   open: Commitment[]
+  /** Open commitments on every page. */
+  openTotal: number
+  pagination: Pagination
   overdue: number
   made: number
   kept: number
@@ -117,7 +162,9 @@ export interface TagsPageData {
 
 export interface TagPageData {
   tag: Tag
+  /** This page's entries. */
   entries: EntryCard[]
+  pagination: Pagination
   themes: LessonTheme[]
 }
 
@@ -139,11 +186,14 @@ export interface BasePageData {
   /** The page's site-relative URL, such as `/2025/newsletter-launch/`. */
   url: string
   main: ElementContent[]
+  /** For a page of a list: the head links its neighbours (`rel="prev"`, `rel="next"`). */
+  pagination?: Pagination
 }
 
 export interface PageDataByKind {
   base: BasePageData
   home: HomePageData
+  archive: ArchivePageData
   entry: EntryPageData
   lessons: LessonsPageData
   lesson: LessonThemePageData

@@ -5,6 +5,8 @@ import {growthCharts} from './charts/growth-charts.js'
 import {growthPageData} from './growth-page.js'
 import {searchShards, shardFolder} from './search-shards.js'
 import type {EntryLesson, LayoutName, PageDataByKind} from './page-data.js'
+import {actionsPages, archivePages, lessonPages, tagPages} from './list-pages.js'
+import {pathOf} from './paginate.js'
 
 /** One page of the site before it is rendered. */
 export interface Page<K extends LayoutName = LayoutName> {
@@ -15,8 +17,6 @@ export interface Page<K extends LayoutName = LayoutName> {
   path: string
   data: PageDataByKind[K]
 }
-
-const pathOf = (url: string) => `${url.slice(1)}index.html`
 
 /** An entry page names at most this many other entries per lesson; the theme page has all. */
 const maxAlsoIn = 5
@@ -56,25 +56,14 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
     for (const [index, o] of theme.occurrences.entries()) themeOf.set(`${o.entry}\u0000${o.text}`, {theme, index})
   }
 
-  const pages: Page[] = [
-    {
-      kind: 'home',
-      url: '/',
-      path: 'index.html',
-      data: {
-        entries: site.entries.map(entryCard),
-        revisitDue: site.revisitDue.map(entryCard),
-        summary: {
-          entries: site.entries.length,
-          lessons: site.themes.reduce((n, t) => n + t.count, 0),
-          themes: site.themes.length,
-          recurring: site.themes.filter((t) => t.recurring).length,
-          open: site.open.length,
-          overdue: site.open.filter((c) => c.overdue).length
-        }
-      }
-    }
-  ]
+  const pages: Page[] = archivePages(site, site.entries.map(entryCard), {
+    entries: site.entries.length,
+    lessons: site.themes.reduce((n, t) => n + t.count, 0),
+    themes: site.themes.length,
+    recurring: site.themes.filter((t) => t.recurring).length,
+    open: site.open.length,
+    overdue: site.open.filter((c) => c.overdue).length
+  })
 
   const commitmentsOf = new Map<string, Site['commitments']>()
   for (const c of site.commitments) {
@@ -108,33 +97,14 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
   })
 
   pages.push({kind: 'lessons', url: '/lessons/', path: 'lessons/index.html', data: {themes: site.themes}})
-  for (const theme of site.themes) pages.push({kind: 'lesson', url: theme.url, path: pathOf(theme.url), data: {theme}})
+  pages.push(...lessonPages(site))
 
   const charts = growthCharts(site.growth, site.themes, site.info.lang)
   pages.push({kind: 'growth', url: '/growth/', path: 'growth/index.html', data: growthPageData(site, charts, entryCard, commitmentsOf)})
-  pages.push({
-    kind: 'actions',
-    url: '/actions/',
-    path: 'actions/index.html',
-    data: {
-      open: site.open,
-      overdue: site.open.filter((c) => c.overdue).length,
-      made: site.commitments.length,
-      kept: site.commitments.filter((c) => c.done).length,
-      chart: charts.find((c) => c.id === 'chart-commitments')!
-    }
-  })
+  pages.push(...actionsPages(site, charts.find((c) => c.id === 'chart-commitments')!))
 
-  const themeById = new Map(site.themes.map((t) => [t.id, t]))
   pages.push({kind: 'tags', url: '/tags/', path: 'tags/index.html', data: {tags: site.tags}})
-  for (const tag of site.tags) {
-    pages.push({
-      kind: 'tag',
-      url: tag.url,
-      path: pathOf(tag.url),
-      data: {tag, entries: tag.entries.map(card), themes: tag.themes.map((id) => themeById.get(id)!)}
-    })
-  }
+  pages.push(...tagPages(site, card))
   const search: Page<'search'> = {kind: 'search', url: '/search/', path: 'search/index.html', data: {indexes: []}}
   pages.push(search)
   pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})

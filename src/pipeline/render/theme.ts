@@ -8,7 +8,20 @@ import {BouncebackError} from '../../errors.js'
 import type {Layout, LayoutName} from './page-data.js'
 import type {OutputFile} from '../../types.js'
 
-export const layoutNames: readonly LayoutName[] = ['base', 'home', 'entry', 'lessons', 'lesson', 'growth', 'actions', 'tags', 'tag', 'search', 'not-found']
+export const layoutNames: readonly LayoutName[] = [
+  'base',
+  'home',
+  'archive',
+  'entry',
+  'lessons',
+  'lesson',
+  'growth',
+  'actions',
+  'tags',
+  'tag',
+  'search',
+  'not-found'
+]
 
 export interface LoadedLayout {
   fn: Layout<LayoutName>

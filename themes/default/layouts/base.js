@@ -30,6 +30,8 @@ export default function base(data, {h, site, url, absoluteUrl}) {
           h('meta', {property: 'og:type', content: data.url === '/' ? 'website' : 'article'}),
           h('meta', {property: 'og:site_name', content: site.title}),
           site.url ? h('meta', {property: 'og:url', content: absoluteUrl(data.url)}) : undefined,
+          data.pagination?.previous ? h('link', {rel: 'prev', href: url(data.pagination.previous)}) : undefined,
+          data.pagination?.next ? h('link', {rel: 'next', href: url(data.pagination.next)}) : undefined,
           h('link', {rel: 'stylesheet', href: url('/assets/style.css')}),
           h('link', {rel: 'icon', href: url('/assets/favicon.svg'), type: 'image/svg+xml'}),
           h('link', {rel: 'alternate', type: 'application/atom+xml', title: site.title, href: url('/feed.xml')})

@@ -1,7 +1,8 @@
-import {outcomeBadge, tagList} from './parts.js'
+import {entryCards, pageNav, yearNav} from './lists.js'
 
 /**
- * The home page: a summary, what is due for a second look, and every entry, newest first.
+ * The home page: a summary, the first few entries due for a second look, and the newest
+ * entries, with links to the rest of the archive by page and by year.
  * @param {import('bounceback').HomePageData} data
  * @param {import('bounceback').LayoutContext} ctx
  * @returns {import('hast').Root}
@@ -15,20 +16,11 @@ export default function home(data, ctx) {
     [s.recurring, s.recurring === 1 ? 'recurring lesson' : 'recurring lessons', '/lessons/'],
     [s.open, s.open === 1 ? 'open commitment' : 'open commitments', '/actions/']
   ]
-  const items = data.entries.map((entry) =>
-    h('li.entry-card', [
-      h('article', [
-        h('h3', h('a', {href: url(entry.url)}, entry.title)),
-        h('p.meta', [h('time', {dateTime: entry.date}, formatDate(entry.date)), ' ', outcomeBadge(ctx, entry.outcome)]),
-        entry.summary ? h('p.summary', entry.summary) : undefined,
-        tagList(ctx, entry.tags)
-      ])
-    ])
-  )
   return ctx.layout('base', {
     title: site.title,
     description: site.description,
     url: '/',
+    pagination: data.pagination,
     main: [
       h('h1', site.title),
       h('p.lead', site.description),
@@ -55,13 +47,18 @@ export default function home(data, ctx) {
                   h('span.muted', ['revisit since ', h('time', {dateTime: e.revisit}, formatDate(e.revisit))])
                 ])
               )
-            )
+            ),
+            data.revisitTotal > data.revisitDue.length ? h('p', h('a', {href: url('/revisit/')}, `All ${data.revisitTotal} due for a second look`)) : undefined
           ])
         : undefined,
       h('section', {'aria-labelledby': 'entries-heading'}, [
-        h('h2#entries-heading', 'Post-mortems'),
-        items.length > 0 ? h('ol.entry-list', items) : h('p', 'No entries yet.')
-      ])
+        h('h2#entries-heading', data.pagination.pages > 1 ? 'Newest post-mortems' : 'Post-mortems'),
+        data.entries.length > 0 ? entryCards(ctx, data.entries) : h('p', 'No entries yet.'),
+        pageNav(ctx, data.pagination, {label: 'Pages of post-mortems', previous: 'Newer', next: 'Older'})
+      ]),
+      data.years.length > 0
+        ? h('section.archive-years', {'aria-labelledby': 'years-heading'}, [h('h2#years-heading', 'By year'), yearNav(ctx, data.years)])
+        : undefined
     ]
   })
 }

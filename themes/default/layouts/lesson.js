@@ -1,5 +1,8 @@
+import {pageNav, pageTitle} from './lists.js'
+
 /**
- * One lesson theme: its first wording, and every time it was written down.
+ * One lesson theme: its first wording, and every time it was written down (over several pages
+ * when there are many). A wording the same as the theme's is not quoted again: the entry says it.
  * @param {import('bounceback').LessonThemePageData} data
  * @param {import('bounceback').LayoutContext} ctx
  * @returns {import('hast').Root}
@@ -7,14 +10,19 @@
 export default function lesson(data, ctx) {
   const {h, url, formatDate, tagUrl} = ctx
   const t = data.theme
+  const p = data.pagination
+  const same = (text) => text.trim().toLowerCase() === t.text.trim().toLowerCase()
   return ctx.layout('base', {
-    title: t.text,
+    title: pageTitle(t.text, p),
     description: `A lesson learned ${t.count} ${t.count === 1 ? 'time' : 'times'}.`,
-    url: t.url,
+    url: p.urls[p.page - 1],
+    pagination: p,
     main: [
       h('p.crumbs', h('a', {href: url('/lessons/')}, 'Lessons')),
-      h('div', {'data-pagefind-body': ''}, [
+      // Only the first page is indexed for search: the others hold the same lesson.
+      h('div', p.page === 1 ? {'data-pagefind-body': ''} : {}, [
         h('h1', {'data-pagefind-meta': 'title'}, t.text),
+        p.page > 1 ? h('p.muted', `Page ${p.page} of ${p.pages}`) : undefined,
         h('p.meta', [
           t.recurring ? [h('span.badge', 'recurring'), ' '] : undefined,
           `Learned ${t.count} ${t.count === 1 ? 'time' : 'times'}${t.entryCount > 1 ? ` in ${t.entryCount} entries` : ''}, first on `,
@@ -32,13 +40,13 @@ export default function lesson(data, ctx) {
         h('h2', 'Every time'),
         h(
           'ol.occurrences',
-          t.occurrences.map((o) =>
-            h('li', [
-              h('blockquote', h('p', o.text)),
-              h('p.muted', ['— ', h('a', {href: url(o.entryUrl)}, o.entryTitle), ', ', h('time', {dateTime: o.date}, formatDate(o.date))])
-            ])
-          )
-        )
+          {start: p.page > 1 ? (p.page - 1) * ctx.site.pageSize + 1 : undefined},
+          data.occurrences.map((o) => {
+            const source = [h('a', {href: url(o.entryUrl)}, o.entryTitle), ', ', h('time', {dateTime: o.date}, formatDate(o.date))]
+            return h('li', same(o.text) ? h('p', source) : [h('blockquote', h('p', o.text)), h('p.muted', ['— ', ...source])])
+          })
+        ),
+        pageNav(ctx, p, {label: 'Pages of this lesson'})
       ])
     ]
   })

@@ -1,22 +1,32 @@
 import {entryLinks} from './parts.js'
+import {pageNav, pageTitle} from './lists.js'
 
 /**
- * One tag: the entries that carry it and the lessons tagged with it.
+ * One tag: the entries that carry it (over several pages when there are many) and, on the first
+ * page, the lessons tagged with it.
  * @param {import('bounceback').TagPageData} data
  * @param {import('bounceback').LayoutContext} ctx
  * @returns {import('hast').Root}
  */
 export default function tag(data, ctx) {
   const {h, url} = ctx
+  const p = data.pagination
   return ctx.layout('base', {
-    title: `Tagged ${data.tag.name}`,
+    title: pageTitle(`Tagged ${data.tag.name}`, p),
     description: `Entries and lessons tagged ${data.tag.name}.`,
-    url: data.tag.url,
+    url: p.urls[p.page - 1],
+    pagination: p,
     main: [
       h('p.crumbs', h('a', {href: url('/tags/')}, 'Tags')),
-      h('h1', ['Tagged ', h('em', data.tag.name)]),
-      data.entries.length > 0 ? h('section', {'aria-labelledby': 'tag-entries'}, [h('h2#tag-entries', 'Entries'), entryLinks(ctx, data.entries)]) : undefined,
-      data.themes.length > 0
+      h('h1', ['Tagged ', h('em', data.tag.name), p.page > 1 ? `, page ${p.page} of ${p.pages}` : '']),
+      data.entries.length > 0
+        ? h('section', {'aria-labelledby': 'tag-entries'}, [
+            h('h2#tag-entries', 'Entries'),
+            entryLinks(ctx, data.entries),
+            pageNav(ctx, p, {label: `Pages of entries tagged ${data.tag.name}`, previous: 'Newer', next: 'Older'})
+          ])
+        : undefined,
+      data.themes.length > 0 && p.page === 1
         ? h('section', {'aria-labelledby': 'tag-lessons'}, [
             h('h2#tag-lessons', 'Lessons'),
             h(
