@@ -26,6 +26,7 @@ export type {
   TagPageData,
   TagsPageData
 } from './pipeline/render/page-data.js'
+export type {BodyNotes, NotedBody} from './pipeline/render/body-notes.js'
 export type {Chart, ChartData, Series} from './pipeline/render/charts/chart.js'
 export type {Commitment} from './pipeline/aggregate/commitments.js'
 export type {Growth} from './pipeline/aggregate/growth.js'
