@@ -111,6 +111,8 @@ export interface BasePageData {
   /** The page's site-relative URL, such as `/2025/newsletter-launch/`. */
   url: string
   main: ElementContent[]
+  /** The page's main holds a search box of its own: the header leaves its box out. */
+  searchInMain?: boolean
 }
 
 export interface PageDataByKind {

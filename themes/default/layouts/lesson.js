@@ -13,29 +13,40 @@ export default function lesson(data, ctx) {
     url: t.url,
     main: [
       h('p.crumbs', h('a', {href: url('/lessons/')}, 'Lessons')),
-      h('div', {'data-pagefind-body': ''}, [
+      h('div', {'data-pagefind-body': '', 'data-pagefind-meta': 'kind:Lesson theme'}, [
         h('h1', {'data-pagefind-meta': 'title'}, t.text),
-        h('p.meta', [
+        // What the page says about the lesson is not the lesson: search indexes only its wordings.
+        h('p.meta', {'data-pagefind-ignore': ''}, [
           t.recurring ? [h('span.badge', 'recurring'), ' '] : undefined,
-          `Learned ${t.count} ${t.count === 1 ? 'time' : 'times'}${t.entryCount > 1 ? ` in ${t.entryCount} entries` : ''}, first on `,
-          h('time', {dateTime: t.first}, formatDate(t.first)),
-          t.last !== t.first ? [', last on ', h('time', {dateTime: t.last}, formatDate(t.last))] : '',
+          h(
+            'span',
+            {'data-pagefind-meta': 'learned'},
+            `Learned ${t.count} ${t.count === 1 ? 'time' : 'times'}${t.entryCount > 1 ? ` in ${t.entryCount} entries` : ''}`
+          ),
+          ', first on ',
+          h('time', {dateTime: t.first, 'data-pagefind-meta': t.last === t.first ? 'date[datetime]' : undefined}, formatDate(t.first)),
+          t.last !== t.first ? [', last on ', h('time', {dateTime: t.last, 'data-pagefind-meta': 'date[datetime]'}, formatDate(t.last))] : '',
           '.'
         ]),
         t.hashtags.length > 0
           ? h(
               'ul.tags',
-              {'aria-label': 'Tags'},
+              {'aria-label': 'Tags', 'data-pagefind-ignore': ''},
               t.hashtags.map((tag) => h('li', h('a', {href: url(tagUrl(tag))}, tag)))
             )
           : undefined,
-        h('h2', 'Every time'),
+        h('h2', {'data-pagefind-ignore': ''}, 'Every time'),
         h(
           'ol.occurrences',
           t.occurrences.map((o) =>
             h('li', [
               h('blockquote', h('p', o.text)),
-              h('p.muted', ['— ', h('a', {href: url(o.entryUrl)}, o.entryTitle), ', ', h('time', {dateTime: o.date}, formatDate(o.date))])
+              h('p.muted', {'data-pagefind-ignore': ''}, [
+                '— ',
+                h('a', {href: url(o.entryUrl)}, o.entryTitle),
+                ', ',
+                h('time', {dateTime: o.date}, formatDate(o.date))
+              ])
             ])
           )
         )

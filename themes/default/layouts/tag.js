@@ -1,4 +1,4 @@
-import {entryLinks} from './parts.js'
+import {entriesByYear} from './parts.js'
 
 /**
  * One tag: the entries that carry it and the lessons tagged with it.
@@ -15,7 +15,9 @@ export default function tag(data, ctx) {
     main: [
       h('p.crumbs', h('a', {href: url('/tags/')}, 'Tags')),
       h('h1', ['Tagged ', h('em', data.tag.name)]),
-      data.entries.length > 0 ? h('section', {'aria-labelledby': 'tag-entries'}, [h('h2#tag-entries', 'Entries'), entryLinks(ctx, data.entries)]) : undefined,
+      data.entries.length > 0
+        ? h('section', {'aria-labelledby': 'tag-entries'}, [h('h2#tag-entries', 'Entries'), entriesByYear(ctx, data.entries, 'h3')])
+        : undefined,
       data.themes.length > 0
         ? h('section', {'aria-labelledby': 'tag-lessons'}, [
             h('h2#tag-lessons', 'Lessons'),
