@@ -148,6 +148,19 @@ describe.skipIf(!hasChromium)('the sample site as a reader meets it, at 375 and 
     await page.close()
   })
 
+  it('searches without JavaScript as a plain form: the search page then points to lessons, tags and entries', async () => {
+    const page = await site.browser.newPage({javaScriptEnabled: false})
+    await page.goto(new URL('/2024/newsletter-launch/', site.url).href)
+    await page.fill('#site-search-q', 'drafts')
+    await page.press('#site-search-q', 'Enter')
+    await page.waitForURL(/\/search\/\?q=drafts$/)
+    expect(await page.locator('main').textContent()).toContain('Search needs JavaScript')
+    expect(await page.locator('noscript a, main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(
+      expect.arrayContaining(['/lessons/', '/tags/', '/'])
+    )
+    await page.close()
+  })
+
   it('has no link to the page it is on, and the four figures on one row at 1280 px', async () => {
     const page = await site.open('/', {width: 1280})
     expect(await page.locator('main a[href="/"]').count()).toBe(0)
