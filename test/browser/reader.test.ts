@@ -148,6 +148,19 @@ describe.skipIf(!hasChromium)('the sample site as a reader meets it, at 375 and 
     await page.close()
   })
 
+  it('shows search results twenty at a time, and the next ones on asking', async () => {
+    const page = await site.open('/search/?q=the')
+    await page.waitForFunction(() => /\d+ results/.test(document.querySelector('#search-status')?.textContent ?? ''))
+    const count = Number(/(\d+) results/.exec((await page.locator('#search-status').textContent())!)![1])
+    expect(count).toBeGreaterThan(20)
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 0)
+    expect(await page.locator('#search-results > li').count()).toBe(20)
+    await page.getByRole('button', {name: 'Show more results'}).click()
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, Math.min(count, 40))
+    expect(await page.getByRole('button', {name: 'Show more results'}).isVisible()).toBe(count > 40)
+    await page.close()
+  })
+
   it('searches without JavaScript as a plain form: the search page then points to lessons, tags and entries', async () => {
     const page = await site.browser.newPage({javaScriptEnabled: false})
     await page.goto(new URL('/2024/newsletter-launch/', site.url).href)

@@ -16,26 +16,40 @@ addEventListener('DOMContentLoaded', async () => {
     return
   }
   const dates = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {dateStyle: 'long', timeZone: 'UTC'})
+  // Results come twenty at a time: a button shows the next ones.
+  const more = element('button', 'search-more', 'Show more results')
+  more.type = 'button'
+  more.hidden = true
+  root.append(more)
   let shown = ''
+  let pending = []
+  const showNext = async (term) => {
+    const data = await Promise.all(pending.splice(0, 20).map((r) => r.data()))
+    // A newer search replaced this one.
+    if (shown !== term) return
+    list.append(...data.map((result) => item(result, dates)))
+    more.hidden = pending.length === 0
+  }
+  more.addEventListener('click', () => showNext(shown))
   const show = async (term, debounce) => {
     const trimmed = term.trim()
     if (trimmed === shown) return
     shown = trimmed
     history.replaceState(null, '', trimmed ? `?q=${encodeURIComponent(trimmed)}` : location.pathname)
+    pending = []
+    more.hidden = true
     if (!trimmed) {
       status.textContent = ''
       list.replaceChildren()
       return
     }
     const search = debounce ? await pagefind.debouncedSearch(trimmed, {}, 250) : await pagefind.search(trimmed)
-    // A newer search replaced this one.
     if (!search || shown !== trimmed) return
-    const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()))
-    if (shown !== trimmed) return
     const count = search.results.length
-    const shownOf = count > results.length ? `, the first ${results.length} shown` : ''
-    status.textContent = `${count === 0 ? 'No' : count} ${count === 1 ? 'result' : 'results'} for “${trimmed}”${shownOf}.`
-    list.replaceChildren(...results.map((result) => item(result, dates)))
+    status.textContent = `${count === 0 ? 'No' : count} ${count === 1 ? 'result' : 'results'} for “${trimmed}”.`
+    list.replaceChildren()
+    pending = [...search.results]
+    await showNext(trimmed)
   }
   input.form?.addEventListener('submit', (event) => {
     event.preventDefault()
