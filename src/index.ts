@@ -31,6 +31,7 @@ export type {
   TagsPageData,
   YearLink
 } from './pipeline/render/page-data.js'
+export type {BodyNotes, NotedBody} from './pipeline/render/body-notes.js'
 export type {Chart, ChartData, Series} from './pipeline/render/charts/chart.js'
 export type {Commitment} from './pipeline/aggregate/commitments.js'
 export type {Growth, GrowthSummary, PeriodFigures, Share} from './pipeline/aggregate/growth.js'

@@ -94,7 +94,7 @@ describe('the persistent cache', () => {
       expect(result.written).toBe(true)
       expect(result.cache).toEqual({hits: 0, misses: 3})
     }
-    expect(JSON.parse(await fs.readFile(cacheFile(root), 'utf8'))).toMatchObject({format: 'bounceback-entry-cache/4'})
+    expect(JSON.parse(await fs.readFile(cacheFile(root), 'utf8'))).toMatchObject({format: 'bounceback-entry-cache/5'})
   })
 
   it('is not used when the settings that shape entries change', async () => {

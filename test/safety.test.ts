@@ -15,7 +15,7 @@ async function allHtml(dir: string): Promise<string> {
 }
 
 /** The only scripts a page may hold are the default theme's own, loaded by URL: none inline. */
-const themeScripts = new Set(['/pagefind/pagefind-ui.js', '/assets/search.js'])
+const themeScripts = new Set(['/assets/search.js'])
 function themeScriptsOnly(html: string): boolean {
   const pages = html.split('<!doctype html>').filter(Boolean)
   return pages.every((page) =>

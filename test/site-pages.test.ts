@@ -122,14 +122,14 @@ describe('the site built from the sample content', () => {
 
   it('each entry page links its lessons to their themes and shows its commitments, related entries and neighbours', async () => {
     const entry = await page('/2024/newsletter-launch/')
-    const lessons = selectAll('section.connections:first-of-type li', entry)
+    const lessons = selectAll('.entry-body li[data-lesson]', entry)
     expect(lessons.length).toBe(4)
-    expect(String(select('a', lessons[0]!)!.properties.href)).toBe('/lessons/feedback/')
-    expect(hastToString(lessons[0]!)).toMatch(/recurring Also learned in .+\./)
-    expect(text(entry, '.commitments .status')).toEqual(['Done', 'Done', 'Overdue', 'Overdue'])
+    expect(String(select('.lesson-note a', lessons[0]!)!.properties.href)).toBe('/lessons/feedback/')
+    expect(hastToString(select('.lesson-note', lessons[0]!)!)).toMatch(/^Learned \d+ times, also in .+\.$/)
+    expect(text(entry, '.entry-body [data-commitment] .status')).toEqual(['Done', 'Done', 'Overdue', 'Overdue'])
     expect(selectAll('#related-heading + ul li', entry).length).toBeGreaterThan(0)
-    expect(select('a[rel=prev]', entry)).toBeDefined()
-    expect(select('a[rel=next]', entry)).toBeDefined()
+    expect(text(entry, 'a[rel=prev] .pager-label')).toEqual(['← Older'])
+    expect(text(entry, 'a[rel=next] .pager-label')).toEqual(['Newer →'])
     expect(select('a.hashtag[href="/tags/feedback/"]', entry)).toBeDefined()
   })
 

@@ -9,8 +9,9 @@ import {sameEntry} from '../pipeline/entry-key.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
-// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key, 4 the files it uses.
-const format = 'bounceback-entry-cache/4'
+// Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key, 4 the files it uses,
+// 5 marks in bodies where each lesson and commitment is written.
+const format = 'bounceback-entry-cache/5'
 const fileName = 'entries.json'
 
 /**

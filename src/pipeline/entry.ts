@@ -6,7 +6,7 @@ import type {Position} from 'unist'
 import type {ResolvedConfig} from '../config/types.js'
 import {fileProblem, fromVFile, sortDiagnostics} from '../diagnostics.js'
 import type {SourceFile} from './discover/discover.js'
-import {extractEntry} from './extract/entry.js'
+import {bodyMarks, extractEntry} from './extract/entry.js'
 import {entryKey, keyWithFiles} from './entry-key.js'
 import {fallbackOf} from './extract/fallback.js'
 import {parseFrontmatter} from './parse/frontmatter.js'
@@ -133,7 +133,7 @@ function* textStages(text: string, source: SourceFile, config: ResolvedConfig, k
   const hast = toHast(tree, rawHtml)
   yield {kind: 'rehype', tree: hast, file}
   const files = localFiles(hast, source, config)
-  const body = sanitiseBody(hast)
+  const body = sanitiseBody(hast, bodyMarks(lessons?.lessons ?? [], actions))
   // A few kilobytes can render to far more (a long link reference used a thousand times): a
   // page that would be many times larger than the largest entry allowed is not made.
   const html = (body.children[0] as {value: string}).value.length

@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium)('the sample site in the light colour scheme', () =
   // One test per page: each is a few seconds, far from any timeout.
   it.each(kinds)('has no WCAG 2 A or AA violation: %s page (%s), light (axe-core)', async (name, url) => {
     const page = await open(url, {dark: false})
-    if (name === 'search') await page.locator('.pagefind-ui__search-input').waitFor({timeout: 15_000})
+    if (name === 'search') await page.locator('.search-result-title a').first().waitFor({timeout: 15_000})
     await page.addScriptTag({content: axeSource})
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as {axe: {run(options: unknown): Promise<{passes: unknown[]; violations: {id: string; nodes: {target: string[]}[]}[]}>}})

@@ -27,7 +27,7 @@ export const kinds: [string, string][] = [
   ['actions', '/actions/'],
   ['tags', '/tags/'],
   ['tag', '/tags/work/'],
-  ['search', '/search/'],
+  ['search', '/search/?q=plan'],
   ['404', '/no/such/page/']
 ]
 

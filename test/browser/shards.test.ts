@@ -27,9 +27,9 @@ describe.skipIf(!hasChromium)('a search index in shards', () => {
       const results = async (base: string, query: string) => {
         const page = await site.browser.newPage()
         await page.goto(new URL(`/search/?q=${query}`, base).href)
-        const message = page.locator('.pagefind-ui__message')
-        await page.locator('.pagefind-ui__result-link').first().waitFor({timeout: 15_000})
-        await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''))
+        const message = page.locator('#search-status')
+        await page.locator('.search-result-title a').first().waitFor({timeout: 15_000})
+        await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('#search-status')?.textContent ?? ''))
         const text = (await message.textContent()) ?? ''
         await page.close()
         return Number(/(\d+) results?/.exec(text)![1])

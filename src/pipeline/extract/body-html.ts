@@ -6,6 +6,7 @@ import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'reh
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
+import {type BodyMark, markBody} from './body-marks.js'
 
 /** GitHub's schema, plus the one class bounceback itself puts on links: lesson hashtags. */
 const schema: SanitizeSchema = {
@@ -66,10 +67,12 @@ export function toHast(tree: Root, rawHtml: boolean): HastRoot {
 /**
  * An HTML tree (after the config's rehype plugins, if any) sanitised and held as a hast root
  * with one `raw` node. Raw HTML is kept as far as GitHub's schema allows: scripts, event
- * handlers, styles and unsafe URLs never survive.
+ * handlers, styles and unsafe URLs never survive. Then the elements the entry's lessons and
+ * commitments became are marked, so pages can put what is known of them where they are written.
  */
-export function sanitiseBody(hast: HastRoot): HastRoot {
+export function sanitiseBody(hast: HastRoot, marks: readonly BodyMark[] = []): HastRoot {
   const sanitised = sanitize.runSync(hast) as HastRoot
+  markBody(sanitised, marks)
   return {type: 'root', children: [{type: 'raw', value: serialise.stringify(sanitised)}]}
 }
 

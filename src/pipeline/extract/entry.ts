@@ -6,6 +6,7 @@ import {isEmptySection} from '../parse/sections.js'
 import type {Inspection} from '../../schema/fields.js'
 import {dateProblem} from '../../schema/date.js'
 import type {Action, Entry, EntryMeta, Lesson, Section} from '../../types.js'
+import type {BodyMark} from './body-marks.js'
 import type {Fallback} from './fallback.js'
 import {entrySlug, entryUrl} from './slug.js'
 import {firstSentence} from './summary.js'
@@ -56,12 +57,25 @@ export function extractEntry(input: ExtractInput): Entry {
     meta,
     sections,
     summary: meta.summary ?? (summarySection ? firstSentence(summarySection.children) : ''),
-    lessons: input.lessons.filter((l) => l.text !== '').map(toLesson),
-    actions: input.actions.filter((a) => a.done !== undefined && a.text !== '').map(toAction),
+    lessons: input.lessons.filter(isLesson).map(toLesson),
+    actions: input.actions.filter(isCommitment).map(toAction),
     body: input.body
   }
   if (input.excerpt && meta.summary === undefined) entry.summary = input.excerpt
   return entry
+}
+
+/** A lesson with text is one of the entry's lessons. */
+export const isLesson = (raw: RawLesson): boolean => raw.text !== ''
+
+/** A task item (with a checkbox) or a table row with text is one of the entry's commitments. */
+export const isCommitment = (raw: RawAction): boolean => raw.done !== undefined && raw.text !== ''
+
+/** Where each of the entry's lessons and commitments starts in the source, by its index among them. */
+export function bodyMarks(lessons: readonly RawLesson[], actions: readonly RawAction[]): BodyMark[] {
+  const marks = (kind: BodyMark['kind'], nodes: readonly {node: {position?: {start: {offset?: number}}}}[]) =>
+    nodes.flatMap(({node}, index) => (node.position?.start.offset === undefined ? [] : [{kind, index, offset: node.position.start.offset}]))
+  return [...marks('lesson', lessons.filter(isLesson)), ...marks('commitment', actions.filter(isCommitment))]
 }
 
 function toLesson(raw: RawLesson): Lesson {

@@ -7,6 +7,7 @@ import type {LessonTheme} from '../aggregate/themes.js'
 import type {Tag} from '../aggregate/tags.js'
 import type {SiteInfo} from '../../config/types.js'
 import type {Cause, Entry, Outcome} from '../../types.js'
+import type {BodyNotes, NotedBody} from './body-notes.js'
 import type {Chart} from './charts/chart.js'
 
 /** What lists show of an entry. */
@@ -80,7 +81,7 @@ export interface ArchivePageData {
 export interface EntryLesson {
   text: string
   hashtags: string[]
-  theme: Pick<LessonTheme, 'id' | 'url' | 'text' | 'recurring'>
+  theme: Pick<LessonTheme, 'id' | 'url' | 'text' | 'recurring' | 'count' | 'entryCount'>
   /** Up to five other entries with a lesson of the same theme, nearest in time first. */
   alsoIn: EntryCard[]
   /** How many more there are: the theme's page lists them all. */
@@ -188,6 +189,8 @@ export interface BasePageData {
   main: ElementContent[]
   /** For a page of a list: the head links its neighbours (`rel="prev"`, `rel="next"`). */
   pagination?: Pagination
+  /** The page's main holds a search box of its own: the header leaves its box out. */
+  searchInMain?: boolean
 }
 
 export interface PageDataByKind {
@@ -224,6 +227,11 @@ export interface LayoutContext {
   tagUrl(tag: string): string
   /** The absolute URL of a site path when the site's URL is known (`base` given as a URL), else the path with `base`. */
   absoluteUrl(path: string): string
+  /**
+   * An entry's body with notes where it writes each lesson and commitment (`lesson(i)` for
+   * `entry.lessons[i]`, `commitment(i)` for `entry.actions[i]`), and which were found there.
+   */
+  bodyWithNotes(body: HastRoot, notes: BodyNotes): NotedBody
   /** Call another layout of the theme, such as `base`. */
   layout<K extends LayoutName>(name: K, data: PageDataByKind[K]): HastRoot
 }

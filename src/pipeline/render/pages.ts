@@ -78,7 +78,7 @@ export function sitePages(site: Site, cards: CardCache, shardSize?: number): Pag
       return {
         text: lesson.text,
         hashtags: lesson.hashtags,
-        theme: {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring},
+        theme: {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring, count: theme.count, entryCount: theme.entryCount},
         alsoIn: others.slugs.map(card),
         alsoInMore: others.more
       }

@@ -7,6 +7,7 @@ import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
 import {BouncebackError} from '../../errors.js'
 import {formatDate} from '../../schema/date.js'
+import {bodyWithNotes} from './body-notes.js'
 import {siteData} from './data-json.js'
 import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from '../extract/hashtags.js'
@@ -108,6 +109,7 @@ export function renderPage(page: Page, site: Site, theme: Theme): string {
     formatNumber: (value, options) => new Intl.NumberFormat(site.info.lang, {maximumFractionDigits: 1, ...options}).format(value),
     tagUrl,
     absoluteUrl: (path) => absolute(site, path),
+    bodyWithNotes,
     layout: (name, data) => callLayout(name, data, context, theme, page)
   }
   const tree = callLayout(page.kind, page.data, context, theme, page)

@@ -1,17 +1,19 @@
+import {searchForm} from './parts.js'
+
 /**
  * The frame around every page: head, skip link, header with navigation, main, footer.
  * @param {import('bounceback').BasePageData} data
  * @param {import('bounceback').LayoutContext} ctx
  * @returns {import('hast').Root}
  */
-export default function base(data, {h, site, url, absoluteUrl}) {
+export default function base(data, ctx) {
+  const {h, site, url, absoluteUrl} = ctx
   const sections = [
     ['/', 'Home'],
     ['/lessons/', 'Lessons'],
     ['/growth/', 'Growth'],
     ['/actions/', 'Actions'],
-    ['/tags/', 'Tags'],
-    ['/search/', 'Search']
+    ['/tags/', 'Tags']
   ]
   const title = data.url === '/' ? site.title : `${data.title} · ${site.title}`
   return {
@@ -40,11 +42,10 @@ export default function base(data, {h, site, url, absoluteUrl}) {
           h('a.skip-link', {href: '#main'}, 'Skip to content'),
           h('header.site-header', [
             h('a.site-title', {href: url('/')}, site.title),
-            h('form.site-search', {action: url('/search/'), method: 'get', role: 'search'}, [
-              h('label.visually-hidden', {for: 'site-search-q'}, 'Search'),
-              h('input#site-search-q', {type: 'search', name: 'q', placeholder: 'Search…', autocomplete: 'off'}),
-              h('button', {type: 'submit'}, 'Search')
-            ]),
+            // A page with a search box of its own (the search page, the 404 page) has one only.
+            data.searchInMain
+              ? undefined
+              : searchForm(ctx, {id: 'site-search-q', label: 'Search', className: 'site-search', hideLabel: true, placeholder: 'Search…'}),
             h('nav', {'aria-label': 'Site'}, [
               h(
                 'ul',

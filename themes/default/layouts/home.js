@@ -11,7 +11,8 @@ export default function home(data, ctx) {
   const {h, site, url, formatDate} = ctx
   const s = data.summary
   const figures = [
-    [s.entries, s.entries === 1 ? 'post-mortem' : 'post-mortems', '/'],
+    // The entries are this page's own: that figure is not a link to where the reader is.
+    [s.entries, s.entries === 1 ? 'post-mortem' : 'post-mortems', undefined],
     [s.lessons, s.lessons === 1 ? 'lesson' : 'lessons', '/lessons/'],
     [s.recurring, s.recurring === 1 ? 'recurring lesson' : 'recurring lessons', '/lessons/'],
     [s.open, s.open === 1 ? 'open commitment' : 'open commitments', '/actions/']
@@ -28,7 +29,10 @@ export default function home(data, ctx) {
         h('h2#summary-heading', 'At a glance'),
         h(
           'ul',
-          figures.map(([count, label, href]) => h('li', h('a', {href: url(href)}, [h('span.figure', String(count)), ' ', label])))
+          figures.map(([count, label, href]) => {
+            const content = [h('span.figure', String(count)), ' ', label]
+            return h('li', href ? h('a', {href: url(href)}, content) : h('span', content))
+          })
         ),
         s.overdue > 0
           ? h('p.muted', [h('a', {href: url('/actions/')}, `${s.overdue} ${s.overdue === 1 ? 'commitment is' : 'commitments are'} overdue`), '.'])
@@ -41,11 +45,7 @@ export default function home(data, ctx) {
             h(
               'ul.entry-links',
               data.revisitDue.map((e) =>
-                h('li', [
-                  h('a', {href: url(e.url)}, e.title),
-                  ' ',
-                  h('span.muted', ['revisit since ', h('time', {dateTime: e.revisit}, formatDate(e.revisit))])
-                ])
+                h('li', [h('a', {href: url(e.url)}, e.title), ' ', h('span.muted', ['planned for ', h('time', {dateTime: e.revisit}, formatDate(e.revisit))])])
               )
             ),
             data.revisitTotal > data.revisitDue.length ? h('p', h('a', {href: url('/revisit/')}, `All ${data.revisitTotal} due for a second look`)) : undefined

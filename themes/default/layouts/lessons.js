@@ -35,7 +35,7 @@ export default function lessons(data, ctx) {
         h('h2#recurring-heading', `Recurring (${recurring.length})`),
         recurring.length > 0 ? list(recurring) : h('p', 'No lesson has come back yet.')
       ]),
-      h('section', {'aria-labelledby': 'once-heading'}, [h('h2#once-heading', `Learned once (${once.length})`), once.length > 0 ? list(once) : h('p', 'None.')])
+      once.length > 0 ? h('section', {'aria-labelledby': 'once-heading'}, [h('h2#once-heading', `Learned once (${once.length})`), list(once)]) : undefined
     ]
   })
 }

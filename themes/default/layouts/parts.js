@@ -60,3 +60,48 @@ export function chartFigure(ctx, chart) {
     ])
   ])
 }
+
+/**
+ * A search box that submits to the search page as `?q=`, so it works without JavaScript too.
+ * @param {import('bounceback').LayoutContext} ctx
+ * @param {{id: string, label: string, className: string, hideLabel?: boolean, placeholder?: string}} options
+ */
+export function searchForm({h, url}, {id, label, className, hideLabel = false, placeholder}) {
+  return h('form', {className: [className], action: url('/search/'), method: 'get', role: 'search'}, [
+    h('label', {for: id, className: hideLabel ? ['visually-hidden'] : []}, label),
+    h('span.search-row', [
+      h('input', {id, type: 'search', name: 'q', autocomplete: 'off', enterKeyHint: 'search', placeholder}),
+      h('button', {type: 'submit'}, 'Search')
+    ])
+  ])
+}
+
+/**
+ * Entries grouped by year, newest first as given: each a link, its date and its outcome.
+ * @param {import('bounceback').LayoutContext} ctx @param {import('bounceback').EntryCard[]} entries @param {string} heading
+ */
+export function entriesByYear(ctx, entries, heading) {
+  const {h, url, formatDate} = ctx
+  const years = []
+  for (const e of entries) {
+    const year = e.date.slice(0, 4)
+    if (years.at(-1)?.year !== year) years.push({year, entries: []})
+    years.at(-1).entries.push(e)
+  }
+  return years.map(({year, entries: inYear}) =>
+    h('div.year-group', [
+      h(heading, year),
+      h(
+        'ul.entry-links',
+        inYear.map((e) =>
+          h('li', [
+            h('a', {href: url(e.url)}, e.title),
+            ' ',
+            h('time.muted', {dateTime: e.date}, formatDate(e.date)),
+            e.outcome ? [' ', outcomeBadge(ctx, e.outcome)] : ''
+          ])
+        )
+      )
+    ])
+  )
+}

@@ -1,5 +1,8 @@
+import {searchForm} from './parts.js'
+
 /**
- * The search page. Pagefind's interface needs JavaScript; without it, the page says so and
+ * The search page: one search box, and the results, which the theme's script fills in with
+ * Pagefind (the header's box submits here as `?q=`). Without JavaScript the page says so and
  * points to the other ways in: lessons, tags and the list of entries.
  * @param {import('bounceback').SearchPageData} data
  * @param {import('bounceback').LayoutContext} ctx
@@ -11,13 +14,19 @@ export default function search(data, ctx) {
     title: 'Search',
     description: 'Search every post-mortem and lesson.',
     url: '/search/',
+    searchInMain: true,
     main: [
       h('h1', 'Search'),
-      h('link', {rel: 'stylesheet', href: url('/pagefind/pagefind-ui.css')}),
-      h('div#search', {
-        'data-bundle-path': url('/pagefind/'),
-        'data-merge-indexes': data.indexes.length > 0 ? JSON.stringify(data.indexes.map(url)) : undefined
-      }),
+      searchForm(ctx, {id: 'search-q', label: 'Search entries and lessons', className: 'search-form'}),
+      h(
+        'div#search',
+        {
+          'data-bundle-path': url('/pagefind/'),
+          'data-base-url': url('/'),
+          'data-merge-indexes': data.indexes.length > 0 ? JSON.stringify(data.indexes.map(url)) : undefined
+        },
+        [h('p#search-status.muted', {role: 'status'}), h('ol#search-results.search-results')]
+      ),
       h(
         'noscript',
         h('p', [
@@ -30,7 +39,6 @@ export default function search(data, ctx) {
           '.'
         ])
       ),
-      h('script', {src: url('/pagefind/pagefind-ui.js')}),
       h('script', {src: url('/assets/search.js')})
     ]
   })

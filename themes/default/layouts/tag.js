@@ -1,4 +1,4 @@
-import {entryLinks} from './parts.js'
+import {entriesByYear} from './parts.js'
 import {pageNav, pageTitle} from './lists.js'
 
 /**
@@ -22,7 +22,7 @@ export default function tag(data, ctx) {
       data.entries.length > 0
         ? h('section', {'aria-labelledby': 'tag-entries'}, [
             h('h2#tag-entries', 'Entries'),
-            entryLinks(ctx, data.entries),
+            entriesByYear(ctx, data.entries, 'h3'),
             pageNav(ctx, p, {label: `Pages of entries tagged ${data.tag.name}`, previous: 'Newer', next: 'Older'})
           ])
         : undefined,

@@ -18,9 +18,15 @@ export default function tags(data, ctx) {
             data.tags.map((tag) =>
               h('li', [
                 h('a', {href: url(tag.url)}, tag.name),
+                // Only what the tag is on: "0 entries" says nothing.
                 h(
                   'span.muted',
-                  ` · ${count(tag.entries.length, 'entry', 'entries')}${tag.themes.length > 0 ? `, ${count(tag.themes.length, 'lesson', 'lessons')}` : ''}`
+                  ` · ${[
+                    tag.entries.length > 0 ? count(tag.entries.length, 'entry', 'entries') : '',
+                    tag.themes.length > 0 ? count(tag.themes.length, 'lesson', 'lessons') : ''
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}`
                 )
               ])
             )
