@@ -157,4 +157,21 @@ describe('charts', () => {
       ['Check the budget weekly, every single week, without fail.', '2', 'January 1, 2024', 'February 15, 2024', 'Not for a year']
     ])
   })
+
+  it('draws one larger dot for a period in which a lesson was written down many times, so a large site stays small', () => {
+    const many = Array.from({length: 12}, (_, i) => `2024-04-${String(i + 1).padStart(2, '0')}`)
+    const chart = renderTimeline({
+      id: 'chart-recurring',
+      title: 'Recurring lessons over time',
+      description: 'Each time.',
+      period: 'quarter',
+      categories: ['2024-Q1', '2024-Q2'],
+      rows: [{label: 'Pad estimates.', dates: ['2024-01-05', ...many], quiet: false}]
+    })
+    const circles = selectAll('circle', root(chart.svg))
+    expect(circles.map((c) => hastToString(c))).toEqual(['Pad estimates.: January 5, 2024', 'Pad estimates.: 12 times, 2024-Q2'])
+    expect(Number(circles[1]!.properties.r)).toBeGreaterThan(Number(circles[0]!.properties.r))
+    // The table still counts every time.
+    expect(selectAll('tbody td', root(chart.table)).map((td) => hastToString(td))[0]).toBe('13')
+  })
 })

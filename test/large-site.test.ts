@@ -53,8 +53,9 @@ describe(`a site of ${count} entries`, () => {
       const next: string[] = []
       for (const from of frontier) {
         const tree = parseHtml(await fs.readFile(fileOf(from), 'utf8'))
-        for (const a of selectAll('a[href]', tree)) {
-          const target = new URL(String(a.properties.href), `http://site${from}`)
+        // Links, and the search form in the header, which leads to the search page.
+        for (const a of [...selectAll('a[href]', tree), ...selectAll('form[action]', tree)]) {
+          const target = new URL(String(a.properties.href ?? a.properties.action), `http://site${from}`)
           if (target.host !== 'site' || target.pathname.startsWith('/assets/') || target.pathname === '/feed.xml') continue
           const url = target.pathname
           if (depth.has(url)) continue

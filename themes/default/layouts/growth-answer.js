@@ -105,13 +105,17 @@ function recurringItem(ctx, data) {
 export function periodEntries(ctx, period) {
   const {h, url, formatDate} = ctx
   const count = period.entries.length
+  // A large site lists a period's first entries, then where the rest are: its year's archive.
+  const shown = period.entries.slice(0, listedPerPeriod)
+  const year = /^\d{4}(?:-Q\d)?$/.test(period.period) ? period.period.slice(0, 4) : undefined
+  const rest = count - shown.length
   return h('section.growth-period', {id: period.anchor, ariaLabelledBy: `${period.anchor}-heading`}, [
     h('h3', {id: `${period.anchor}-heading`}, `${period.label}: ${ctx.formatNumber(count)} ${count === 1 ? 'entry' : 'entries'}`),
     count === 0
       ? h('p', 'No entries in this period.')
       : h(
           'ul.entry-links',
-          period.entries.map((e) =>
+          shown.map((e) =>
             h('li', [
               h('a', {href: url(e.card.url)}, e.card.title),
               ' ',
@@ -121,6 +125,16 @@ export function periodEntries(ctx, period) {
               e.made > 0 ? [' ', h('span.muted', `${ctx.formatNumber(e.kept)} of ${ctx.formatNumber(e.made)} commitments kept`)] : ''
             ])
           )
-        )
+        ),
+    rest > 0
+      ? h('p.muted', [
+          `… and ${ctx.formatNumber(rest)} more`,
+          year ? [': every entry of ', h('a', {href: url(`/${year}/`)}, year), ' is in its archive'] : '',
+          '.'
+        ])
+      : undefined
   ])
 }
+
+/** Entries listed under one period's figures on the growth page; the rest are in the year's archive. */
+const listedPerPeriod = 40

@@ -44,7 +44,7 @@ export function renderTimeline(data: TimelineData, lang?: string): Chart {
     return s('g', {class: row.quiet ? 'timeline-row is-quiet' : 'timeline-row'}, [
       s('text', {x: 0, y: top + 20}, cut(row.label)),
       s('line', {x1: margin.left, x2: width - margin.right, y1: top + 40, y2: top + 40}),
-      ...row.dates.map((date) => s('circle', {cx: x(date), cy: top + 40, r: 6}, [s('title', `${row.label}: ${formatDate(date, lang)}`)]))
+      ...dots(row, data, x, lang).map((dot) => s('circle', {cx: dot.x, cy: top + 40, r: dot.r}, [s('title', dot.title)]))
     ])
   })
   if (data.rows.length === 0) marks.push(s('text', {x: margin.left, y: margin.top + 30}, 'No lesson has been written down twice yet.'))
@@ -57,6 +57,36 @@ export function renderTimeline(data: TimelineData, lang?: string): Chart {
     svg: svgFrame(data, {height}, [labels, s('g.marks', marks)]),
     table: timelineTable(data, lang)
   }
+}
+
+/** A period holding more than this many of a row's dates gets one larger dot, not one per date. */
+const dotsPerPeriod = 3
+
+/**
+ * A row's dots: one per time it was written down, or, in a period where it was written down
+ * often (a large site), one dot for the period, larger with the count: the drawing and the page
+ * stay small however many entries there are.
+ */
+function dots(row: TimelineRow, data: TimelineData, x: (date: string) => number, lang?: string): {x: number; r: number; title: string}[] {
+  const byPeriod = new Map<string, string[]>()
+  for (const date of row.dates) {
+    const period = periodOf(data.period, date)
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), date])
+  }
+  const step = (width - margin.left - margin.right) / Math.max(1, data.categories.length)
+  const index = new Map(data.categories.map((category, i) => [category, i]))
+  const format = numberFormat(lang)
+  return [...byPeriod].flatMap(([period, dates]) =>
+    dates.length <= dotsPerPeriod
+      ? dates.map((date) => ({x: x(date), r: 6, title: `${row.label}: ${formatDate(date, lang)}`}))
+      : [
+          {
+            x: round(margin.left + step * ((index.get(period) ?? 0) + 0.5)),
+            r: Math.min(14, round(6 + 2 * Math.log2(dates.length / dotsPerPeriod))),
+            title: `${row.label}: ${format.number(dates.length)} times, ${period}`
+          }
+        ]
+  )
 }
 
 function cut(label: string): string {
