@@ -34,7 +34,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     // A folder that may not be replaced is refused before any work (and again before writing).
     await engine.claimOutput()
-    const {site, results: _results, ...result} = await engine.analyse()
+    const {site, results: _results, vectors: _vectors, ...result} = await engine.analyse()
     if (!result.ok) return {...result, written: false, outputFiles: 0, entries: site.entries.length, upToDate: false, hints: []}
     const published = await engine.publish(site, 'replace')
     const hints = result.config.site.url === '' ? [feedHint] : []

@@ -1,7 +1,6 @@
 import type {LoadConfigOptions} from './config/load.js'
-import type {ResolvedConfig} from './config/types.js'
+import type {Analysis} from './pipeline/assemble.js'
 import {Engine, type EngineOptions, type Progress} from './pipeline/engine.js'
-import type {Diagnostic} from './types.js'
 import {countBySeverity} from './diagnostics.js'
 import {selectFiles} from './select-files.js'
 
@@ -16,16 +15,8 @@ export interface CheckOptions extends LoadConfigOptions, Pick<EngineOptions, 'to
   files?: readonly string[]
 }
 
-export interface CheckResult {
-  config: ResolvedConfig
-  /** Every file looked at, `/`-separated and relative to the root, in order. */
-  files: string[]
-  /** Every problem in every file, sorted by file and place. */
-  messages: Diagnostic[]
-  errors: number
-  warnings: number
-  /** `true` when there is no error (warnings allowed). */
-  ok: boolean
+/** What a check finds: every file, every problem, and how much came from the cache. */
+export interface CheckResult extends Omit<Analysis, 'site'> {
   /** Entries taken from the cache, and entries read afresh. */
   cache: {hits: number; misses: number}
 }
@@ -34,7 +25,7 @@ export interface CheckResult {
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const engine = await Engine.open(options)
   try {
-    const {site: _site, results: _results, ...result} = await engine.analyse()
+    const {site: _site, results: _results, vectors: _vectors, ...result} = await engine.analyse()
     if (options.files === undefined || options.files.length === 0) return result
     const named = selectFiles(options.files, result.files, {
       root: result.config.root,
