@@ -1,7 +1,7 @@
 import type {ResolvedConfig} from '../config/types.js'
 import {countBySeverity, sortDiagnostics} from '../diagnostics.js'
 import type {Diagnostic, EntryResult} from '../types.js'
-import {buildLexicon, defaultSynonyms} from './aggregate/lexicon.js'
+import {buildLexicon, defaultSynonyms, type Lexicon} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
 import type {Discovered} from './discover/discover.js'
 
@@ -19,6 +19,9 @@ export interface Analysis {
   site: Site
 }
 
+/** One lexicon per config, so that what is worked out from it (each lesson's stems) is kept between watch rebuilds. */
+const lexicons = new WeakMap<ResolvedConfig, Lexicon>()
+
 /** The whole-site stage after the per-entry ones: aggregate the results and gather every message. */
 export function assemble(
   config: ResolvedConfig,
@@ -28,7 +31,8 @@ export function assemble(
   /** Lesson embeddings, when the config has `lessons.embed` (see embeddings.ts). */
   vectors?: ReadonlyMap<string, readonly number[]>
 ): Analysis {
-  const lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])
+  let lexicon = lexicons.get(config)
+  if (!lexicon) lexicons.set(config, (lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])))
   const similar = config.rules['lessons/similar']?.level ?? 'off'
   const {site, messages: siteMessages} = aggregate(results, {
     info: config.site,

@@ -12,6 +12,22 @@ const defaultLexicon = buildLexicon(defaultSynonyms)
  */
 export function lessonStems(text: string, lexicon: Lexicon | undefined = defaultLexicon): string[] {
   lexicon ??= defaultLexicon
+  // Grouping, suggestions and every watch rebuild ask again for the same texts.
+  let known = memo.get(lexicon)
+  if (!known) memo.set(lexicon, (known = new Map()))
+  let stems = known.get(text)
+  if (!stems) {
+    if (known.size >= memoLimit) known.clear()
+    known.set(text, (stems = stemsOf(text, lexicon)))
+  }
+  return stems
+}
+
+const memo = new WeakMap<Lexicon, Map<string, string[]>>()
+/** Texts remembered per lexicon: some hundred thousand lessons. */
+const memoLimit = 200_000
+
+function stemsOf(text: string, lexicon: Lexicon): string[] {
   const normal = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

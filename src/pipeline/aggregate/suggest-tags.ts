@@ -33,6 +33,9 @@ export interface SuggestOptions {
 
 export const defaultSuggest = {threshold: 0.4, groupThreshold: 0.6} as const
 
+/** A word in more tagged lessons than this is not used to find the ones to compare with (as in grouping). */
+const maxPostings = 100
+
 /**
  * For each lesson without a hashtag, the tagged theme it most resembles, if it resembles one
  * enough. A lesson is compared with a theme as a whole: half how much of what the lesson says
@@ -56,41 +59,59 @@ export function suggestTags(lessons: readonly SuggestLesson[], options: SuggestO
   })
   const byStem = new Map<string, string[]>()
   for (const [tag, theme] of themes) for (const stem of theme.stems) byStem.set(stem, [...(byStem.get(stem) ?? []), tag])
+  // Tagged lessons by stem: a lesson is compared only with those it shares a word with, and,
+  // as grouping does, not through a word so common it says nothing.
+  const tagged = new Map<string, number[]>()
+  lessons.forEach((lesson, i) => {
+    if (lesson.hashtags.length > 0) for (const stem of stems[i]!) tagged.set(stem, [...(tagged.get(stem) ?? []), i])
+  })
+  const similarity = options.similarity ?? 0.85
 
   const suggestions: TagSuggestion[] = []
   lessons.forEach((lesson, i) => {
     const own = stems[i]!
-    if (lesson.hashtags.length > 0 || (own.length === 0 && !options.vectors?.has(lesson.text))) return
-    const weight = own.reduce((sum, stem) => sum + idf(stem), 0) || 1
-    let best: TagSuggestion | undefined
     const vector = options.vectors?.get(lesson.text)
-    const similarity = options.similarity ?? 0.85
+    if (lesson.hashtags.length > 0 || (own.length === 0 && !vector)) return
+    const weight = own.reduce((sum, stem) => sum + idf(stem), 0) || 1
+    // The closest wording of each theme, by the words shared; by meaning too, with embeddings.
+    const closest = new Map<string, {member: number; score: number}>()
+    const nearest = new Map<string, {member: number; score: number}>()
+    const keep = (best: Map<string, {member: number; score: number}>, member: number, score: number) => {
+      for (const tag of lessons[member]!.hashtags) if (score > (best.get(tag)?.score ?? 0)) best.set(tag, {member, score})
+    }
+    const compared = new Set<number>()
+    for (const stem of own) {
+      const list = tagged.get(stem)
+      if (!list || list.length > maxPostings) continue
+      for (const member of list) {
+        if (compared.has(member)) continue
+        compared.add(member)
+        keep(closest, member, overlap(own, stems[member]!, idf))
+      }
+    }
+    if (vector) {
+      for (const theme of themes.values()) {
+        for (const member of theme.members) {
+          const other = options.vectors!.get(lessons[member]!.text)
+          if (other) keep(nearest, member, cosine(vector, other))
+        }
+      }
+    }
+    // Grouped with a theme already, by its wording or its meaning: it is linked, nothing to suggest.
+    if ([...closest.values()].some((c) => c.score >= options.groupThreshold) || [...nearest.values()].some((n) => n.score >= similarity)) return
+    let best: TagSuggestion | undefined
     const candidates = vector ? themes.keys() : new Set(own.flatMap((stem) => byStem.get(stem) ?? []))
     for (const tag of candidates) {
       const theme = themes.get(tag)!
       const shared = own.filter((stem) => theme.stems.has(stem))
-      let closest = -1
-      let closestScore = 0
-      let nearest = -1
-      let nearestCosine = 0
-      for (const member of theme.members) {
-        const score = overlap(own, stems[member]!, idf)
-        if (score > closestScore) [closest, closestScore] = [member, score]
-        const other = vector && options.vectors!.get(lessons[member]!.text)
-        const similar = other ? cosine(vector!, other) : 0
-        if (similar > nearestCosine) [nearest, nearestCosine] = [member, similar]
-      }
-      // Grouped with the theme already, by its wording or its meaning: it is linked, nothing to suggest.
-      if (closestScore >= options.groupThreshold || nearestCosine >= similarity) {
-        best = undefined
-        break
-      }
+      const byWords = closest.get(tag)
+      const byMeaning = nearest.get(tag)
       // One word in common is a coincidence, not a theme.
-      const wording = shared.length >= 2 ? (shared.reduce((sum, stem) => sum + idf(stem), 0) / weight + closestScore) / 2 : 0
-      const meaning = nearestCosine >= similarity - 0.1 ? nearestCosine : 0
+      const wording = shared.length >= 2 ? (shared.reduce((sum, stem) => sum + idf(stem), 0) / weight + (byWords?.score ?? 0)) / 2 : 0
+      const meaning = byMeaning && byMeaning.score >= similarity - 0.1 ? byMeaning.score : 0
       const score = Math.max(wording >= options.threshold ? wording : 0, meaning)
-      const example = meaning > wording ? nearest : closest
-      if (score > 0 && example >= 0 && (!best || score > best.score)) {
+      const example = meaning > wording ? byMeaning?.member : byWords?.member
+      if (score > 0 && example !== undefined && (!best || score > best.score)) {
         best = {lesson: i, tag, count: theme.members.length, example: lessons[example]!.text, score}
       }
     }
