@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {main} from '../src/cli/main.js'
-import {useProjects, validEntry} from './helpers.js'
+import {capturedIo, useProjects, withLessons} from './helpers.js'
 
 const project = useProjects()
 
@@ -26,11 +26,10 @@ function embedder() {
   return {embed, calls}
 }
 
-const lessons = (items: string) => validEntry().replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
 const site = {
-  'content/2024-01-01-first.md': lessons('- Every deadline I set runs late'),
-  'content/2024-06-01-second.md': lessons('- My estimates overrun\n- Go to bed before midnight'),
-  'content/2025-01-01-third.md': lessons('- Protect my sleep the night before a launch')
+  'content/2024-01-01-first.md': withLessons('- Every deadline I set runs late'),
+  'content/2024-06-01-second.md': withLessons('- My estimates overrun\n- Go to bed before midnight'),
+  'content/2025-01-01-third.md': withLessons('- Protect my sleep the night before a launch')
 }
 
 const themesOf = async (root: string) =>
@@ -60,7 +59,7 @@ describe('lessons.embed', () => {
     expect(again.calls).toEqual([])
     await fs.writeFile(
       path.join(root, 'content/2025-01-01-third.md'),
-      lessons('- Protect my sleep the night before a launch\n- Price the budget before I spend')
+      withLessons('- Protect my sleep the night before a launch\n- Price the budget before I spend')
     )
     await build({root, overrides: {lessons: {embed: again.embed}}})
     expect(again.calls).toEqual([['Price the budget before I spend']])
@@ -72,8 +71,8 @@ describe('lessons.embed', () => {
 
   it('suggests the tag of a theme an untagged lesson is close to in meaning', async () => {
     const root = await project({
-      'content/2024-01-01-first.md': lessons('- Every deadline I set runs late #estimation'),
-      'content/2025-01-01-second.md': lessons('- Quote longer than my first guess, plan the budget')
+      'content/2024-01-01-first.md': withLessons('- Every deadline I set runs late #estimation'),
+      'content/2025-01-01-second.md': withLessons('- Quote longer than my first guess, plan the budget')
     })
     const {embed} = embedder()
     const result = await check({root, overrides: {lessons: {embed, similarity: 0.95}}})
@@ -116,11 +115,10 @@ export default {
   }
 }
 `,
-      'content/2024-01-01-first.md': lessons('- Every deadline runs late'),
-      'content/2025-01-01-second.md': lessons('- Quote the budget longer')
+      'content/2024-01-01-first.md': withLessons('- Every deadline runs late'),
+      'content/2025-01-01-second.md': withLessons('- Quote the budget longer')
     })
-    const out: string[] = []
-    const io = {stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, env: {}, isTTY: false}
+    const {out, io} = capturedIo(root)
     expect(await main(['lessons', '--suggest', '--json'], io)).toBe(0)
     const data = JSON.parse(out.join('\n')) as {pairs: {score: number; lessons: {text: string}[]}[]}
     expect(data.pairs.map((p) => p.lessons.map((l) => l.text))).toEqual([['Every deadline runs late', 'Quote the budget longer']])

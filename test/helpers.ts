@@ -115,3 +115,17 @@ const htmlParser = unified().use(rehypeParse)
 export async function leftovers(root: string): Promise<string[]> {
   return (await fs.readdir(root)).filter((name) => name.startsWith('.bounceback-') && name !== '.bounceback-cache')
 }
+
+/** A valid entry whose lessons section holds `items` (Markdown list lines). */
+export function withLessons(items: string): string {
+  return validEntry().replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
+}
+
+/** A command line's input and output for `main()`, everything it prints kept in `out`. */
+export function capturedIo(cwd: string): {
+  out: string[]
+  io: {stdout(t: string): void; stderr(t: string): void; cwd: string; env: Record<string, string>; isTTY: false}
+} {
+  const out: string[] = []
+  return {out, io: {stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd, env: {}, isTTY: false}}
+}

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {defaultSuggest, suggestTags} from '../src/pipeline/aggregate/suggest-tags.js'
 import {check} from '../src/check.js'
 import {main} from '../src/cli/main.js'
-import {fixtures, useProjects, validEntry} from './helpers.js'
+import {capturedIo, fixtures, useProjects, withLessons} from './helpers.js'
 
 const project = useProjects()
 
@@ -57,11 +57,10 @@ describe('tag suggestions', () => {
   })
 
   it('check reports an untagged lesson like a tagged theme at its line, as info, naming the tag and an earlier wording', async () => {
-    const lessons = (items: string) => validEntry().replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
     const root = await project({
-      'content/2024-01-01-first.md': lessons('- Pad every estimate by a fifth #estimation\n- Ship smaller batches'),
-      'content/2024-06-01-second.md': lessons('- Deadlines slip unless the plan keeps spare days #estimation'),
-      'content/2025-01-01-third.md': lessons('- Call the venue before paying\n- Quote every estimate with spare days')
+      'content/2024-01-01-first.md': withLessons('- Pad every estimate by a fifth #estimation\n- Ship smaller batches'),
+      'content/2024-06-01-second.md': withLessons('- Deadlines slip unless the plan keeps spare days #estimation'),
+      'content/2025-01-01-third.md': withLessons('- Call the venue before paying\n- Quote every estimate with spare days')
     })
     const result = await check({root})
     const similar = result.messages.filter((m) => m.ruleId === 'lessons/similar')
@@ -79,8 +78,7 @@ describe('tag suggestions', () => {
     ])
     expect(result.ok).toBe(true)
     // A suggestion fails nothing, not even --max-warnings 0; at `warn` it counts as a warning.
-    const out: string[] = []
-    const io = {stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, env: {}, isTTY: false}
+    const {out, io} = capturedIo(root)
     expect(await main(['check', '--max-warnings', '0'], io)).toBe(0)
     expect(out.join('\n')).toMatch(/info +Resembles #estimation/)
     expect(out.join('\n')).toContain('; 1 suggestion')
@@ -91,14 +89,12 @@ describe('tag suggestions', () => {
   })
 
   it('lessons --suggest lists the tags to add and likely pairs, best first, with files and lines; --json for tools', async () => {
-    const lessons = (items: string) => validEntry().replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
     const root = await project({
-      'content/2024-01-01-first.md': lessons('- Pad every estimate by a fifth #estimation\n- Call the venue before booking the band'),
-      'content/2024-06-01-second.md': lessons('- Deadlines slip unless the plan keeps spare days #estimation'),
-      'content/2025-01-01-third.md': lessons('- Call the venue and visit the florist early\n- Quote every estimate with spare days')
+      'content/2024-01-01-first.md': withLessons('- Pad every estimate by a fifth #estimation\n- Call the venue before booking the band'),
+      'content/2024-06-01-second.md': withLessons('- Deadlines slip unless the plan keeps spare days #estimation'),
+      'content/2025-01-01-third.md': withLessons('- Call the venue and visit the florist early\n- Quote every estimate with spare days')
     })
-    const out: string[] = []
-    const io = {stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, env: {}, isTTY: false}
+    const {out, io} = capturedIo(root)
     expect(await main(['lessons', '--suggest', '--json'], io)).toBe(0)
     const data = JSON.parse(out.join('\n')) as {
       tags: {file: string; line: number; tag: string}[]
@@ -119,13 +115,11 @@ describe('tag suggestions', () => {
   })
 
   it('new names the hashtags in use under the lessons heading, most used first, so that writers reuse them', async () => {
-    const lessons = (items: string) => validEntry().replace(/## What did I learn[^\n]*\n\n[\s\S]*?(?=\n## |$)/, `## What did I learn?\n\n${items}\n`)
     const root = await project({
-      'content/2024-01-01-first.md': lessons('- Pad every estimate by a fifth #estimation\n- Sleep before race day #health'),
-      'content/2024-06-01-second.md': lessons('- Deadlines slip unless the plan keeps spare days #estimation')
+      'content/2024-01-01-first.md': withLessons('- Pad every estimate by a fifth #estimation\n- Sleep before race day #health'),
+      'content/2024-06-01-second.md': withLessons('- Deadlines slip unless the plan keeps spare days #estimation')
     })
-    const out: string[] = []
-    const io = {stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: root, env: {}, isTTY: false}
+    const {io} = capturedIo(root)
     expect(await main(['new', 'Next try', '--date', '2025-02-01'], io)).toBe(0)
     const text = await import('node:fs/promises').then((fs) => fs.readFile(`${root}/content/2025-02-01-next-try.md`, 'utf8'))
     const comment = /## What did I learn[^\n]*\n\n(<!--[\s\S]*?-->)/.exec(text)?.[1]

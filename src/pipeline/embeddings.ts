@@ -83,10 +83,10 @@ export class Embeddings {
         `\`lessons.embed\` returned ${describe(vectors)} for ${batch.length} texts, expected ${batch.length} vectors of one length (lists of finite numbers)`
       )
     }
-    for (const v of vectors as number[][])
-      if (this.stored.size > 0 && this.width() !== undefined && v.length !== this.width()) {
-        throw new BouncebackError('CONFIG_INVALID', `\`lessons.embed\` returned vectors of ${v.length} numbers, expected ${this.width()} as before`)
-      }
+    const before = this.width()
+    if (before !== undefined && length !== before) {
+      throw new BouncebackError('CONFIG_INVALID', `\`lessons.embed\` returned vectors of ${length} numbers, expected ${before} as before`)
+    }
     return vectors as number[][]
   }
 

@@ -49,7 +49,7 @@ export function counted(n: number, word: string): string {
 export interface Painters {
   red(text: string): string
   yellow(text: string): string
-  dim?(text: string): string
+  dim(text: string): string
 }
 
 /**
@@ -79,7 +79,7 @@ export function formatByRule(messages: readonly Diagnostic[], title: string, wid
       width !== undefined && displayWidth(first) > width - 24
         ? [...hanging('  ', rule.ruleId, width, 4), ...hanging('    ', text, width, 4)]
         : hanging(first, text, width, displayWidth(first))
-    const tone = rule.errors > 0 ? paint.red : rule.warnings > 0 ? paint.yellow : (paint.dim ?? ((text: string) => text))
+    const tone = rule.errors > 0 ? paint.red : rule.warnings > 0 ? paint.yellow : paint.dim
     lines.push(...wrapped.map((line) => tone(line)))
     const fix = ruleFix(rule.ruleId)
     if (fix !== undefined) lines.push(...hanging('    fix: ', fix, width, 9))

@@ -1,7 +1,7 @@
-import {depthsOf} from '../config/presets.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'yaml'
+import {depthsOf} from '../config/presets.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {BouncebackError} from '../errors.js'
 import {digestSlug, entrySlug, slugify} from '../pipeline/extract/slug.js'

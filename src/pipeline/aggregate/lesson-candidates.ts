@@ -1,6 +1,6 @@
 import type {Entry, EntryResult} from '../../types.js'
 import type {Lexicon} from './lexicon.js'
-import {cosine, lessonStems, overlap} from './similarity.js'
+import {cosine, inverseFrequency, lessonStems, overlap} from './similarity.js'
 import {defaultSuggest, suggestTags} from './suggest-tags.js'
 
 /** A lesson where it is written. */
@@ -41,9 +41,7 @@ export function lessonCandidates(
     .sort((a, b) => b.score - a.score)
 
   const stems = flat.map((f) => lessonStems(f.lesson.text, lexicon))
-  const documents = new Map<string, number>()
-  for (const list of stems) for (const stem of list) documents.set(stem, (documents.get(stem) ?? 0) + 1)
-  const idf = (stem: string) => Math.log(1 + flat.length / (documents.get(stem) ?? 1))
+  const idf = inverseFrequency(stems)
   const untagged = flat.flatMap((f, i) => (f.lesson.hashtags.length === 0 && stems[i]!.length > 0 ? [i] : []))
   const postings = new Map<string, number[]>()
   for (const i of untagged) for (const stem of stems[i]!) postings.set(stem, [...(postings.get(stem) ?? []), i])

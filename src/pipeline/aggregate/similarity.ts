@@ -44,6 +44,16 @@ function stemsOf(text: string, lexicon: Lexicon): string[] {
 }
 
 /**
+ * Inverse document frequency over these lessons' stems: a stem every lesson uses weighs
+ * little, a rare one much (what `overlap` weighs stems by).
+ */
+export function inverseFrequency(stems: readonly (readonly string[])[]): (stem: string) => number {
+  const documents = new Map<string, number>()
+  for (const list of stems) for (const stem of list) documents.set(stem, (documents.get(stem) ?? 0) + 1)
+  return (stem) => Math.log(1 + stems.length / (documents.get(stem) ?? 1))
+}
+
+/**
  * Weighted overlap coefficient: the weight of the stems two lessons share, over the weight of
  * the smaller lesson's stems, each stem weighted by its inverse document frequency. A short
  * lesson said again inside a longer one scores 1; sharing only common words scores little.

@@ -1,5 +1,5 @@
 import type {Lexicon} from './lexicon.js'
-import {cosine, lessonStems, overlap} from './similarity.js'
+import {cosine, inverseFrequency, lessonStems, overlap} from './similarity.js'
 
 /** A lesson as the suggestions see it. */
 export interface SuggestLesson {
@@ -44,9 +44,7 @@ const maxPostings = 100
  */
 export function suggestTags(lessons: readonly SuggestLesson[], options: SuggestOptions = defaultSuggest): TagSuggestion[] {
   const stems = lessons.map((l) => lessonStems(l.text, options.lexicon))
-  const documents = new Map<string, number>()
-  for (const list of stems) for (const stem of list) documents.set(stem, (documents.get(stem) ?? 0) + 1)
-  const idf = (stem: string) => Math.log(1 + lessons.length / (documents.get(stem) ?? 1))
+  const idf = inverseFrequency(stems)
 
   const themes = new Map<string, {members: number[]; stems: Set<string>}>()
   lessons.forEach((lesson, i) => {

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {normalizeHeading} from '../../config/sections.js'
+import {frontmatterTypes} from '../parse/processor.js'
 
 /**
  * Templates start with `# Title`, and the page already shows the entry's title as its `<h1>`:
@@ -8,7 +9,7 @@ import {normalizeHeading} from '../../config/sections.js'
  * the body, so it is neither shown nor indexed twice. Any other `#` heading stays.
  */
 export function leadingTitle(tree: Root, title: string): void {
-  const first = tree.children.findIndex((node) => !['yaml', 'toml', 'json', 'definition'].includes(node.type) && !isComment(node))
+  const first = tree.children.findIndex((node) => !frontmatterTypes.has(node.type) && node.type !== 'definition' && !isComment(node))
   const node = tree.children[first]
   if (node?.type !== 'heading' || node.depth !== 1) return
   if (normalizeHeading(mdastToString(node)) === normalizeHeading(title)) tree.children.splice(first, 1)

@@ -3,6 +3,7 @@ import {toString as mdastToString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {normalizeHeading, type SectionSpec} from '../../config/sections.js'
 import {depthsOf} from '../../config/presets.js'
+import {frontmatterTypes} from './processor.js'
 
 /** A recognised heading (or a `##` of the writer's own) and the blocks under it, up to the next section. */
 export interface RawSection {
@@ -69,8 +70,6 @@ export function splitSections(tree: Root, index: SectionIndex): {sections: RawSe
   }
   return {sections, others}
 }
-
-const frontmatterTypes = new Set<string>(['yaml', 'toml', 'json'])
 
 /** A whole answer that is only a placeholder: `TODO`, `tbd.`, `[TBC]`, `…`, `?`. */
 const placeholderOnly = /^(?:[[(]?(?:todo|tbd|tbc|fixme|xxx)[\])]?[.!]*|\.{3}|…|-|\?)$/i
