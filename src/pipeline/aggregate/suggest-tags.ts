@@ -1,3 +1,4 @@
+import {defaultGrouping} from './group-lessons.js'
 import type {Lexicon} from './lexicon.js'
 import {cosine, inverseFrequency, lessonStems, overlap} from './similarity.js'
 
@@ -33,8 +34,8 @@ export interface SuggestOptions {
 
 export const defaultSuggest = {threshold: 0.4, groupThreshold: 0.6} as const
 
-/** A word in more tagged lessons than this is not used to find the ones to compare with (as in grouping). */
-const maxPostings = 100
+/** A word in more tagged lessons than grouping's limit is not used to find the ones to compare with. */
+const maxPostings = defaultGrouping.maxPostings
 
 /**
  * For each lesson without a hashtag, the tagged theme it most resembles, if it resembles one
