@@ -19,9 +19,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Pagefind finds its binary next to its own files, tinypool starts workers from its own,
-  // esbuild (config files in TypeScript) runs its own binary, chokidar has optional native parts.
-  external: ['pagefind', 'esbuild', 'tinypool', 'chokidar'],
+  // Pagefind finds its binary next to its own files, esbuild (config files in TypeScript) runs
+  // its own binary, chokidar has optional native parts.
+  external: ['pagefind', 'esbuild', 'chokidar'],
   // Some dependencies are CommonJS and call require(): give the bundle one.
   banner: {js: "import {createRequire as bouncebackRequire} from 'node:module'; const require = bouncebackRequire(import.meta.url);"},
   logLevel: 'warning'

@@ -332,9 +332,10 @@ describe('found in review: the runner, the pre-checks, the config and the cache'
   })
 
   it('ends an entry whose plugin kills its worker thread as one message', async () => {
-    for (const [plugin, ruleId] of [
+    for (const [plugin, ruleId, says = ''] of [
       ['() => () => { setTimeout(() => { throw new Error("later") }) ; return new Promise((resolve) => setTimeout(resolve, 200)) }', 'file/unprocessable'],
-      ['() => () => { process.exit(5) }', 'file/timeout']
+      // At once, not after the time budget: the thread's end is the entry's end.
+      ['() => () => { process.exit(5) }', 'file/unprocessable', 'in a worker thread: it ended (exit code 5); does a plugin call `process.exit()`?']
     ]) {
       const root = await project({
         'content/2025-03-14-a.md': validEntry(),
@@ -343,6 +344,7 @@ describe('found in review: the runner, the pre-checks, the config and the cache'
       const result = spawnSync(process.execPath, [bin, 'check', '--root', root], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 30_000})
       expect(result.status, plugin).toBe(1)
       expect(result.stdout, plugin).toContain(ruleId)
+      expect(result.stdout.replace(/\s+/g, ' '), plugin).toContain(says)
       expect(result.stderr, plugin).toBe('')
     }
   })

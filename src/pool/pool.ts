@@ -10,7 +10,8 @@ import {BouncebackError} from '../errors.js'
 import {hasPlugins} from '../pipeline/plugins.js'
 import type {EntryResult} from '../types.js'
 import {InlineBatches} from './inline-batches.js'
-import type {EntryTask, WorkerFailure} from './worker.js'
+import {Threads} from './threads.js'
+import type {EntryTask, WorkerFailure, WorkerSetup} from './worker.js'
 
 /**
  * From this many entries to read, all are read in worker threads: below it, threads cost more
@@ -73,8 +74,8 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
   const plugins = hasPlugins(config)
   // What a worker is sent to know the config: the config itself, or where to load it from.
   const configSource = options.configSource && cloneable(options.configSource)
-  const taskConfig: Pick<EntryTask, 'config' | 'configSource'> | undefined = !plugins ? {config: sendable(config)} : configSource ? {configSource} : undefined
-  const workers = taskConfig ? new Workers(config, jobs, taskConfig) : undefined
+  const setup: WorkerSetup | undefined = !plugins ? {config: sendable(config)} : configSource ? {configSource} : undefined
+  const workers = setup ? new Workers(config, jobs, setup) : undefined
   const timeout = (source: SourceFile) => timeoutResult(source, budget)
 
   if (workers && jobs > 1 && count >= poolThreshold) {
@@ -109,43 +110,40 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
 
 /** The worker threads, started when first needed, each running one entry at a time. */
 class Workers {
-  private pool: Promise<import('tinypool').default> | undefined
+  private threads: Threads | undefined
   private running = 0
   private readonly waiting: (() => void)[] = []
 
   constructor(
     private readonly config: ResolvedConfig,
     private readonly jobs: number,
-    private readonly taskConfig: Pick<EntryTask, 'config' | 'configSource'>
+    private readonly setup: WorkerSetup
   ) {}
 
-  private start(): Promise<import('tinypool').default> {
-    this.pool ??= import('tinypool').then(
-      ({default: Tinypool}) =>
-        new Tinypool({
-          filename: workerFile(),
-          minThreads: this.jobs,
-          maxThreads: this.jobs,
-          // A small young generation: parsing makes short-lived garbage fast, and a smaller one
-          // lowers the peak memory of large builds (bench/results.md). The old generation is the
-          // memory ceiling of one entry.
-          // The stack of the main thread's size, so that an entry nested deep enough to overflow one
-          // overflows the other too: check and build agree whichever thread reads it.
-          resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory, stackSizeMb: 1}
-        })
-    )
-    return this.pool
+  private start(): Threads {
+    this.threads ??= new Threads({
+      file: workerFile(),
+      size: this.jobs,
+      // Sent once, when each thread starts: a task is then only the entry's bytes and place.
+      workerData: this.setup,
+      // A small young generation: parsing makes short-lived garbage fast, and a smaller one
+      // lowers the peak memory of large builds (bench/results.md). The old generation is the
+      // memory ceiling of one entry.
+      // The stack of the main thread's size, so that an entry nested deep enough to overflow one
+      // overflows the other too: check and build agree whichever thread reads it.
+      resourceLimits: {maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: this.config.limits.memory, stackSizeMb: 1}
+    })
+    return this.threads
   }
 
   /** Start every worker before the clock runs: loading the pipeline is not an entry's time. */
   async warmUp(): Promise<void> {
-    const pool = await this.start()
-    await Promise.all(Array.from({length: this.jobs}, () => pool.run({warmUp: true})))
+    await this.start().ready()
   }
 
   /** One entry per worker at a time, so that its time budget is its own running time, not a queue's. */
   async run(bytes: Uint8Array, source: SourceFile, budget: number): Promise<EntryResult> {
-    const pool = await this.start()
+    const threads = this.start()
     if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve))
     this.running++
     // A timer that keeps the process alive: a worker that dies without a word (a plugin calling
@@ -153,8 +151,8 @@ class Workers {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), Math.max(1, Math.round(budget)))
     try {
-      const task: EntryTask = {bytes, source, ...this.taskConfig}
-      const result = (await pool.run(task, {signal: controller.signal})) as EntryResult | WorkerFailure
+      const task: EntryTask = {bytes, source}
+      const result = (await threads.run(task, controller.signal)) as EntryResult | WorkerFailure
       if ('failure' in result) throw new BouncebackError(result.failure.code, result.failure.message)
       return result
     } catch (error) {
@@ -181,7 +179,7 @@ class Workers {
   }
 
   async close(): Promise<void> {
-    if (this.pool) await (await this.pool).destroy()
+    await this.threads?.destroy()
   }
 }
 
@@ -233,6 +231,6 @@ function cloneable(source: LoadConfigOptions): LoadConfigOptions | undefined {
  * The worker's module: beside this one when running compiled (lib/pool/, or lib/bundle/ for the
  * command line), the compiled one in lib/pool/ when running from the TypeScript sources.
  */
-function workerFile(): string {
-  return import.meta.url.endsWith('.js') ? new URL('worker.js', import.meta.url).href : pathToFileURL(path.join(packageDir, 'lib', 'pool', 'worker.js')).href
+function workerFile(): URL {
+  return import.meta.url.endsWith('.js') ? new URL('worker.js', import.meta.url) : pathToFileURL(path.join(packageDir, 'lib', 'pool', 'worker.js'))
 }
