@@ -42,6 +42,8 @@ const engines = {
  * here it only means there is no excerpt.
  */
 export function readMatter(text: string, tree: Root): MatterRead {
+  // Most entries have no separator at all: then there is nothing to find (and nothing else is read here).
+  if (text.search(excerptSeparator) < 0) return {}
   const comments = commentStarts(tree)
   const read: MatterRead = {}
   const fence = text.startsWith('+++') ? '+++' : '---'
