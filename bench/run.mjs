@@ -7,6 +7,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {goalTable} from './goals.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const started = new Date()
@@ -38,6 +39,12 @@ const lines = [
   'Corpora: `bench/make-corpus.mjs` (about 3.7 KB per entry, every field and section). Each build is a separate process',
   `measured by /usr/bin/time; median of ${compare.runs} runs; peak RSS is the largest of those runs. Workers: ${compare.jobs}.`,
   'Cold builds (bounceback without its cache, Eleventy, Hugo) start from an empty output folder; warm and one-changed builds replace the previous output.',
+  '',
+  '## The speed goals',
+  '',
+  'Each goal of the speed issue against this run; the README (Speed) says where the time goes where one does not hold.',
+  '',
+  ...goalTable({compare, watch, large}),
   '',
   '## Builds',
   '',
