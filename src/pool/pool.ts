@@ -146,13 +146,16 @@ class Workers {
     const threads = this.start()
     if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve))
     this.running++
-    // A timer that keeps the process alive: a worker that dies without a word (a plugin calling
-    // `process.exit`) must still end as a message, not as an idle process exiting.
+    // The budget runs from when a loaded thread has the entry: a fresh thread loading its
+    // module (after one was stopped) is not the entry's time.
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), Math.max(1, Math.round(budget)))
+    let timer: NodeJS.Timeout | undefined
+    const start = () => {
+      timer = setTimeout(() => controller.abort(), Math.max(1, Math.round(budget)))
+    }
     try {
       const task: EntryTask = {bytes, source}
-      const result = (await threads.run(task, controller.signal)) as EntryResult | WorkerFailure
+      const result = (await threads.run(task, controller.signal, start)) as EntryResult | WorkerFailure
       if ('failure' in result) throw new BouncebackError(result.failure.code, result.failure.message)
       return result
     } catch (error) {

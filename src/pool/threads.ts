@@ -40,8 +40,12 @@ export class Threads {
     await Promise.all([...this.slots].map((slot) => slot.ready))
   }
 
-  /** Run a task on the next free thread; rejects with an `AbortError` when `signal` aborts first. */
-  async run(task: unknown, signal?: AbortSignal): Promise<unknown> {
+  /**
+   * Run a task on the next free thread; rejects with an `AbortError` when `signal` aborts first.
+   * `started` is called when the task is handed to a thread that has loaded: a time limit starts
+   * then, not while a fresh thread is still loading its module.
+   */
+  async run(task: unknown, signal?: AbortSignal, started?: () => void): Promise<unknown> {
     if (this.closed) throw new Error('The worker threads were closed')
     const slot = this.idle.pop() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)))
     try {
@@ -77,6 +81,7 @@ export class Threads {
       // Only a thread at work keeps the process alive: an idle pool never holds it open.
       slot.worker.ref()
       slot.worker.postMessage(task)
+      started?.()
     })
   }
 
