@@ -1,12 +1,19 @@
 import {createHash} from 'node:crypto'
 
 /**
+ * The most shards a site's index comes in: a reader's first search fetches and loads every one,
+ * and past 16 that costs more than a second (bench/results.md).
+ */
+export const maxShards = 16
+
+/**
  * How many shards the search index comes in: one up to `shardSize` pages, then a power of two,
- * so that a page keeps its shard while the site grows, until the count doubles.
+ * so that a page keeps its shard while the site grows, until the count doubles; never more than
+ * `maxShards`, the shards then growing with the site.
  */
 export function searchShards(pages: number, shardSize = Infinity): number {
   let shards = 1
-  while (pages / shards > shardSize) shards *= 2
+  while (pages / shards > shardSize && shards < maxShards) shards *= 2
   return shards
 }
 
