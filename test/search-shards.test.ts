@@ -9,6 +9,8 @@ describe('shards of the search index', () => {
     expect(searchShards(7000, 250)).toBe(maxShards)
     expect(searchShards(100_000, 250)).toBe(maxShards)
     expect(searchShards(100_000)).toBe(1)
+    // A size chosen, not the default: as many shards as it takes.
+    expect(searchShards(100, 4)).toBe(32)
   })
 
   it('keep a page in its shard while the site grows, until their count changes', () => {
