@@ -1,11 +1,10 @@
-import os from 'node:os'
 import {defaultCacheDir} from '../src/config/cache-location.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
 import {check} from '../src/check.js'
-import {useProjects, validEntry} from './helpers.js'
+import {cachedResults, entryCacheFile, useProjects, validEntry} from './helpers.js'
 
 const project = useProjects()
 const files = {
@@ -13,7 +12,7 @@ const files = {
   'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntag: [x]'}),
   'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01'})
 }
-const cacheFile = (root: string) => path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
+const cacheFile = entryCacheFile
 const snapshot = async (dir: string) => {
   const out: Record<string, string> = {}
   for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
@@ -70,31 +69,36 @@ describe('the persistent cache', () => {
     await fs.rm(path.join(root, 'content/2024-11-02-q4-estimate.md'))
     const result = await build({root})
     expect(result.cache).toEqual({hits: 1, misses: 1})
-    const stored = JSON.parse(await fs.readFile(cacheFile(root), 'utf8')) as {entries: Record<string, unknown>}
-    expect(
-      Object.keys(stored.entries)
-        .map((key) => key.split('\u0000')[0])
-        .sort()
-    ).toEqual(['content/2024-01-01-third.md', 'content/2025-03-14-newsletter-launch.md'])
+    const stored = await cachedResults(root)
+    expect([...stored.keys()].map((key) => key.split('\u0000')[0]).sort()).toEqual(['content/2024-01-01-third.md', 'content/2025-03-14-newsletter-launch.md'])
+    // Only what changed was written: the new result and the two keys gone, after what the first build wrote.
+    const lines = (await fs.readFile(cacheFile(root), 'utf8')).split('\n')
+    expect(lines).toHaveLength(1 + 3 + 3)
+    expect(lines.slice(4).map((line) => (JSON.parse(line) as unknown[]).length)).toEqual([2, 1, 1])
   })
 
   it('ignores a truncated, corrupt or foreign cache file and rebuilds it', async () => {
     const root = await project(files)
     await build({root})
     const good = await fs.readFile(cacheFile(root), 'utf8')
-    for (const bad of [
-      good.slice(0, good.length / 2),
-      'not json at all',
-      JSON.stringify({format: 'someone-else', entries: {}}),
-      JSON.stringify({...JSON.parse(good), version: '0.0.0-old'}),
-      JSON.stringify({...JSON.parse(good), entries: {x: {file: 1}}})
-    ]) {
+    const [header, ...records] = good.split('\n')
+    const headerWith = (change: object) => JSON.stringify({...JSON.parse(header!), ...change})
+    for (const [bad, hits] of [
+      // Cut inside the last record: the records before it are whole, and still used.
+      [good.slice(0, good.length - 20), 2],
+      [good.slice(0, header!.length / 2), 0],
+      ['not json at all', 0],
+      [[JSON.stringify({format: 'someone-else'}), ...records].join('\n'), 0],
+      [[headerWith({version: '0.0.0-old'}), ...records].join('\n'), 0],
+      [[header, JSON.stringify([JSON.parse(records[0]!)[0], {file: 1}]), ...records.slice(1)].join('\n'), 2]
+    ] as const) {
       await fs.writeFile(cacheFile(root), bad)
       const result = await build({root})
       expect(result.written).toBe(true)
-      expect(result.cache).toEqual({hits: 0, misses: 3})
+      expect(result.cache).toEqual({hits, misses: 3 - hits})
+      expect(await cachedResults(root)).toHaveProperty('size', 3)
     }
-    expect(JSON.parse(await fs.readFile(cacheFile(root), 'utf8'))).toMatchObject({format: 'bounceback-entry-cache/5'})
+    expect(JSON.parse((await fs.readFile(cacheFile(root), 'utf8')).split('\n')[0]!)).toMatchObject({format: 'bounceback-entry-cache/6'})
   })
 
   it('is not used when the settings that shape entries change', async () => {

@@ -4,6 +4,8 @@ import {afterEach} from 'vitest'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {RecordLog} from '../src/cache/record-log.js'
+import {defaultCacheDir} from '../src/config/cache-location.js'
 import {resolveConfig} from '../src/config/resolve.js'
 import type {ResolvedConfig, UserConfig} from '../src/config/types.js'
 import {processText} from '../src/pipeline/entry.js'
@@ -128,4 +130,25 @@ export function capturedIo(cwd: string): {
 } {
   const out: string[] = []
   return {out, io: {stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd, env: {}, isTTY: false}}
+}
+
+/** The entry cache file of a project (a log of records, see src/cache/record-log.ts). */
+export function entryCacheFile(root: string): string {
+  return path.join(defaultCacheDir(root, os.homedir()), 'entries.jsonl')
+}
+
+/** The entry cache's live results, by key, as its reader finds them under the header the file has. */
+export async function cachedResults(root: string): Promise<Map<string, unknown>> {
+  const header = JSON.parse((await fs.readFile(entryCacheFile(root), 'utf8')).split('\n')[0]!) as Record<string, unknown>
+  return (await RecordLog.open(entryCacheFile(root), header)).records
+}
+
+/** Rewrite the entry cache with each live result changed by `edit`, as a hand edit would. */
+export async function editCachedResults(root: string, edit: (result: {entry: {meta: {tags: unknown}; url: string}}) => void): Promise<void> {
+  const header = (await fs.readFile(entryCacheFile(root), 'utf8')).split('\n')[0]!
+  const records = [...(await cachedResults(root))].map(([key, result]) => {
+    edit(result as Parameters<typeof edit>[0])
+    return JSON.stringify([key, result])
+  })
+  await fs.writeFile(entryCacheFile(root), [header, ...records].join('\n'))
 }

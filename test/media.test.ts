@@ -1,5 +1,3 @@
-import os from 'node:os'
-import {defaultCacheDir} from '../src/config/cache-location.js'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {selectAll} from 'hast-util-select'
@@ -8,7 +6,7 @@ import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {resolveConfig} from '../src/config/resolve.js'
 import {BouncebackError} from '../src/errors.js'
-import {parseHtml, useProjects, validEntry} from './helpers.js'
+import {entryCacheFile, parseHtml, useProjects, validEntry} from './helpers.js'
 import {png} from './png.js'
 
 const project = useProjects()
@@ -144,7 +142,7 @@ describe('images and files beside an entry', () => {
   it('takes no copy out of its folder from a cache file edited by hand', async () => {
     const root = await project({[entryName]: entryWith('![graph](graph.png)'), 'content/graph.png': png(3, 2)})
     await build({root})
-    const cacheFile = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
+    const cacheFile = entryCacheFile(root)
     const good = await fs.readFile(cacheFile, 'utf8')
     for (const [from, to] of [
       [/"output":"assets\/files\/[^"]+"/, '"output":"../../escape.png"'],

@@ -8,7 +8,7 @@ import {build} from '../src/build.js'
 import {check} from '../src/check.js'
 import {main} from '../src/cli/main.js'
 import {watch, type RebuildEvent} from '../src/dev/watch/watch.js'
-import {useProjects, validEntry} from './helpers.js'
+import {editCachedResults, useProjects, validEntry} from './helpers.js'
 
 const project = useProjects()
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'bounceback.js')
@@ -150,15 +150,14 @@ describe('caches that heal', () => {
   it('take a cache file of the wrong shape for a miss, and never open one that is not a regular file', async () => {
     const root = await project({'content/2025-03-14-a.md': validEntry()})
     expect((await build({root})).written).toBe(true)
-    const file = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
-    const cache = JSON.parse(await fs.readFile(file, 'utf8')) as {entries: Record<string, {entry: {meta: {tags: unknown}}}>}
-    for (const result of Object.values(cache.entries)) result.entry.meta.tags = 'x'
-    await fs.writeFile(file, JSON.stringify(cache))
+    await editCachedResults(root, (result) => {
+      result.entry.meta.tags = 'x'
+    })
     const again = await build({root})
     expect(again.written).toBe(true)
     expect(again.cache).toEqual({hits: 0, misses: 1})
     // A FIFO where the cache file was: opening it to read would wait for a writer forever.
-    for (const name of ['entries.json', 'pages.json', 'search.json']) {
+    for (const name of ['entries.jsonl', 'pages.json', 'search.json']) {
       await fs.rm(path.join(defaultCacheDir(root, os.homedir()), name), {force: true})
       expect(spawnSync('mkfifo', [path.join(defaultCacheDir(root, os.homedir()), name)]).status).toBe(0)
     }
@@ -321,10 +320,9 @@ describe('found in review: the runner, the pre-checks, the config and the cache'
   it('takes a cached entry whose URL would leave the output for a miss, and heals', async () => {
     const root = await project({'content/2025-03-14-a.md': validEntry()})
     expect((await build({root})).written).toBe(true)
-    const file = path.join(defaultCacheDir(root, os.homedir()), 'entries.json')
-    const cache = JSON.parse(await fs.readFile(file, 'utf8')) as {entries: Record<string, {entry: {url: string}}>}
-    for (const result of Object.values(cache.entries)) result.entry.url = '/../../escape/'
-    await fs.writeFile(file, JSON.stringify(cache))
+    await editCachedResults(root, (result) => {
+      result.entry.url = '/../../escape/'
+    })
     await fs.rm(path.join(defaultCacheDir(root, os.homedir()), 'pages.json'))
     const again = await build({root})
     expect(again).toMatchObject({written: true, cache: {hits: 0, misses: 1}})

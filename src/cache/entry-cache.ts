@@ -1,54 +1,47 @@
 import {createHash} from 'node:crypto'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import {claimCacheFolder} from './cache-folder.js'
 import {isEntryResult} from './entry-shape.js'
-import {readCacheFile} from './read-cache-file.js'
-import {saveJson} from './save-json.js'
+import {RecordLog, type LogRecord} from './record-log.js'
 import {toolVersion} from '../config/version.js'
 import {sameEntry} from '../pipeline/entry-key.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {EntryResult} from '../types.js'
 
 // Bumped when the shape of a result changes: 2 keeps bodies as sanitised HTML, 3 each entry's key, 4 the files it uses,
-// 5 marks in bodies where each lesson and commitment is written.
-const format = 'bounceback-entry-cache/5'
-const fileName = 'entries.json'
+// 5 marks in bodies where each lesson and commitment is written, 6 a log of records (one line each) rather than one document.
+const format = 'bounceback-entry-cache/6'
+const fileName = 'entries.jsonl'
 
 /**
  * Per-entry results kept on disk between runs, by entry key (the entry's path and a digest of
  * its bytes, see pipeline/entry-key.ts), and valid only for the same bounceback version and the
- * same settings that shape per-entry results. Each save writes exactly the results it is given,
- * so entries no longer there are swept.
+ * same settings that shape per-entry results. Each save keeps exactly the results it is given,
+ * so entries no longer there are swept; it appends only what changed (see `RecordLog`), so a
+ * build after one edit writes one entry, not the whole cache.
  */
 export class EntryCache {
   private constructor(
-    private readonly file: string | undefined,
-    private readonly salt: string,
+    private readonly log: RecordLog | undefined,
     private readonly stored: Map<string, EntryResult>
   ) {}
 
   /** Read the cache in `dir`. Anything corrupt, truncated or foreign is ignored, never fatal. */
   static async load(dir: string, config: ResolvedConfig): Promise<EntryCache> {
     if (!(await claimCacheFolder(dir, config.places))) return EntryCache.none()
-    const salt = cacheSalt(config)
-    const file = path.join(dir, fileName)
+    // The one document an earlier version kept (format 5 and before): never read again.
+    await fs.rm(path.join(dir, 'entries.json'), {force: true}).catch(() => undefined)
+    const {log, records} = await RecordLog.open(path.join(dir, fileName), {format, version: toolVersion, salt: cacheSalt(config)})
     const stored = new Map<string, EntryResult>()
-    try {
-      const data = JSON.parse((await readCacheFile(file)) ?? 'null') as unknown
-      if (isCacheFile(data) && data.version === toolVersion && data.salt === salt) {
-        // Each result where its key says, and for the entry its key names: anything else is a miss.
-        for (const [key, result] of Object.entries(data.entries))
-          if (isEntryResult(result) && (result.entry === undefined || sameEntry(result.entry.key, key))) stored.set(key, result)
-      }
-    } catch {
-      // No cache yet, or one that cannot be read: start afresh.
-    }
-    return new EntryCache(file, salt, stored)
+    // Each result where its key says, and for the entry its key names: anything else is a miss.
+    for (const [key, result] of records) if (isEntryResult(result) && (result.entry === undefined || sameEntry(result.entry.key, key))) stored.set(key, result)
+    return new EntryCache(log, stored)
   }
 
   /** A cache that keeps nothing (`--no-cache`). */
   static none(): EntryCache {
-    return new EntryCache(undefined, '', new Map())
+    return new EntryCache(undefined, new Map())
   }
 
   get(key: string): EntryResult | undefined {
@@ -56,13 +49,15 @@ export class EntryCache {
   }
 
   /**
-   * Keep exactly these results, atomically; a cache that cannot be written is skipped. When they
-   * are the ones the file holds already, nothing is written.
+   * Keep exactly these results; a cache that cannot be written is skipped. Only results not
+   * stored already are written, and the keys no longer there are marked removed.
    */
   async save(results: ReadonlyMap<string, EntryResult>): Promise<void> {
-    if (!this.file) return
-    if (results.size === this.stored.size && [...results].every(([key, result]) => this.stored.get(key) === result)) return
-    await saveJson(this.file, {format, version: toolVersion, salt: this.salt}, {key: 'entries', members: results})
+    if (!this.log) return
+    const changed: LogRecord[] = []
+    for (const [key, result] of results) if (this.stored.get(key) !== result) changed.push([key, result])
+    for (const key of this.stored.keys()) if (!results.has(key)) changed.push([key])
+    await this.log.save(changed, results.size, () => results)
     this.stored.clear()
     for (const [key, result] of results) this.stored.set(key, result)
   }
@@ -88,24 +83,4 @@ export function cacheSalt(config: ResolvedConfig): string {
       })
     )
     .digest('hex')
-}
-
-interface CacheFile {
-  format: string
-  version: string
-  salt: string
-  entries: Record<string, unknown>
-}
-
-function isCacheFile(data: unknown): data is CacheFile {
-  if (data === null || typeof data !== 'object') return false
-  const d = data as Record<string, unknown>
-  return (
-    d.format === format &&
-    typeof d.version === 'string' &&
-    typeof d.salt === 'string' &&
-    d.entries !== null &&
-    typeof d.entries === 'object' &&
-    !Array.isArray(d.entries)
-  )
 }

@@ -10,14 +10,14 @@ import {replaceSite, updateSite, type Published} from './publish.js'
 import {CardCache} from './render/cards.js'
 import {loadTheme, type Theme} from './render/theme.js'
 import {loadPublic, type PublicFolder} from './render/public-folder.js'
+import {defaultShardSize} from './render/search-shards.js'
 import type {Site} from './aggregate/site.js'
 import type {EntryResult} from '../types.js'
 import type {OutputState} from './write/changes.js'
 import {claimOutput} from './write/claim.js'
 import type {WriteOptions} from './write/write.js'
 
-/** Pages per shard of the search index: one change re-indexes one shard, not the whole site. */
-export const defaultShardSize = 1000
+export {defaultShardSize}
 
 export interface Progress {
   phase: 'reading' | 'rendering' | 'indexing' | 'writing'
@@ -34,7 +34,7 @@ export interface EngineOptions extends LoadConfigOptions {
   inlineLimit?: number
   /** The same for the first entries of this engine (see pool/pool.ts). */
   firstLimit?: number
-  /** Pages per shard of the search index (default 1,000). */
+  /** Pages per shard of the search index (default 250, in at most 16 shards; a size given here has no cap). */
   searchShardSize?: number
   /** Load the theme's modules afresh, not from Node's module cache (watch, after a theme file changed). */
   freshTheme?: boolean

@@ -118,6 +118,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       await cache.save(written.stamp, pageRecords(files), key && sizes ? {site: key, files: sizes} : undefined)
       if (keys && cacheDir) await saveSearchState(cacheDir, keys, written.stamp, indexed)
     }
+    await written.retiring
     const all = [...files, ...indexed.flat()]
     return {
       written: all.map((file) => file.path),

@@ -18,6 +18,11 @@ export interface WriteResult {
   kept: number
   /** The new output folder's identity on disk (see `outputStamp`). */
   stamp: string | undefined
+  /**
+   * The previous output's removal, under way once the new folder is in place: thousands of
+   * unlinks, which the caller overlaps with its last work and awaits before it lets go of the lock.
+   */
+  retiring: Promise<void>
 }
 
 /** Hooks for tests that simulate a failing disk; a program never needs them. */
@@ -31,7 +36,11 @@ export interface WriteOptions {
  * output is left exactly as it was.
  */
 export async function writeSite(config: OutputSettings, files: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
-  return withOutputLock(config.outDir, () => replaceOutput(config, files, options))
+  return withOutputLock(config.outDir, async () => {
+    const result = await replaceOutput(config, files, options)
+    await result.retiring
+    return result
+  })
 }
 
 /** What a build does with each file as it is written, and the files it has only at the end. */
@@ -84,7 +93,7 @@ export async function replaceOutput(
   try {
     await fs.mkdir(parent, {recursive: true})
     await sweepStale(parent, path.basename(outDir))
-    if (!each && !more && sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir)}
+    if (!each && !more && sameAsOutput(outDir, files)) return {written: 0, kept: files.length, stamp: await outputStamp(outDir), retiring: Promise.resolve()}
     await fs.mkdir(staging)
     // The marker first: a temporary folder left by a killed build is known as ours by it.
     await fs.writeFile(path.join(staging, marker.path), marker.contents, {flag: 'wx'})
@@ -103,8 +112,9 @@ export async function replaceOutput(
     const reason = error instanceof Error ? error.message : String(error)
     throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
   }
-  await fs.rm(retired, {recursive: true, force: true})
-  return {written: count - kept, kept, stamp: await outputStamp(outDir)}
+  // A removal cut short (a killed process) is finished by the next build's sweep.
+  const retiring = fs.rm(retired, {recursive: true, force: true}).catch(() => undefined)
+  return {written: count - kept, kept, stamp: await outputStamp(outDir), retiring}
 }
 
 async function putAll(
