@@ -43,13 +43,14 @@ export interface PlanOptions {
  */
 export function planSite(site: Site, theme: Theme, options: PlanOptions): {files: OutputFile[]; shards: number} {
   const pages = sitePages(site, options.cards, options.shardSize)
+  const pageKey = pageKeys(options.salt, options.cards, sharedData(site, pages))
   const files = withSiteFiles(
     site,
     theme,
     pages,
     pages.map((page): OutputFile => {
       const render = () => renderPage(page, site, theme)
-      const key = pageKey(page, options.salt, options.cards)
+      const key = pageKey(page)
       const previous = options.previous?.(page.path)
       return previous?.key === key ? new PreviousFile(page.path, previous.size, options.outDir, render, key) : new PendingPage(page.path, render, key)
     })
@@ -59,23 +60,46 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
 }
 
 /**
- * A digest of what a page is made from: its data, with entries standing by their keys (their
- * file's bytes, which with the settings determine them) and cards by what they say, and the
- * salt: the settings, the theme and the date every page depends on.
+ * Page keys: a digest of what a page is made from: its data, with entries standing by their keys
+ * (their file's bytes, which with the settings determine them) and cards by a digest of what
+ * they say, and the salt: the settings, the theme and the date every page depends on. Objects
+ * many pages show (`shared`: a lesson theme with all its occurrences, a chart) are written out
+ * once and stand by their digest on every page: watch makes every page's key on every save.
  */
-function pageKey(page: Page, salt: string, cards: CardCache): string {
-  const json = JSON.stringify([page.kind, page.url, page.data], (_, value: unknown) => {
+export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<object>): (page: Page) => string {
+  const tokens = new Map<object, string>()
+  const replacer = (_: string, value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value
     if (isEntry(value)) return `entry\u0000${value.key}`
     // Cards by what they say, not by their entry: a change below an entry's summary leaves
     // the pages that list it as they were.
     const card = cards.text(value)
     if (card !== undefined) return `card\u0000${card}`
+    if (shared.has(value)) {
+      const token = tokens.get(value)
+      // An empty token: the object is being written out itself.
+      if (token !== undefined) return token || value
+      tokens.set(value, '')
+      const made = `shared\u0000${createHash('sha1').update(JSON.stringify(value, replacer)).digest('base64')}`
+      tokens.set(value, made)
+      return made
+    }
     // JSON would write these as `{}`: a page made from them would look unchanged.
     if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
     return value
-  })
-  return createHash('sha1').update(salt).update(json).digest('hex')
+  }
+  return (page) =>
+    createHash('sha1')
+      .update(salt)
+      .update(JSON.stringify([page.kind, page.url, page.data], replacer))
+      .digest('hex')
+}
+
+/** What many pages show: written out once for all their keys. */
+function sharedData(site: Site, pages: readonly Page[]): Set<object> {
+  const shared = new Set<object>(site.themes)
+  for (const page of pages) if (page.kind === 'actions') shared.add((page as Page<'actions'>).data.chart)
+  return shared
 }
 
 function isEntry(value: object): value is Entry {
