@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {SiteBuilder} from '../src/dev/watch/site-builder.js'
-import {useProjects, validEntry} from './helpers.js'
+import {useProjects, validEntry, withLessons} from './helpers.js'
 
 const project = useProjects()
 
@@ -58,6 +58,32 @@ describe('an update in watch', () => {
         // Not only the saved entry's page: its neighbour links to it by its new title.
         if (i === 0) expect(updated.get('2025/first/index.html')).toContain('Renamed middle')
       }
+    } finally {
+      await builder.close()
+    }
+  })
+})
+
+describe('suggestions after a save', () => {
+  it('follow the lessons as they change, and stay while a save leaves the lessons alone', async () => {
+    const third = (lessons: string) => withLessons(lessons).replace('Reach 100 subscribers by June.', 'Reach 200 subscribers by June.')
+    const root = await project({
+      'content/2024-01-01-first.md': withLessons('- Pad every estimate by a fifth #estimation\n- Ship smaller batches'),
+      'content/2024-06-01-second.md': withLessons('- Deadlines slip unless the plan keeps spare days #estimation'),
+      'content/2025-01-01-third.md': third('- Call the venue before paying\n- Quote every estimate with spare days')
+    })
+    const file = path.join(root, 'content', '2025-01-01-third.md')
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    const suggested = (messages: readonly {ruleId: string; message: string}[]) =>
+      messages.filter((m) => m.ruleId === 'lessons/similar').map((m) => m.message.slice(0, 20))
+    try {
+      expect(suggested((await builder.full()).analysis.messages)).toEqual(['Resembles #estimatio'])
+      await fs.writeFile(file, third('- Call the venue before paying\n- Quote every estimate with spare days').replace('200', '300'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual(['Resembles #estimatio'])
+      await fs.writeFile(file, third('- Call the venue before paying'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual([])
+      await fs.writeFile(file, third('- Call the venue before paying\n- Quote every estimate with spare days'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual(['Resembles #estimatio'])
     } finally {
       await builder.close()
     }

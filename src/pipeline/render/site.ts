@@ -118,8 +118,16 @@ function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: 
     known('feed.xml', atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
     ...(site.info.url ? [known('sitemap.xml', sitemap(site, pages))] : []),
-    ...theme.assets.map((asset) => known(asset.path, asset.contents))
+    ...theme.assets.map(knownAsset)
   ]
+}
+
+/** A theme's asset, keyed: the theme is loaded once per engine, and watch plans the site on every save. */
+const knownAssets = new WeakMap<OutputFile, OutputFile>()
+function knownAsset(asset: OutputFile): OutputFile {
+  let file = knownAssets.get(asset)
+  if (!file) knownAssets.set(asset, (file = known(asset.path, asset.contents)))
+  return file
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {
