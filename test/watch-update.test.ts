@@ -42,7 +42,9 @@ describe('an update in watch', () => {
       // A date: the order of every list and who is whose neighbour.
       ['content/2025-02-10-middle.md', entry('Renamed middle', '2025-04-10')],
       // A tag and a lesson: tag pages come and go, themes and related entries change.
-      ['content/2025-01-10-first.md', entry('First one', '2025-01-10', '[planning]', 'Ask a customer first. #research')]
+      ['content/2025-01-10-first.md', entry('First one', '2025-01-10', '[planning]', 'Ask a customer first. #research')],
+      // Only the summary: the themes stay as they were, the cards that show it change.
+      ['content/2025-03-10-last.md', entry('Last one', '2025-03-10').replace('Reach 100 subscribers', 'Reach 300 subscribers')]
     ]
     try {
       for (const [i, [file, text]] of saves.entries()) {

@@ -67,7 +67,6 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
  * once and stand by their digest on every page: watch makes every page's key on every save.
  */
 export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<object>): (page: Page) => string {
-  const tokens = new Map<object, string>()
   const replacer = (_: string, value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value
     if (isEntry(value)) return `entry\u0000${value.key}`
@@ -76,12 +75,12 @@ export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<obj
     const card = cards.text(value)
     if (card !== undefined) return `card\u0000${card}`
     if (shared.has(value)) {
-      const token = tokens.get(value)
+      const token = sharedTokens.get(value)
       // An empty token: the object is being written out itself.
       if (token !== undefined) return token || value
-      tokens.set(value, '')
+      sharedTokens.set(value, '')
       const made = `shared\u0000${createHash('sha1').update(JSON.stringify(value, replacer)).digest('base64')}`
-      tokens.set(value, made)
+      sharedTokens.set(value, made)
       return made
     }
     // JSON would write these as `{}`: a page made from them would look unchanged.
@@ -94,6 +93,12 @@ export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<obj
       .update(JSON.stringify([page.kind, page.url, page.data], replacer))
       .digest('hex')
 }
+
+/**
+ * The token of each shared object once written out, kept across runs: site data is never
+ * changed once made, and a lesson theme no save changed is the same object in the next run.
+ */
+const sharedTokens = new WeakMap<object, string>()
 
 /** What many pages show: written out once for all their keys. */
 function sharedData(site: Site, pages: readonly Page[]): Set<object> {
