@@ -14,6 +14,7 @@ import {tagUrl} from '../extract/hashtags.js'
 import {PendingPage, PreviousFile} from './lazy-files.js'
 import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import type {CardCache} from './cards.js'
+import {pageKeys, sharedData} from './page-keys.js'
 import {sitePages, type Page} from './pages.js'
 import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
@@ -57,58 +58,6 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   )
   // As the search page was told: the number of shards follows from the number of pages.
   return {files, shards: searchShards(pages.length, options.shardSize)}
-}
-
-/**
- * Page keys: a digest of what a page is made from: its data, with entries standing by their keys
- * (their file's bytes, which with the settings determine them) and cards by a digest of what
- * they say, and the salt: the settings, the theme and the date every page depends on. Objects
- * many pages show (`shared`: a lesson theme with all its occurrences, a chart) are written out
- * once and stand by their digest on every page: watch makes every page's key on every save.
- */
-export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<object>): (page: Page) => string {
-  const replacer = (_: string, value: unknown): unknown => {
-    if (value === null || typeof value !== 'object') return value
-    if (isEntry(value)) return `entry\u0000${value.key}`
-    // Cards by what they say, not by their entry: a change below an entry's summary leaves
-    // the pages that list it as they were.
-    const card = cards.text(value)
-    if (card !== undefined) return `card\u0000${card}`
-    if (shared.has(value)) {
-      const token = sharedTokens.get(value)
-      // An empty token: the object is being written out itself.
-      if (token !== undefined) return token || value
-      sharedTokens.set(value, '')
-      const made = `shared\u0000${createHash('sha1').update(JSON.stringify(value, replacer)).digest('base64')}`
-      sharedTokens.set(value, made)
-      return made
-    }
-    // JSON would write these as `{}`: a page made from them would look unchanged.
-    if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
-    return value
-  }
-  return (page) =>
-    createHash('sha1')
-      .update(salt)
-      .update(JSON.stringify([page.kind, page.url, page.data], replacer))
-      .digest('hex')
-}
-
-/**
- * The token of each shared object once written out, kept across runs: site data is never
- * changed once made, and a lesson theme no save changed is the same object in the next run.
- */
-const sharedTokens = new WeakMap<object, string>()
-
-/** What many pages show: written out once for all their keys. */
-function sharedData(site: Site, pages: readonly Page[]): Set<object> {
-  const shared = new Set<object>(site.themes)
-  for (const page of pages) if (page.kind === 'actions') shared.add((page as Page<'actions'>).data.chart)
-  return shared
-}
-
-function isEntry(value: object): value is Entry {
-  return 'key' in value && 'slug' in value && 'meta' in value && 'body' in value
 }
 
 /** A file whose contents are known now, keyed by a digest of them. */
