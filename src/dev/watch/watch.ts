@@ -117,7 +117,11 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     }, ms)
   }
   async function drain(): Promise<void> {
-    if (running || (pending.size === 0 && !fullAgain)) return
+    if (running) return
+    if (pending.size === 0 && !fullAgain) {
+      for (const resolve of settle.splice(0)) resolve()
+      return
+    }
     const changed = [...pending]
     const full = fullAgain
     const relist = listAgain
