@@ -116,19 +116,31 @@ describe('watch', () => {
     expect(events).toHaveLength(1)
   })
 
-  it('never renders a half-written file: a slow write in chunks gives one rebuild of the whole', async () => {
+  it('ends a slow write in chunks on the whole file: what a half-written file made does not stay', async () => {
     const text = withGoal('Written slowly, in three chunks, FINAL-MARKER.')
     const handle = await fs.open(entryFile(), 'w')
     const third = Math.ceil(text.length / 3)
     for (let i = 0; i < 3; i++) {
       await handle.write(text.slice(i * third, (i + 1) * third))
-      await new Promise((resolve) => setTimeout(resolve, 15))
+      // Longer than the quiet time: each chunk may be read on its own, as a save is not waited on.
+      await new Promise((resolve) => setTimeout(resolve, 40))
     }
     await handle.close()
     await until(async () => (await page('2025/newsletter-launch')).includes('FINAL-MARKER'), 'the complete page')
     await settled()
-    expect(events).toHaveLength(1)
-    expect(events[0]!.messages).toEqual([])
+    expect(events.at(-1)!.messages).toEqual([])
+    const overlay = sse!.events.filter((e) => e.event === 'problems').at(-1)?.data as {problems: unknown[]} | undefined
+    expect(overlay?.problems ?? []).toEqual([])
+    expect(await page('2025/newsletter-launch')).toContain('FINAL-MARKER')
+  })
+
+  it('reads a file emptied and written again at once (an editor saving in place) as it ends', async () => {
+    await fs.writeFile(entryFile(), '')
+    await fs.writeFile(entryFile(), withGoal('Written after the truncation.'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Written after the truncation.'), 'the saved page')
+    await settled()
+    expect(events.at(-1)!.messages).toEqual([])
+    expect(await page('2025/newsletter-launch')).toContain('Written after the truncation.')
   })
 
   it('adds, moves and removes pages as entries are added, renamed and deleted', async () => {

@@ -5,6 +5,7 @@ import {configNames} from '../../config/load.js'
 import type {UserConfig} from '../../config/types.js'
 import type {Diagnostic} from '../../types.js'
 import {startServer, type PreviewServer} from '../serve/server.js'
+import {FolderWatch} from './folder-watch.js'
 import {SiteBuilder, type RebuildResult} from './site-builder.js'
 
 export interface WatchOptions {
@@ -19,7 +20,7 @@ export interface WatchOptions {
   port?: number
   /** The date to build for (tests); defaults to today. */
   today?: string
-  /** Quiet time after the last file event before a rebuild starts, in ms. */
+  /** Quiet time after the last file event before a rebuild starts, in ms: an editor's truncate and write are one save. */
   debounce?: number
   /** Called after the first build and after every rebuild that changed something. */
   onRebuild?(event: RebuildEvent): void
@@ -99,46 +100,58 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   let fullAgain = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> | undefined
-  const debounce = options.debounce ?? 20
+  const debounce = options.debounce ?? 10
 
+  let lastEvent = 0
+
+  /** Rebuild once no event came for `debounce` ms; events during a rebuild wait for its end. */
   const schedule = () => {
+    lastEvent = performance.now()
+    if (!running) wait(debounce)
+  }
+  const wait = (ms: number) => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
       void drain()
-    }, debounce)
+    }, ms)
   }
   async function drain(): Promise<void> {
     if (running) return
-    while (pending.size > 0 || fullAgain) {
-      const changed = [...pending]
-      const full = fullAgain
-      const relist = listAgain
-      pending.clear()
-      fullAgain = false
-      listAgain = false
-      const since = performance.now()
-      running = (async () => {
-        try {
-          const result = full ? await builder.full() : await builder.update(new Set(changed), relist)
-          if (full) await afterFull()
-          const newMessages = messagesChanged(result)
-          if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
-            report(
-              full ? 'full' : 'update',
-              changed.map((file) => path.relative(root, file)),
-              result,
-              since
-            )
-          }
-        } catch (error) {
-          options.onError?.(error)
-        }
-      })()
-      await running
-      running = undefined
+    if (pending.size === 0 && !fullAgain) {
+      for (const resolve of settle.splice(0)) resolve()
+      return
     }
-    if (settle.length > 0) for (const resolve of settle.splice(0)) resolve()
+    const changed = [...pending]
+    const full = fullAgain
+    const relist = listAgain
+    pending.clear()
+    fullAgain = false
+    listAgain = false
+    const since = performance.now()
+    running = (async () => {
+      try {
+        const result = full ? await builder.full() : await builder.update(new Set(changed), relist)
+        if (full) await afterFull()
+        const newMessages = messagesChanged(result)
+        if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
+          report(
+            full ? 'full' : 'update',
+            changed.map((file) => path.relative(root, file)),
+            result,
+            since
+          )
+        }
+      } catch (error) {
+        options.onError?.(error)
+      }
+    })()
+    await running
+    running = undefined
+    // Events that came during the rebuild get the same quiet time as any other: an editor's
+    // truncate and write are still taken as one save.
+    if (pending.size > 0 || fullAgain) wait(Math.max(0, lastEvent + debounce - performance.now()))
+    else for (const resolve of settle.splice(0)) resolve()
   }
   let lastMessages = JSON.stringify(first.analysis.messages)
   const messagesChanged = (result: RebuildResult) => {
@@ -150,7 +163,7 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   const settle: (() => void)[] = []
 
   /** Watch the folders the current config names; called again when a full rebuild changed them. */
-  const startWatchers = async (): Promise<FSWatcher[]> => {
+  const startWatchers = async (): Promise<{close(): Promise<void>}[]> => {
     const config = builder.config
     const outside = (file: string) =>
       file === config.outDir || file.startsWith(config.outDir + path.sep) || /[\\/](?:node_modules|\.git|\.cache)(?:[\\/]|$)/.test(file)
@@ -173,9 +186,14 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       fullAgain = true
       schedule()
     }
+    // Entries are not waited on (as Vite and Hugo do not wait): a file read half-written makes a
+    // page that the write's next event replaces, since every event during a rebuild starts another.
+    // The theme, the public folder and the config make full rebuilds, seconds long: for those,
+    // chokidar waits for writes to settle, as it may drop the last event of a quick series.
     const common = {ignoreInitial: true, followSymlinks: false, awaitWriteFinish: {stabilityThreshold: 50, pollInterval: 10}, ignored: outside}
+    const content = FolderWatch.start(config.contentDir, {ignored: outside, onEvent: onContent, onError: (error) => options.onError?.(error)})
     const started = [
-      chokidarWatch(config.contentDir, common).on('all', (event, file) => onContent(event, file)),
+      content,
       chokidarWatch(config.themeDir, common).on('all', (_event, file) => onWhole(file)),
       // The public folder is copied as a whole, as the theme's assets are.
       ...(existsSync(config.publicDir) ? [chokidarWatch(config.publicDir, common).on('all', (_event, file) => onWhole(file))] : []),
@@ -188,8 +206,9 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
         if (file !== root) onWhole(file)
       })
     ]
-    for (const w of started) w.on('error', (error) => options.onError?.(error))
-    await Promise.all(started.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
+    const others = started.filter((w) => w !== content) as FSWatcher[]
+    for (const w of others) w.on('error', (error) => options.onError?.(error))
+    await Promise.all(others.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))))
     return started
   }
   let watchers = await startWatchers()

@@ -1,9 +1,10 @@
+import {createHash} from 'node:crypto'
 import type {Entry} from '../../types.js'
 import type {EntryCard} from './page-data.js'
 
 /**
  * The card of each entry (what list pages show of it), made once per entry and kept by the
- * engine between runs, with its text as JSON for page keys: list pages show the same cards many
+ * engine between runs, with a digest of its text for page keys: list pages show the same cards many
  * times over. Owned by one engine, never shared through module state. A card is made from what
  * the entry says, so an entry read again whose card says the same gives a page key that says
  * the same too.
@@ -20,13 +21,16 @@ export class CardCache {
     const card: EntryCard = {slug: entry.slug, title: entry.meta.title, date: entry.meta.date, url: entry.url, tags: entry.meta.tags, summary: entry.summary}
     if (entry.meta.outcome) card.outcome = entry.meta.outcome
     if (entry.meta.revisit) card.revisit = entry.meta.revisit
-    const text = JSON.stringify(card)
+    const text = createHash('sha1').update(JSON.stringify(card)).digest('base64')
     this.byEntry.set(entry.key, {entry, card, text})
     this.texts.set(card, text)
     return card
   }
 
-  /** A card's text as JSON, or `undefined` for an object that is not one of these cards. */
+  /**
+   * A digest of what a card says, or `undefined` for an object that is not one of these cards:
+   * list pages show thousands of cards between them, and a page key holds each by this.
+   */
   text(value: object): string | undefined {
     return this.texts.get(value)
   }

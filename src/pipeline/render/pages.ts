@@ -30,7 +30,8 @@ function nearest(theme: Site['themes'][number], index: number, limit: number): {
   const self = occurrences[index]!.entry
   const slugs: string[] = []
   const seen = new Set([self])
-  const time = (i: number) => Date.parse(occurrences[i]!.date)
+  const times = timesOf(theme)
+  const time = (i: number) => times[i]!
   const at = time(index)
   let left = index - 1
   let right = index + 1
@@ -44,6 +45,14 @@ function nearest(theme: Site['themes'][number], index: number, limit: number): {
     }
   }
   return {slugs, more: Math.max(0, theme.entryCount - 1 - slugs.length)}
+}
+
+/** Each occurrence's date as a number, worked out once per theme (a theme no save changed is the same object). */
+const themeTimes = new WeakMap<Site['themes'][number], number[]>()
+function timesOf(theme: Site['themes'][number]): number[] {
+  let times = themeTimes.get(theme)
+  if (!times) themeTimes.set(theme, (times = theme.occurrences.map((o) => Date.parse(o.date))))
+  return times
 }
 
 /** Every page the site has, in a stable order. */

@@ -14,6 +14,7 @@ import {tagUrl} from '../extract/hashtags.js'
 import {PendingPage, PreviousFile} from './lazy-files.js'
 import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import type {CardCache} from './cards.js'
+import {pageKeys, sharedData} from './page-keys.js'
 import {sitePages, type Page} from './pages.js'
 import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
@@ -43,43 +44,20 @@ export interface PlanOptions {
  */
 export function planSite(site: Site, theme: Theme, options: PlanOptions): {files: OutputFile[]; shards: number} {
   const pages = sitePages(site, options.cards, options.shardSize)
+  const pageKey = pageKeys(options.salt, options.cards, sharedData(site, pages))
   const files = withSiteFiles(
     site,
     theme,
     pages,
     pages.map((page): OutputFile => {
       const render = () => renderPage(page, site, theme)
-      const key = pageKey(page, options.salt, options.cards)
+      const key = pageKey(page)
       const previous = options.previous?.(page.path)
       return previous?.key === key ? new PreviousFile(page.path, previous.size, options.outDir, render, key) : new PendingPage(page.path, render, key)
     })
   )
   // As the search page was told: the number of shards follows from the number of pages.
   return {files, shards: searchShards(pages.length, options.shardSize)}
-}
-
-/**
- * A digest of what a page is made from: its data, with entries standing by their keys (their
- * file's bytes, which with the settings determine them) and cards by what they say, and the
- * salt: the settings, the theme and the date every page depends on.
- */
-function pageKey(page: Page, salt: string, cards: CardCache): string {
-  const json = JSON.stringify([page.kind, page.url, page.data], (_, value: unknown) => {
-    if (value === null || typeof value !== 'object') return value
-    if (isEntry(value)) return `entry\u0000${value.key}`
-    // Cards by what they say, not by their entry: a change below an entry's summary leaves
-    // the pages that list it as they were.
-    const card = cards.text(value)
-    if (card !== undefined) return `card\u0000${card}`
-    // JSON would write these as `{}`: a page made from them would look unchanged.
-    if (value instanceof Map || value instanceof Set) return [value.constructor.name, ...value]
-    return value
-  })
-  return createHash('sha1').update(salt).update(json).digest('hex')
-}
-
-function isEntry(value: object): value is Entry {
-  return 'key' in value && 'slug' in value && 'meta' in value && 'body' in value
 }
 
 /** A file whose contents are known now, keyed by a digest of them. */
@@ -94,8 +72,16 @@ function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: 
     known('feed.xml', atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
     ...(site.info.url ? [known('sitemap.xml', sitemap(site, pages))] : []),
-    ...theme.assets.map((asset) => known(asset.path, asset.contents))
+    ...theme.assets.map(knownAsset)
   ]
+}
+
+/** A theme's asset, keyed: the theme is loaded once per engine, and watch plans the site on every save. */
+const knownAssets = new WeakMap<OutputFile, OutputFile>()
+function knownAsset(asset: OutputFile): OutputFile {
+  let file = knownAssets.get(asset)
+  if (!file) knownAssets.set(asset, (file = known(asset.path, asset.contents)))
+  return file
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {

@@ -2,10 +2,14 @@ import {lstatSync, readFileSync} from 'node:fs'
 import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {mapLimit} from '../../map-limit.js'
 import type {OutputFile} from '../../types.js'
 import type {OutputSettings} from './claim.js'
 import {RealDirs} from './real-dirs.js'
 import {insidePath} from './write.js'
+
+/** Files made and written at once. */
+const batchSize = 16
 
 /** What is in the output folder, as written by the last call: path to the key of each file. */
 export type OutputState = Map<string, string>
@@ -31,6 +35,18 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
   const written: string[] = []
   // Nothing is written or removed through a symbolic link put into the output by hand.
   const dirs = new RealDirs(outDir)
+  // Made a batch at a time and written together: one file's write waits for no other's, and no
+  // more than a batch of pages is held in memory.
+  let batch: {path: string; target: string; contents: string | Uint8Array}[] = []
+  const flush = async () => {
+    await mapLimit(batch, batchSize, async ({target, contents}) => {
+      const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
+      await fs.writeFile(temporary, contents, {flag: 'wx'})
+      await fs.rename(temporary, target)
+    })
+    for (const file of batch) written.push(file.path)
+    batch = []
+  }
   for (const file of files) {
     const key = file.key!
     state.set(file.path, key)
@@ -41,11 +57,10 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
     // it does not show): then the file is left as it is, and no page reloads for nothing.
     const contents = file.contents
     if (dirs.has(path.dirname(target)) && sameBytes(target, contents)) continue
-    const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
-    await fs.writeFile(temporary, contents, {flag: 'wx'})
-    await fs.rename(temporary, target)
-    written.push(file.path)
+    batch.push({path: file.path, target, contents})
+    if (batch.length === batchSize) await flush()
   }
+  await flush()
   const removed: string[] = []
   for (const old of previous.keys()) {
     if (state.has(old)) continue

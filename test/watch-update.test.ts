@@ -1,0 +1,93 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {SiteBuilder} from '../src/dev/watch/site-builder.js'
+import {useProjects, validEntry, withLessons} from './helpers.js'
+
+const project = useProjects()
+
+/** An entry that shares a tag and a lesson with the others: lists, tags, lessons and related entries all name it. */
+const entry = (title: string, date: string, tags = '[writing]', lesson = 'Promote before launch, not after. #marketing') =>
+  validEntry({frontmatter: `title: ${title}\ndate: ${date}\ntags: ${tags}\noutcome: mixed`}).replace(
+    '- Promote before launch, not after. #marketing',
+    `- ${lesson}`
+  )
+
+const files = {
+  'content/2025-01-10-first.md': entry('First one', '2025-01-10'),
+  'content/2025-02-10-middle.md': entry('Middle one', '2025-02-10'),
+  'content/2025-03-10-last.md': entry('Last one', '2025-03-10'),
+  'bounceback.config.json': JSON.stringify({pageSize: 2})
+}
+
+/** Every file of an output folder but the search index (watch leaves it as the last full build wrote it), by path. */
+async function output(dir: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const file of (await fs.readdir(dir, {recursive: true})) as string[]) {
+    if (file.startsWith('pagefind')) continue
+    const full = path.join(dir, file)
+    if ((await fs.stat(full)).isFile()) found.set(file.split(path.sep).join('/'), await fs.readFile(full, 'utf8'))
+  }
+  return found
+}
+
+describe('an update in watch', () => {
+  it('leaves the output as a full build of the same entries makes it, whatever the save changed', async () => {
+    const root = await project(files)
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    await builder.full()
+    const saves: [string, string][] = [
+      // A title: the archive pages, the neighbours' previous and next links, the tag and lesson pages.
+      ['content/2025-02-10-middle.md', entry('Renamed middle', '2025-02-10')],
+      // A date: the order of every list and who is whose neighbour.
+      ['content/2025-02-10-middle.md', entry('Renamed middle', '2025-04-10')],
+      // A tag and a lesson: tag pages come and go, themes and related entries change.
+      ['content/2025-01-10-first.md', entry('First one', '2025-01-10', '[planning]', 'Ask a customer first. #research')],
+      // Only the summary: the themes stay as they were, the cards that show it change.
+      ['content/2025-03-10-last.md', entry('Last one', '2025-03-10').replace('Reach 100 subscribers', 'Reach 300 subscribers')]
+    ]
+    try {
+      for (const [i, [file, text]] of saves.entries()) {
+        await fs.writeFile(path.join(root, file), text)
+        await builder.update(new Set([path.join(root, file)]), false)
+        const fresh = await project({...files, ...Object.fromEntries(saves.slice(0, i + 1))})
+        const full = new SiteBuilder({root: fresh, today: '2025-06-01'})
+        await full.full()
+        await full.close()
+        const [updated, built] = [await output(path.join(root, 'dist')), await output(path.join(fresh, 'dist'))]
+        expect([...updated.keys()].sort()).toEqual([...built.keys()].sort())
+        for (const [name, contents] of built) expect({name, contents: updated.get(name)}).toEqual({name, contents})
+        // Not only the saved entry's page: its neighbour links to it by its new title.
+        if (i === 0) expect(updated.get('2025/first/index.html')).toContain('Renamed middle')
+      }
+    } finally {
+      await builder.close()
+    }
+  })
+})
+
+describe('suggestions after a save', () => {
+  it('follow the lessons as they change, and stay while a save leaves the lessons alone', async () => {
+    const third = (lessons: string) => withLessons(lessons).replace('Reach 100 subscribers by June.', 'Reach 200 subscribers by June.')
+    const root = await project({
+      'content/2024-01-01-first.md': withLessons('- Pad every estimate by a fifth #estimation\n- Ship smaller batches'),
+      'content/2024-06-01-second.md': withLessons('- Deadlines slip unless the plan keeps spare days #estimation'),
+      'content/2025-01-01-third.md': third('- Call the venue before paying\n- Quote every estimate with spare days')
+    })
+    const file = path.join(root, 'content', '2025-01-01-third.md')
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    const suggested = (messages: readonly {ruleId: string; message: string}[]) =>
+      messages.filter((m) => m.ruleId === 'lessons/similar').map((m) => m.message.slice(0, 20))
+    try {
+      expect(suggested((await builder.full()).analysis.messages)).toEqual(['Resembles #estimatio'])
+      await fs.writeFile(file, third('- Call the venue before paying\n- Quote every estimate with spare days').replace('200', '300'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual(['Resembles #estimatio'])
+      await fs.writeFile(file, third('- Call the venue before paying'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual([])
+      await fs.writeFile(file, third('- Call the venue before paying\n- Quote every estimate with spare days'))
+      expect(suggested((await builder.update(new Set([file]), false)).analysis.messages)).toEqual(['Resembles #estimatio'])
+    } finally {
+      await builder.close()
+    }
+  })
+})
