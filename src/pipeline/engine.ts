@@ -28,7 +28,7 @@ export interface Progress {
 export interface EngineOptions extends LoadConfigOptions {
   /** The date to build for, `YYYY-MM-DD`: what overdue commitments and due revisits compare with. Defaults to today. */
   today?: string
-  /** Worker threads for the per-entry stages (default: one per core). */
+  /** Worker threads for the per-entry stages (default: one per core from 4 cores, else 1). */
   jobs?: number
   /** How long an entry may run in line before a worker takes it over, in ms (watch: 250). */
   inlineLimit?: number

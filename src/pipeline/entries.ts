@@ -11,7 +11,7 @@ import {entryKey} from './entry-key.js'
 import {usesUnchanged} from './extract/local-files.js'
 
 export interface EntriesOptions {
-  /** Worker threads for the per-entry stages (default: one per core). */
+  /** Worker threads for the per-entry stages (default: one per core from 4 cores, else 1). */
   jobs?: number
   /** How long an entry may run in line before a worker takes it over (see pool/pool.ts). */
   inlineLimit?: number

@@ -31,7 +31,7 @@ export interface EntryRunner {
 }
 
 export interface RunnerOptions {
-  /** Worker threads (default: one per core). */
+  /** Worker threads (default: one per core from 4 cores, else 1: see `defaultJobs`). */
   jobs?: number
   /**
    * How long an entry may run in line, in ms, before it is stopped and read again in a worker
@@ -48,8 +48,19 @@ export interface RunnerOptions {
   firstLimit?: number
 }
 
+/**
+ * Below this many cores, entries are read in line by default (one thread): on 2 cores, two
+ * worker threads each ran at about half the speed of one thread (three times the garbage
+ * collection, everything else nearly twice as slow), and a cold build of 1,000 or 5,000 entries
+ * took 15 to 25 % longer and 50 MB more than reading in line (bench/results.md). `--jobs N`
+ * still asks for N workers.
+ */
+export const poolMinCores = 4
+
+/** One worker per core from `poolMinCores` cores; below, one thread (in line). */
 export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+  return cores >= poolMinCores ? cores : 1
 }
 
 /**

@@ -5,7 +5,7 @@ import {UsageError, type CliIO} from '../io.js'
 
 /** The options of the commands that read entries. */
 export const readingOptions: Record<string, OptionSpec> = {
-  jobs: {type: 'string', value: 'N', description: 'Worker threads for reading entries (default: one per core)'},
+  jobs: {type: 'string', value: 'N', description: 'Worker threads for reading entries (default: one per core from 4 cores; below, entries are read in line)'},
   'no-cache': {
     type: 'boolean',
     description: 'Read every entry afresh (the cache is in node_modules/.cache/bounceback/, or .bounceback-cache/ without a package.json; --verbose says)'
