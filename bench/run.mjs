@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {goalTable} from './goals.mjs'
+import {defaultJobs} from '../lib/pool/pool.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const started = new Date()
@@ -32,12 +33,14 @@ const ratio = (a, b) => (a && b ? (a.seconds / b.seconds).toFixed(2) : 'n/a')
 const machine =
   `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ` +
   `${process.version}, ${os.platform()} ${os.release()}`
+const readsWith = defaultJobs() > 1 ? `${defaultJobs()} worker threads` : 'in line (fewer than 4 cores)'
+const threads = `bounceback reads entries ${readsWith}, the floor in ${compare.jobs} worker threads.`
 const lines = [
   '# Benchmark results',
   '',
   `Run on ${started.toISOString().slice(0, 10)} by \`npm run bench\` on: ${machine}.`,
   'Corpora: `bench/make-corpus.mjs` (about 3.7 KB per entry, every field and section). Each build is a separate process',
-  `measured by /usr/bin/time; median of ${compare.runs} runs; peak RSS is the largest of those runs. Workers: ${compare.jobs}.`,
+  `measured by /usr/bin/time; median of ${compare.runs} runs; peak RSS is the largest of those runs. ${threads}`,
   'Cold builds (bounceback without its cache, Eleventy, Hugo) start from an empty output folder; warm and one-changed builds replace the previous output.',
   '',
   '## The speed goals',
