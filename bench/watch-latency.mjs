@@ -26,7 +26,8 @@ for (const size of sizes) {
   const request = http.get(`${watcher.url}__bounceback/events`, (response) => {
     response.setEncoding('utf8')
     response.on('data', (chunk) => {
-      if (chunk.includes('event: reload')) for (const resolve of waiting.splice(0)) resolve(performance.now())
+      // The reload that names pages: the one a reader waits for (data.json and the feed follow in a second one).
+      if (/event: reload\ndata: .*"\/[^"]*\/"/.test(chunk)) for (const resolve of waiting.splice(0)) resolve(performance.now())
     })
   })
   await new Promise((resolve) => setTimeout(resolve, 300))

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -89,5 +90,38 @@ describe('suggestions after a save', () => {
     } finally {
       await builder.close()
     }
+  })
+})
+
+describe('the reload after a save', () => {
+  it('is told every changed page once all are in place, before data.json and the feed are made again', async () => {
+    const root = await project(files)
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    await builder.full()
+    const dist = path.join(root, 'dist')
+    await fs.writeFile(path.join(root, 'content/2025-02-10-middle.md'), entry('Middle one, renamed', '2025-02-10'))
+    let seen: {written: readonly string[]; pages: Map<string, string>; data: string} | undefined
+    // Read at once, as the server's reload is sent at once.
+    const result = await builder.update(new Set([path.join(root, 'content/2025-02-10-middle.md')]), false, (written) => {
+      expect(seen).toBeUndefined()
+      seen = {
+        written,
+        pages: new Map(written.map((page) => [page, readFileSync(path.join(dist, page), 'utf8')])),
+        data: readFileSync(path.join(dist, 'data.json'), 'utf8')
+      }
+    })
+    await builder.close()
+    expect(seen).toBeDefined()
+    const {written, pages, data} = seen!
+    // Pages only, each already holding what the save changed; the rest of what was written comes after.
+    expect(written.length).toBeGreaterThan(1)
+    expect(written.every((page) => page.endsWith('.html'))).toBe(true)
+    expect([...pages.values()].every((html) => html.includes('Middle one, renamed'))).toBe(true)
+    expect(result.written).toEqual(expect.arrayContaining([...written, 'data.json', 'feed.xml']))
+    expect(result.written.filter((file) => !written.includes(file)).every((file) => !file.endsWith('.html'))).toBe(true)
+    // data.json was still the one before the save when the pages were reported…
+    expect(data).not.toContain('Middle one, renamed')
+    // …and is the new one once the update ends.
+    expect(await fs.readFile(path.join(dist, 'data.json'), 'utf8')).toContain('Middle one, renamed')
   })
 })

@@ -104,7 +104,9 @@ describe('watch', () => {
     expect(events[0]!.written).toContain('index.html')
     expect(events[0]!.written).not.toContain('2024/q4-estimate/index.html')
     expect(events[0]!.written).not.toContain('assets/style.css')
-    expect(reloads()).toEqual([expect.arrayContaining(['/2025/newsletter-launch/', '/'])])
+    // The pages as soon as they are in place; then what is made from the whole site, once written.
+    expect(reloads()).toEqual([expect.arrayContaining(['/2025/newsletter-launch/', '/']), ['/data.json', '/feed.xml']])
+    expect(reloads()[0]!.every((url) => url.endsWith('/'))).toBe(true)
   })
 
   it('takes an atomic save by rename as one rebuild of the complete file', async () => {

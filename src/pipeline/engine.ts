@@ -131,8 +131,10 @@ export class Engine {
    * watch's full rebuilds, which index the site for search); `update` writes into the output
    * folder only the files whose key changed (watch, after a save). An update of an output folder
    * that is no longer the one written before (deleted, replaced) replaces it instead.
+   * `pagesWritten` (an update) is told the pages written as soon as all are in place, before
+   * the files made from the whole site: watch reloads the browser then.
    */
-  async publish(site: Site, mode: 'replace' | 'update'): Promise<Published> {
+  async publish(site: Site, mode: 'replace' | 'update', pagesWritten?: (written: readonly string[]) => void): Promise<Published> {
     this.theme ??= await loadTheme(this.config, {fresh: this.options.freshTheme === true})
     this.publicFolder ??= await loadPublic(this.config)
     const input = {
@@ -145,7 +147,7 @@ export class Engine {
       onProgress: (phase: Progress['phase']) => this.options.onProgress?.({phase})
     }
     const inPlace = mode === 'update' && this.output !== undefined && (await folderState(this.config.outDir, isOurOutput)).kind === 'ours'
-    const published = inPlace ? await updateSite(input, this.output!) : await replaceSite(input, this.options.write)
+    const published = inPlace ? await updateSite(input, this.output!, pagesWritten) : await replaceSite(input, this.options.write)
     this.output = published.state
     return published
   }

@@ -135,12 +135,12 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
  * key is the one written last time is neither rendered nor written, and files no longer made
  * are removed. The search index stays as the last full rebuild wrote it.
  */
-export async function updateSite(input: PublishInput, previous: OutputState): Promise<Published> {
+export async function updateSite(input: PublishInput, previous: OutputState, pagesWritten?: (written: readonly string[]) => void): Promise<Published> {
   const planned = planSite(input.site, input.theme, {cards: input.cards, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
   const files = withCopies(planned.files, input.site.entries, input.config.contentDir, input.publicFolder)
   input.cards.sweep()
   input.onProgress?.('writing')
-  const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous))
+  const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous, pagesWritten))
   return {written: changes.written, removed: changes.removed, outputFiles: changes.state.size, upToDate: false, state: changes.state}
 }
 

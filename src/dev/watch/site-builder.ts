@@ -64,11 +64,16 @@ export class SiteBuilder {
    * Rebuild after the given files changed. A file that was added, removed or renamed makes the
    * content folder be listed again; a file that vanished before it could be read is a delete.
    */
-  async update(paths: ReadonlySet<string>, listAgain: boolean): Promise<RebuildResult> {
+  async update(
+    paths: ReadonlySet<string>,
+    listAgain: boolean,
+    /** Told the pages written, and the analysis, once they are in place: before the files made from the whole site. */
+    pagesWritten?: (written: readonly string[], analysis: Analysis) => void
+  ): Promise<RebuildResult> {
     const engine = this.engine!
     const analysis = await engine.analyse({paths, relist: listAgain})
     this.noteUses(engine.config, analysis.results)
-    const published = await engine.publish(this.shown(analysis, this.lastGood), 'update')
+    const published = await engine.publish(this.shown(analysis, this.lastGood), 'update', pagesWritten && ((written) => pagesWritten(written, analysis)))
     return {analysis, written: published.written, removed: published.removed}
   }
 

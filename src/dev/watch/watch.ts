@@ -69,11 +69,14 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
   })
   const started = performance.now()
   const first = await builder.full()
-  const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number) => {
-    // The overlay shows what blocks the build, and suggestions (lessons/similar), never warnings.
-    server.problems(result.analysis.messages.filter((m) => m.severity !== 'warning'))
+  // The overlay shows what blocks the build, and suggestions (lessons/similar), never warnings.
+  const overlay = (messages: readonly Diagnostic[]) => server.problems(messages.filter((m) => m.severity !== 'warning'))
+  /** `reloaded`: the URLs a save's early reload already named (see `pagesWritten`). */
+  const report = (kind: RebuildEvent['kind'], changed: string[], result: RebuildResult, since: number, reloaded: ReadonlySet<string> = new Set()) => {
+    overlay(result.analysis.messages)
     const urls = result.written.concat(result.removed).map(urlOf)
-    if (urls.length > 0) server.reload(kind === 'full' ? '*' : urls)
+    const left = urls.filter((url) => !reloaded.has(url))
+    if (left.length > 0) server.reload(kind === 'full' ? '*' : left)
     options.onRebuild?.({
       kind,
       changed,
@@ -131,7 +134,17 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     const since = performance.now()
     running = (async () => {
       try {
-        const result = full ? await builder.full() : await builder.update(new Set(changed), relist)
+        // After a save, the browser reloads as soon as the pages are in place: the files made
+        // from the whole site (data.json, the feed) are written after, and the rest reported then.
+        const reloaded = new Set<string>()
+        const pagesWritten = (written: readonly string[], analysis: RebuildResult['analysis']) => {
+          if (written.length === 0) return
+          overlay(analysis.messages)
+          const urls = written.map(urlOf)
+          for (const url of urls) reloaded.add(url)
+          server.reload(urls)
+        }
+        const result = full ? await builder.full() : await builder.update(new Set(changed), relist, pagesWritten)
         if (full) await afterFull()
         const newMessages = messagesChanged(result)
         if (full || result.written.length > 0 || result.removed.length > 0 || newMessages) {
@@ -139,7 +152,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
             full ? 'full' : 'update',
             changed.map((file) => path.relative(root, file)),
             result,
-            since
+            since,
+            reloaded
           )
         }
       } catch (error) {

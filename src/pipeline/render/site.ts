@@ -10,7 +10,7 @@ import {bodyWithNotes} from './body-notes.js'
 import {siteData} from './data-json.js'
 import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from '../extract/hashtags.js'
-import {PendingPage, PreviousFile} from './lazy-files.js'
+import {MadeFile, PendingPage, PreviousFile} from './lazy-files.js'
 import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import type {CardCache} from './cards.js'
 import {pageKeys, sharedData} from './page-keys.js'
@@ -67,10 +67,11 @@ function known(path: string, contents: string | Uint8Array): OutputFile {
 function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
-    known('data.json', siteData(site)),
-    known('feed.xml', atomFeed(site)),
+    // Made when first asked for: after the pages, in watch (see MadeFile).
+    new MadeFile('data.json', () => siteData(site)),
+    new MadeFile('feed.xml', () => atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
-    ...(site.info.url ? [known('sitemap.xml', sitemap(site, pages))] : []),
+    ...(site.info.url ? [new MadeFile('sitemap.xml', () => sitemap(site, pages))] : []),
     ...theme.assets.map(knownAsset)
   ]
 }

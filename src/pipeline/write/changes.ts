@@ -29,7 +29,13 @@ export interface ChangeResult {
  *
  * The caller holds the output lock and has checked that the folder is the one written before.
  */
-export async function writeChanges(config: OutputSettings, files: readonly OutputFile[], previous: OutputState): Promise<ChangeResult> {
+export async function writeChanges(
+  config: OutputSettings,
+  files: readonly OutputFile[],
+  previous: OutputState,
+  /** Told the pages written, once every page is in place and before any other file is made. */
+  pagesWritten?: (written: readonly string[]) => void
+): Promise<ChangeResult> {
   const {outDir} = config
   const state: OutputState = new Map()
   const written: string[] = []
@@ -47,7 +53,14 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
     for (const file of batch) written.push(file.path)
     batch = []
   }
-  for (const file of files) {
+  // Pages first: the files made from the whole site (data.json, the feed) come after them.
+  const pages = files.filter((file) => file.path.endsWith('.html'))
+  const others = files.filter((file) => !file.path.endsWith('.html'))
+  for (const file of [...pages, ...others]) {
+    if (file === others[0] && pagesWritten) {
+      await flush()
+      pagesWritten([...written])
+    }
     const key = file.key!
     state.set(file.path, key)
     if (previous.get(file.path) === key) continue
@@ -61,6 +74,7 @@ export async function writeChanges(config: OutputSettings, files: readonly Outpu
     if (batch.length === batchSize) await flush()
   }
   await flush()
+  if (others.length === 0) pagesWritten?.([...written])
   const removed: string[] = []
   for (const old of previous.keys()) {
     if (state.has(old)) continue
