@@ -122,8 +122,6 @@ export async function entryRunner(config: ResolvedConfig, count: number, options
 /** The worker threads, started when first needed, each running one entry at a time. */
 class Workers {
   private threads: Threads | undefined
-  private running = 0
-  private readonly waiting: (() => void)[] = []
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -152,13 +150,12 @@ class Workers {
     await this.start().ready()
   }
 
-  /** One entry per worker at a time, so that its time budget is its own running time, not a queue's. */
+  /**
+   * One entry per thread at a time (the threads queue the rest), its budget running from when a
+   * loaded thread has it: its own running time, not a queue's, nor a fresh thread's loading.
+   */
   async run(bytes: Uint8Array, source: SourceFile, budget: number): Promise<EntryResult> {
     const threads = this.start()
-    if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    this.running++
-    // The budget runs from when a loaded thread has the entry: a fresh thread loading its
-    // module (after one was stopped) is not the entry's time.
     const controller = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const start = () => {
@@ -187,8 +184,6 @@ class Workers {
       }
     } finally {
       clearTimeout(timer)
-      this.running--
-      this.waiting.shift()?.()
     }
   }
 

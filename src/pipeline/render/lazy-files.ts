@@ -51,8 +51,8 @@ export class PendingPage implements OutputFile {
 }
 
 /**
- * A file made from the whole site (`data.json`, the feed), keyed by a digest of its bytes: made,
- * as bytes, when its contents or key are first asked for. Watch writes the pages first and makes
+ * A file keyed by a digest of its bytes (`data.json`, the feed, a theme's asset): made, as bytes,
+ * when its contents or key are first asked for, then kept. Watch writes the pages first and makes
  * these after the reload event: at 5,000 entries `data.json` is 6 MB to make and hash.
  */
 export class MadeFile implements OutputFile {

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import type {Root as HastRoot} from 'hast'
 import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
@@ -59,11 +58,6 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   return {files, shards: searchShards(pages.length, options.shardSize)}
 }
 
-/** A file whose contents are known now, keyed by a digest of them. */
-function known(path: string, contents: string | Uint8Array): OutputFile {
-  return {path, contents, key: `sha1:${createHash('sha1').update(contents).digest('hex')}`}
-}
-
 function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
@@ -76,11 +70,11 @@ function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: 
   ]
 }
 
-/** A theme's asset, keyed: the theme is loaded once per engine, and watch plans the site on every save. */
+/** A theme's asset, keyed once: the theme is loaded once per engine, and watch plans the site on every save. */
 const knownAssets = new WeakMap<OutputFile, OutputFile>()
 function knownAsset(asset: OutputFile): OutputFile {
   let file = knownAssets.get(asset)
-  if (!file) knownAssets.set(asset, (file = known(asset.path, asset.contents)))
+  if (!file) knownAssets.set(asset, (file = new MadeFile(asset.path, () => asset.contents)))
   return file
 }
 

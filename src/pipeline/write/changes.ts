@@ -53,28 +53,27 @@ export async function writeChanges(
     for (const file of batch) written.push(file.path)
     batch = []
   }
-  // Pages first: the files made from the whole site (data.json, the feed) come after them.
-  const pages = files.filter((file) => file.path.endsWith('.html'))
-  const others = files.filter((file) => !file.path.endsWith('.html'))
-  for (const file of [...pages, ...others]) {
-    if (file === others[0] && pagesWritten) {
-      await flush()
-      pagesWritten([...written])
-    }
+  const put = async (file: OutputFile) => {
     const key = file.key!
     state.set(file.path, key)
-    if (previous.get(file.path) === key) continue
+    if (previous.get(file.path) === key) return
     const target = insidePath(outDir, file.path)
     dirs.make(path.dirname(target))
     // A new key may still make the same bytes (a list page whose entry's card changed in a way
     // it does not show): then the file is left as it is, and no page reloads for nothing.
     const contents = file.contents
-    if (dirs.has(path.dirname(target)) && sameBytes(target, contents)) continue
+    if (dirs.has(path.dirname(target)) && sameBytes(target, contents)) return
     batch.push({path: file.path, target, contents})
     if (batch.length === batchSize) await flush()
   }
-  await flush()
-  if (others.length === 0) pagesWritten?.([...written])
+  const writeAll = async (list: readonly OutputFile[]) => {
+    for (const file of list) await put(file)
+    await flush()
+  }
+  // Pages first: the files made from the whole site (data.json, the feed) are made after them.
+  await writeAll(files.filter((file) => file.path.endsWith('.html')))
+  pagesWritten?.([...written])
+  await writeAll(files.filter((file) => !file.path.endsWith('.html')))
   const removed: string[] = []
   for (const old of previous.keys()) {
     if (state.has(old)) continue
