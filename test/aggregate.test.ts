@@ -2,32 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {aggregate} from '../src/pipeline/aggregate/site.js'
 import {quarterOf} from '../src/pipeline/aggregate/growth.js'
 import {choosePeriod, maxColumns, periodRange} from '../src/pipeline/aggregate/periods.js'
-import type {Entry, EntryMeta, EntryResult} from '../src/types.js'
-import {testConfig} from './helpers.js'
-
-interface Spec extends Partial<EntryMeta> {
-  slug: string
-  date: string
-  lessons?: (string | [string, string[]])[]
-  actions?: [string, boolean, string?][]
-}
-
-function entry(spec: Spec): EntryResult {
-  const {slug, lessons = [], actions = [], ...meta} = spec
-  const e: Entry = {
-    key: `content/${spec.date}-${slug}.md\u0000test`,
-    source: `${spec.date}-${slug}.md`,
-    slug,
-    url: `/${spec.date.slice(0, 4)}/${slug}/`,
-    meta: {title: slug.replace(/-/g, ' '), tags: [], feedback: [], draft: false, ...meta},
-    sections: [],
-    summary: '',
-    lessons: lessons.map((l, i) => (typeof l === 'string' ? {text: l, hashtags: [], line: i + 1} : {text: l[0], hashtags: l[1], line: i + 1})),
-    actions: actions.map(([text, done, due], i) => ({text, done, line: i + 1, ...(due ? {due} : {})})),
-    body: {type: 'root', children: []}
-  }
-  return {file: `content/${e.source}`, messages: [], entry: e}
-}
+import type {EntryResult} from '../src/types.js'
+import {entryResult as entry, testConfig} from './helpers.js'
 
 const info = testConfig().site
 const run = (entries: EntryResult[], today = '2025-06-15') => aggregate(entries, {info, today}).site

@@ -9,7 +9,7 @@ import {defaultCacheDir} from '../src/config/cache-location.js'
 import {resolveConfig} from '../src/config/resolve.js'
 import type {ResolvedConfig, UserConfig} from '../src/config/types.js'
 import {processText} from '../src/pipeline/entry.js'
-import type {Diagnostic, EntryResult} from '../src/types.js'
+import type {Diagnostic, Entry, EntryMeta, EntryResult} from '../src/types.js'
 
 export const fixtures = path.join(import.meta.dirname, 'fixtures')
 
@@ -151,4 +151,29 @@ export async function editCachedResults(root: string, edit: (result: {entry: {me
     return JSON.stringify([key, result])
   })
   await fs.writeFile(entryCacheFile(root), [header, ...records].join('\n'))
+}
+
+/** An entry as the per-entry stages would give it, from the few fields a test names. */
+export interface EntrySpec extends Partial<EntryMeta> {
+  slug: string
+  date: string
+  lessons?: (string | [string, string[]])[]
+  actions?: [string, boolean, string?][]
+}
+
+export function entryResult(spec: EntrySpec): EntryResult {
+  const {slug, lessons = [], actions = [], ...meta} = spec
+  const e: Entry = {
+    key: `content/${spec.date}-${slug}.md\u0000test`,
+    source: `${spec.date}-${slug}.md`,
+    slug,
+    url: `/${spec.date.slice(0, 4)}/${slug}/`,
+    meta: {title: slug.replace(/-/g, ' '), tags: [], feedback: [], draft: false, ...meta},
+    sections: [],
+    summary: '',
+    lessons: lessons.map((l, i) => (typeof l === 'string' ? {text: l, hashtags: [], line: i + 1} : {text: l[0], hashtags: l[1], line: i + 1})),
+    actions: actions.map(([text, done, due], i) => ({text, done, line: i + 1, ...(due ? {due} : {})})),
+    body: {type: 'root', children: []}
+  }
+  return {file: `content/${e.source}`, messages: [], entry: e}
 }

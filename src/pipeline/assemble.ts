@@ -3,6 +3,7 @@ import {countBySeverity, sortDiagnostics} from '../diagnostics.js'
 import type {Diagnostic, EntryResult} from '../types.js'
 import {buildLexicon, defaultSynonyms, type Lexicon} from './aggregate/lexicon.js'
 import {aggregate, type Site} from './aggregate/site.js'
+import type {SiteMemo} from './aggregate/site-memo.js'
 import type {Discovered} from './discover/discover.js'
 
 /** Every problem of a project, and the site its entries make. */
@@ -29,7 +30,9 @@ export function assemble(
   results: readonly EntryResult[],
   today: string,
   /** Lesson embeddings, when the config has `lessons.embed` (see embeddings.ts). */
-  vectors?: ReadonlyMap<string, readonly number[]>
+  vectors?: ReadonlyMap<string, readonly number[]>,
+  /** The engine's last site (watch): see aggregate/site-memo.ts. */
+  memo?: SiteMemo
 ): Analysis {
   let lexicon = lexicons.get(config)
   if (!lexicon) lexicons.set(config, (lexicon = buildLexicon([...defaultSynonyms, ...config.lessons.synonyms])))
@@ -38,7 +41,8 @@ export function assemble(
     info: config.site,
     today,
     grouping: {threshold: config.lessons.threshold, lexicon, ...(vectors ? {vectors, similarity: config.lessons.similarity} : {})},
-    ...(similar === 'off' ? {} : {suggest: similar === 'warn' ? 'warning' : similar})
+    ...(similar === 'off' ? {} : {suggest: similar === 'warn' ? 'warning' : similar}),
+    ...(memo ? {memo} : {})
   })
   const messages = sortDiagnostics([...discovered.messages, ...results.flatMap((r) => r.messages), ...siteMessages])
   const files = [...new Set([...discovered.sources.map((s) => s.file), ...discovered.messages.map((m) => m.file)])].sort()

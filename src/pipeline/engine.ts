@@ -7,7 +7,8 @@ import {discover, type Discovered} from './discover/discover.js'
 import {Entries} from './entries.js'
 import {Embeddings} from './embeddings.js'
 import {replaceSite, updateSite, type Published} from './publish.js'
-import {CardCache} from './render/cards.js'
+import {PlanMemo} from './render/plan-memo.js'
+import {SiteMemo} from './aggregate/site-memo.js'
 import {loadTheme, type Theme} from './render/theme.js'
 import {loadPublic, type PublicFolder} from './render/public-folder.js'
 import {defaultShardSize} from './render/search-shards.js'
@@ -71,7 +72,10 @@ export class Engine {
   private discovered: Discovered | undefined
   private theme: Theme | undefined
   private publicFolder: PublicFolder | undefined
-  private readonly cards = new CardCache()
+  /** What planning the site keeps between runs: watch plans it on every save. */
+  private readonly plan = new PlanMemo()
+  /** The last site aggregated: a save that changes only an entry's prose keeps it. */
+  private readonly aggregated = new SiteMemo()
   /** What the last publication wrote, by key: what an update compares with. */
   private output: OutputState | undefined
 
@@ -122,7 +126,7 @@ export class Engine {
     }
     if (!changes) await entries.save()
     const vectors = await this.lessonVectors(read.results)
-    const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday(), vectors)
+    const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday(), vectors, this.aggregated)
     return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results, ...(vectors ? {vectors} : {})}
   }
 
@@ -142,7 +146,7 @@ export class Engine {
       theme: this.theme,
       publicFolder: this.publicFolder,
       site,
-      cards: this.cards,
+      memo: this.plan,
       shardSize: this.options.searchShardSize ?? defaultShardSize,
       onProgress: (phase: Progress['phase']) => this.options.onProgress?.({phase})
     }

@@ -3,12 +3,12 @@ import {PageCache, pageSalt, siteKey, type PageRecord} from '../cache/page-cache
 import type {ResolvedConfig} from '../config/types.js'
 import type {OutputFile} from '../types.js'
 import type {Site} from './aggregate/site.js'
-import type {CardCache} from './render/cards.js'
 import {knownSize, WrittenFile} from './render/lazy-files.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
 import {shardFolder, shardOf} from './render/search-shards.js'
 import {planSite} from './render/site.js'
 import {withCopies} from './render/copied-files.js'
+import type {PlanMemo} from './render/plan-memo.js'
 import type {PublicFolder} from './render/public-folder.js'
 import type {Theme} from './render/theme.js'
 import {writeChanges, type OutputState} from './write/changes.js'
@@ -20,7 +20,8 @@ export interface PublishInput {
   config: ResolvedConfig
   theme: Theme
   site: Site
-  cards: CardCache
+  /** What planning kept from the engine's last run. */
+  memo: PlanMemo
   /** The public folder's files, copied as they are. */
   publicFolder: PublicFolder
   /** Pages per shard of the search index. */
@@ -68,7 +69,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
     const last = key ? cache!.sameSite(key) : undefined
     if (last && outputHasSizes(outDir, last)) return {written: [], removed: [], outputFiles: last.length, upToDate: true, state: cache!.keys()}
     const planned = planSite(site, theme, {
-      cards: input.cards,
+      memo: input.memo,
       salt: salt(input),
       outDir,
       shardSize,
@@ -76,7 +77,6 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
     })
     const {shards} = planned
     const files = withCopies(planned.files, site.entries, config.contentDir, input.publicFolder)
-    input.cards.sweep()
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
     const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])
@@ -136,9 +136,8 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
  * are removed. The search index stays as the last full rebuild wrote it.
  */
 export async function updateSite(input: PublishInput, previous: OutputState, pagesWritten?: (written: readonly string[]) => void): Promise<Published> {
-  const planned = planSite(input.site, input.theme, {cards: input.cards, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
+  const planned = planSite(input.site, input.theme, {memo: input.memo, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
   const files = withCopies(planned.files, input.site.entries, input.config.contentDir, input.publicFolder)
-  input.cards.sweep()
   input.onProgress?.('writing')
   const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous, pagesWritten))
   return {written: changes.written, removed: changes.removed, outputFiles: changes.state.size, upToDate: false, state: changes.state}

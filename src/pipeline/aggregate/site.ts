@@ -1,6 +1,7 @@
 import type {SiteInfo} from '../../config/types.js'
 import type {Diagnostic, Entry, EntryResult, Severity} from '../../types.js'
 import {similarLessons} from './similar-lessons.js'
+import type {SiteMemo} from './site-memo.js'
 import {collectCommitments, openCommitments, type Commitment} from './commitments.js'
 import type {GroupingOptions} from './group-lessons.js'
 import {computeGrowth, type Growth} from './growth.js'
@@ -36,6 +37,8 @@ export interface AggregateOptions {
   grouping?: GroupingOptions
   /** Suggest hashtags for untagged lessons (`lessons/similar`), at this severity. */
   suggest?: Severity
+  /** The last site aggregated, kept by the engine (watch): see site-memo.ts. */
+  memo?: SiteMemo
 }
 
 export interface Aggregated {
@@ -47,14 +50,22 @@ export interface Aggregated {
 /** A pure function of the entries: no I/O, and the same result whatever order they came in. */
 export function aggregate(results: readonly EntryResult[], options: AggregateOptions): Aggregated {
   const withEntry = results.filter((r): r is EntryResult & {entry: Entry} => r.entry !== undefined)
-  const all = withEntry.map((r) => r.entry).sort(newestFirst)
-  const messages = duplicateSlugs(withEntry)
+  const kept = options.memo?.reuse(withEntry, options)
+  const site = kept?.site ?? siteOf(withEntry, options)
+  const duplicates = kept?.duplicates ?? duplicateSlugs(withEntry)
+  if (!kept) options.memo?.keep(withEntry, options, site, duplicates)
+  const messages = [...duplicates]
   if (options.suggest) messages.push(...similarLessons(withEntry, options.suggest, options.grouping))
+  return {site, messages}
+}
+
+function siteOf(withEntry: readonly (EntryResult & {entry: Entry})[], options: AggregateOptions): Site {
+  const all = withEntry.map((r) => r.entry).sort(newestFirst)
   const entries = all.filter((e) => !e.meta.draft)
   const themes = lessonThemes(entries, options.grouping)
   const commitments = collectCommitments(entries, options.today)
   const tags = collectTags(entries, themes)
-  const site: Site = {
+  return {
     info: options.info,
     today: options.today,
     entries,
@@ -69,7 +80,6 @@ export function aggregate(results: readonly EntryResult[], options: AggregateOpt
       .filter((e) => e.meta.revisit !== undefined && e.meta.revisit <= options.today)
       .sort((a, b) => (a.meta.revisit! < b.meta.revisit! ? -1 : 1))
   }
-  return {site, messages}
 }
 
 export function newestFirst(a: Entry, b: Entry): number {

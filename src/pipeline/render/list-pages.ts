@@ -4,6 +4,7 @@ import type {Chart} from './charts/chart.js'
 import type {EntryCard, SiteSummary, YearLink} from './page-data.js'
 import {paginate} from './paginate.js'
 import type {Page} from './pages.js'
+import type {PlanMemo} from './plan-memo.js'
 
 /** The home page names this many of the entries due for a second look; `/revisit/` has them all. */
 export const revisitOnHome = 5
@@ -98,13 +99,19 @@ export function tagPages(site: Site, card: (slug: string) => EntryCard): Page<'t
   })
 }
 
-export function lessonPages(site: Site): Page<'lesson'>[] {
-  return site.themes.flatMap((theme) =>
-    paginate(theme.occurrences, site.info.pageSize, theme.url).map((page) => ({
+/** Each theme's pages: made from the theme alone, so kept as long as it is the same object. */
+export function lessonPages(site: Site, memo: PlanMemo): Page<'lesson'>[] {
+  const size = site.info.pageSize
+  return site.themes.flatMap((theme) => {
+    const kept = memo.lessonPages.get(theme)
+    if (kept?.size === size) return kept.pages
+    const pages = paginate(theme.occurrences, size, theme.url).map((page) => ({
       kind: 'lesson' as const,
       url: page.url,
       path: page.path,
       data: {theme, occurrences: page.items, pagination: page.pagination}
     }))
-  )
+    memo.lessonPages.set(theme, {size, pages})
+    return pages
+  })
 }

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
-import type {CardCache} from './cards.js'
+import type {PlanMemo} from './plan-memo.js'
 import type {Page} from './pages.js'
 
 /**
@@ -11,7 +11,8 @@ import type {Page} from './pages.js'
  * many pages show (`shared`: a lesson theme with all its occurrences, a chart) are written out
  * once and stand by their digest on every page: watch makes every page's key on every save.
  */
-export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<object>): (page: Page) => string {
+export function pageKeys(salt: string, memo: PlanMemo, shared: ReadonlySet<object>): (page: Page) => string {
+  const {cards, sharedTokens, keys: kept} = memo
   const replacer = (_: string, value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value
     if (isEntry(value)) return `entry\u0000${value.key}`
@@ -64,31 +65,24 @@ export function pageKeys(salt: string, cards: CardCache, shared: ReadonlySet<obj
     }
     out.push(close)
   }
-  const kept = keptKeys(cards)
   return (page) => {
+    const last = kept.get(page.path)
+    // The very page of last time (see plan-memo.ts): the same key, without looking through it.
+    if (last?.page === page && last.salt === salt) return last.key
     // The same data as last time, down to the same entries, cards and shared objects: the same key.
     const now: unknown[] = [salt, page.kind, page.url]
     leaves(page.data, now)
-    const last = kept.get(page.path)
-    if (last && sameLeaves(last.leaves, now)) return last.key
+    if (last?.leaves && sameLeaves(last.leaves, now)) {
+      kept.set(page.path, {page, salt, leaves: last.leaves, key: last.key})
+      return last.key
+    }
     const key = createHash('sha1')
       .update(salt)
       .update(JSON.stringify([page.kind, page.url, page.data], replacer))
       .digest('hex')
-    kept.set(page.path, {leaves: now, key})
+    kept.set(page.path, {page, salt, leaves: now, key})
     return key
   }
-}
-
-/**
- * Each page's key and what it was made from, by output path, kept between runs as long as the
- * engine's cards (watch makes every page's key on every save, and most say what they said).
- */
-const keptByCards = new WeakMap<CardCache, Map<string, {leaves: unknown[]; key: string}>>()
-function keptKeys(cards: CardCache): Map<string, {leaves: unknown[]; key: string}> {
-  let kept = keptByCards.get(cards)
-  if (!kept) keptByCards.set(cards, (kept = new Map()))
-  return kept
 }
 
 const [open, close, entryMark, cardMark, sharedMark] = ['open', 'close', 'entry', 'card', 'shared'].map((name) => Symbol(name))
@@ -98,12 +92,6 @@ function sameLeaves(a: readonly unknown[], b: readonly unknown[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false
   return true
 }
-
-/**
- * The token of each shared object once written out, kept across runs: site data is never
- * changed once made, and a lesson theme no save changed is the same object in the next run.
- */
-const sharedTokens = new WeakMap<object, string>()
 
 /** What many pages show: written out once for all their keys. */
 export function sharedData(site: Site, pages: readonly Page[]): Set<object> {

@@ -11,8 +11,8 @@ import {absolute, atomFeed, sitemap} from './feeds.js'
 import {tagUrl} from '../extract/hashtags.js'
 import {MadeFile, PendingPage, PreviousFile} from './lazy-files.js'
 import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
-import type {CardCache} from './cards.js'
 import {pageKeys, sharedData} from './page-keys.js'
+import type {PlanMemo} from './plan-memo.js'
 import {sitePages, type Page} from './pages.js'
 import {searchShards} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
@@ -24,7 +24,8 @@ const htmlProcessor = unified().use(rehypeStringify, {allowDangerousHtml: true})
 export type PreviousRecord = (path: string) => {key: string; size: number} | undefined
 
 export interface PlanOptions {
-  cards: CardCache
+  /** What planning kept from the engine's last run. */
+  memo: PlanMemo
   /** The salt every page's key includes: the settings, the theme, the date. */
   salt: string
   /** The previous output's files: a page whose key is the same is taken from there, not rendered. */
@@ -41,8 +42,8 @@ export interface PlanOptions {
  * rendered at all, but taken from there. Also how many shards the search index comes in.
  */
 export function planSite(site: Site, theme: Theme, options: PlanOptions): {files: OutputFile[]; shards: number} {
-  const pages = sitePages(site, options.cards, options.shardSize)
-  const pageKey = pageKeys(options.salt, options.cards, sharedData(site, pages))
+  const pages = sitePages(site, options.memo, options.shardSize)
+  const pageKey = pageKeys(options.salt, options.memo, sharedData(site, pages))
   const files = withSiteFiles(
     site,
     theme,
@@ -54,6 +55,7 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
       return previous?.key === key ? new PreviousFile(page.path, previous.size, options.outDir, render, key) : new PendingPage(page.path, render, key)
     })
   )
+  options.memo.sweep(new Set(pages.map((page) => page.path)))
   // As the search page was told: the number of shards follows from the number of pages.
   return {files, shards: searchShards(pages.length, options.shardSize)}
 }

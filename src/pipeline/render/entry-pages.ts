@@ -1,0 +1,129 @@
+import type {Commitment} from '../aggregate/commitments.js'
+import type {Site} from '../aggregate/site.js'
+import type {LessonTheme} from '../aggregate/themes.js'
+import type {Entry} from '../../types.js'
+import type {EntryLesson, PageDataByKind} from './page-data.js'
+import type {Page} from './pages.js'
+import {pathOf} from './paginate.js'
+import type {PlanMemo} from './plan-memo.js'
+
+/** An entry page names at most this many other entries per lesson; the theme page has all. */
+const maxAlsoIn = 5
+
+type Theme = LessonTheme
+
+/**
+ * Every entry's page, newest first. A page is made from its entry, the entries beside it, its
+ * related entries, and for each lesson its theme and the entries nearest in time in that theme.
+ * When every one of those is the same object as when the page was last made (and the date is
+ * the same: commitments fall overdue), the page made then is the page now: watch, after a save,
+ * makes only the pages of the entries the save touched.
+ */
+export function entryPages(site: Site, memo: PlanMemo, commitmentsOf: ReadonlyMap<string, Commitment[]>): Page<'entry'>[] {
+  const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
+  const themesOf = occurrencesBySlug(site.themes)
+  const card = (entry: Entry) => memo.cards.card(entry)
+  return site.entries.map((entry, i) => {
+    const newer = site.entries[i - 1]
+    const older = site.entries[i + 1]
+    const related = (site.related.get(entry.slug) ?? []).map((slug) => bySlug.get(slug)!)
+    const lessons = entry.lessons.map((lesson) => {
+      const {theme, index} = findOccurrence(themesOf.get(entry.slug), lesson.text)
+      const others = nearest(memo, theme, index)
+      return {theme, others, entries: others.slugs.map((slug) => bySlug.get(slug)!)}
+    })
+    const inputs: unknown[] = [site.today, entry, newer, older, related.length, ...related]
+    for (const lesson of lessons) inputs.push(lesson.theme, lesson.others, ...lesson.entries)
+    const path = pathOf(entry.url)
+    const kept = memo.entryPages.get(path)
+    if (kept && sameItems(kept.inputs, inputs)) return kept.page
+    const data: PageDataByKind['entry'] = {
+      entry,
+      lessons: entry.lessons.map(
+        (lesson, n): EntryLesson => ({
+          text: lesson.text,
+          hashtags: lesson.hashtags,
+          theme: themeSummary(lessons[n]!.theme),
+          alsoIn: lessons[n]!.entries.map(card),
+          alsoInMore: lessons[n]!.others.more
+        })
+      ),
+      commitments: commitmentsOf.get(entry.slug) ?? [],
+      related: related.map(card)
+    }
+    if (older) data.previous = card(older)
+    if (newer) data.next = card(newer)
+    const page: Page<'entry'> = {kind: 'entry', url: entry.url, path, data}
+    memo.entryPages.set(path, {inputs, page})
+    return page
+  })
+}
+
+function themeSummary(theme: Theme): EntryLesson['theme'] {
+  return {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring, count: theme.count, entryCount: theme.entryCount}
+}
+
+/** Each entry's lessons among the themes: the theme, and where in it, with the lesson's text. */
+function occurrencesBySlug(themes: readonly Theme[]): Map<string, {theme: Theme; index: number; text: string}[]> {
+  const bySlug = new Map<string, {theme: Theme; index: number; text: string}[]>()
+  for (const theme of themes) {
+    theme.occurrences.forEach((o, index) => {
+      const list = bySlug.get(o.entry)
+      if (list) list.push({theme, index, text: o.text})
+      else bySlug.set(o.entry, [{theme, index, text: o.text}])
+    })
+  }
+  return bySlug
+}
+
+/** The occurrence of a lesson's text among an entry's: the last one, when an entry says the same lesson twice. */
+function findOccurrence(list: readonly {theme: Theme; index: number; text: string}[] | undefined, text: string): {theme: Theme; index: number} {
+  const found = list?.findLast((o) => o.text === text)
+  if (!found) throw new Error(`No lesson theme holds the lesson "${text}"`)
+  return found
+}
+
+/**
+ * The other entries of a theme nearest in time to the occurrence at `index`, and how many are
+ * left out. Occurrences are oldest first, so the nearest lie on either side of it. Kept by theme:
+ * a theme is a new object whenever anything in it changed.
+ */
+function nearest(memo: PlanMemo, theme: Theme, index: number): {slugs: string[]; more: number} {
+  let byIndex = memo.nearest.get(theme)
+  if (!byIndex) memo.nearest.set(theme, (byIndex = new Map()))
+  const kept = byIndex.get(index)
+  if (kept) return kept
+  const occurrences = theme.occurrences
+  const self = occurrences[index]!.entry
+  const slugs: string[] = []
+  const seen = new Set([self])
+  const times = timesOf(memo, theme)
+  const at = times[index]!
+  let left = index - 1
+  let right = index + 1
+  while (slugs.length < maxAlsoIn && (left >= 0 || right < occurrences.length)) {
+    const takeLeft = right >= occurrences.length || (left >= 0 && at - times[left]! <= times[right]! - at)
+    const i = takeLeft ? left-- : right++
+    const slug = occurrences[i]!.entry
+    if (!seen.has(slug)) {
+      seen.add(slug)
+      slugs.push(slug)
+    }
+  }
+  const found = {slugs, more: Math.max(0, theme.entryCount - 1 - slugs.length)}
+  byIndex.set(index, found)
+  return found
+}
+
+/** Each occurrence's date as a number, worked out once per theme. */
+function timesOf(memo: PlanMemo, theme: Theme): number[] {
+  let times = memo.themeTimes.get(theme)
+  if (!times) memo.themeTimes.set(theme, (times = theme.occurrences.map((o) => Date.parse(o.date))))
+  return times
+}
+
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

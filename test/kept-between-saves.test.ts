@@ -1,0 +1,134 @@
+import {describe, expect, it} from 'vitest'
+import {aggregate, type Site} from '../src/pipeline/aggregate/site.js'
+import {SiteMemo} from '../src/pipeline/aggregate/site-memo.js'
+import {sitePages} from '../src/pipeline/render/pages.js'
+import {PlanMemo} from '../src/pipeline/render/plan-memo.js'
+import type {Entry, EntryResult} from '../src/types.js'
+import {entryResult, testConfig} from './helpers.js'
+
+// What watch keeps between saves: the last site aggregated and the pages planned from it.
+// Whatever is kept, the site and pages after a save must be those a fresh run makes.
+
+const info = testConfig().site
+const today = '2025-06-15'
+
+/** Six entries: two pairs share a theme, one pair a tag, and the rest stand alone. */
+const sample = (): EntryResult[] => [
+  entryResult({slug: 'kiln', date: '2025-05-01', tags: ['craft'], lessons: ['Fire the test tile first.'], actions: [['Buy cones', false, '2025-06-01']]}),
+  entryResult({slug: 'garden', date: '2025-03-10', tags: ['home'], lessons: [['Water before the heat.', ['water']]]}),
+  entryResult({slug: 'marathon', date: '2024-11-02', tags: ['run'], lessons: [['Taper for two weeks.', ['taper']]], actions: [['Log runs', true]]}),
+  entryResult({slug: 'pond', date: '2024-07-20', tags: ['home'], lessons: [['Water early in the day.', ['water']]]}),
+  entryResult({slug: 'relay', date: '2024-04-05', tags: ['team'], lessons: [['Taper before race day.', ['taper']]]}),
+  entryResult({slug: 'choir', date: '2023-12-01', tags: ['music'], lessons: ['Breathe at the commas.'], revisit: '2025-01-01'})
+]
+
+/** The entry of `result` read again after a save: a new object with a new key, changed as `change` says. */
+function saved(result: EntryResult, change: (entry: Entry) => Partial<Entry>): EntryResult {
+  const entry = result.entry!
+  return {...result, entry: {...entry, key: `${entry.key}+`, ...change(entry)}}
+}
+
+const withSaved = (results: EntryResult[], slug: string, change: (entry: Entry) => Partial<Entry>) =>
+  results.map((r) => (r.entry!.slug === slug ? saved(r, change) : r))
+
+const plain = (site: Site) => JSON.stringify({...site, related: [...site.related]})
+const fresh = (results: EntryResult[], on = today) => aggregate(results, {info, today: on}).site
+
+/** A save that changes the prose (the summary cards show) and moves the lessons down the file. */
+const proseOnly = (entry: Entry): Partial<Entry> => ({
+  summary: `${entry.summary} Said again.`,
+  lessons: entry.lessons.map((lesson) => ({...lesson, line: lesson.line + 4}))
+})
+
+describe('the site kept between saves', () => {
+  it('after a save that changes only prose, is the last site with the new entry in place, its themes and figures the same objects', () => {
+    const memo = new SiteMemo()
+    const before = sample()
+    const first = aggregate(before, {info, today, memo}).site
+    const after = withSaved(before, 'pond', proseOnly)
+    const second = aggregate(after, {info, today, memo}).site
+    expect(plain(second)).toBe(plain(fresh(after)))
+    expect(second.all).toContain(after[3]!.entry)
+    expect(second.all).not.toContain(before[3]!.entry)
+    expect(second.revisitDue.map((e) => e.slug)).toEqual(['choir'])
+    for (const field of ['themes', 'commitments', 'open', 'growth', 'tags', 'related'] as const) expect(second[field]).toBe(first[field])
+  })
+
+  const changes: [string, (entry: Entry) => Partial<Entry>][] = [
+    ['a lesson', (e) => ({lessons: [{...e.lessons[0]!, text: 'Fire two test tiles.'}]})],
+    ['a hashtag', (e) => ({lessons: [{...e.lessons[0]!, hashtags: ['water']}]})],
+    ['a tag', (e) => ({meta: {...e.meta, tags: ['home']}})],
+    ['the date', (e) => ({meta: {...e.meta, date: '2023-01-01'}})],
+    ['the title', (e) => ({meta: {...e.meta, title: 'Glaze'}})],
+    ['a draft', (e) => ({meta: {...e.meta, draft: true}})],
+    ['a commitment kept', (e) => ({actions: [{...e.actions[0]!, done: true}]})],
+    ['a date to look again', (e) => ({meta: {...e.meta, revisit: '2025-02-01'}})]
+  ]
+  it.each(changes)('after a save that changes %s, is made again as a fresh run makes it', (_, change) => {
+    const memo = new SiteMemo()
+    const before = sample()
+    const first = aggregate(before, {info, today, memo}).site
+    const after = withSaved(before, 'kiln', change)
+    const second = aggregate(after, {info, today, memo}).site
+    expect(plain(second)).not.toBe(plain(first))
+    expect(plain(second)).toBe(plain(fresh(after)))
+  })
+
+  it('is made again for another date, and when an entry comes or goes', () => {
+    const memo = new SiteMemo()
+    const before = sample()
+    aggregate(before, {info, today, memo})
+    expect(plain(aggregate(before, {info, today: '2026-01-01', memo}).site)).toBe(plain(fresh(before, '2026-01-01')))
+    const fewer = before.slice(1)
+    expect(plain(aggregate(fewer, {info, today, memo}).site)).toBe(plain(fresh(fewer)))
+    expect(plain(aggregate(before, {info, today, memo}).site)).toBe(plain(fresh(before)))
+  })
+})
+
+describe('the pages kept between saves', () => {
+  const plan = (results: EntryResult[], siteMemo: SiteMemo, memo: PlanMemo) => sitePages(aggregate(results, {info, today, memo: siteMemo}).site, memo)
+
+  it('keeps the pages made from nothing the save changed, and every page is what a fresh run makes', () => {
+    const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
+    const before = sample()
+    const first = plan(before, siteMemo, memo)
+    const after = withSaved(before, 'kiln', proseOnly)
+    const second = plan(after, siteMemo, memo)
+    expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(fresh(after), new PlanMemo())))
+    const kept = second.filter((page) => first.includes(page)).map((page) => page.url)
+    // The saved entry's card is on its own page, its neighbour's, and the lists; its themes are the same objects.
+    expect(kept).toEqual(expect.arrayContaining(['/2024/marathon/', '/2024/pond/', '/2024/relay/', '/2023/choir/', '/lessons/water/']))
+    expect(kept).not.toContain('/2025/kiln/')
+    expect(kept).not.toContain('/2025/garden/')
+    const kiln = second.find((page) => page.url === '/2025/kiln/')!
+    expect(JSON.stringify(kiln.data)).toContain('Said again.')
+  })
+
+  it('makes an entry page again when an entry it names in its lessons changed', () => {
+    const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
+    const before = sample()
+    // `relay` shares a theme with `marathon`: its page names marathon's card under that lesson.
+    // Related entries left out, so that only the lesson names it.
+    const unrelated = (results: EntryResult[], siteMemo?: SiteMemo) => ({
+      ...aggregate(results, {info, today, ...(siteMemo ? {memo: siteMemo} : {})}).site,
+      related: new Map<string, string[]>()
+    })
+    const first = sitePages(unrelated(before, siteMemo), memo)
+    const after = withSaved(before, 'marathon', proseOnly)
+    const second = sitePages(unrelated(after, siteMemo), memo)
+    const relay = second.find((page) => page.url === '/2024/relay/')!
+    expect(first).not.toContain(relay)
+    expect(JSON.stringify(relay.data)).toContain('Said again.')
+    expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(unrelated(after), new PlanMemo())))
+  })
+
+  it('plans every page again from new themes when a lesson changes', () => {
+    const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
+    const before = sample()
+    plan(before, siteMemo, memo)
+    const after = withSaved(before, 'relay', (e) => ({lessons: [{...e.lessons[0]!, hashtags: ['race']}]}))
+    const second = plan(after, siteMemo, memo)
+    expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(fresh(after), new PlanMemo())))
+    expect(JSON.stringify(second.find((page) => page.url === '/2024/marathon/')!.data)).not.toContain('relay')
+  })
+})
