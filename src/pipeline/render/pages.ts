@@ -55,5 +55,6 @@ export function sitePages(site: Site, memo: PlanMemo, shardSize?: number): Page[
   // Every page is HTML: the number of shards follows from their number.
   const shards = searchShards(pages.length, shardSize)
   search.data.indexes = Array.from({length: shards - 1}, (_, i) => `/${shardFolder(i + 1)}`)
-  return pages
+  // Entry and theme pages are kept as they are made (see entry-pages.ts); the rest when they say what they said.
+  return pages.map((page) => (page.kind === 'entry' || page.kind === 'lesson' ? page : memo.keep(page)))
 }

@@ -31,6 +31,8 @@ export class PlanMemo {
   readonly nearest = new WeakMap<LessonTheme, Map<number, {slugs: string[]; more: number}>>()
   /** Each occurrence's date as a number, by theme. */
   readonly themeTimes = new WeakMap<LessonTheme, number[]>()
+  /** The other pages as last planned, by output path. */
+  private readonly lists = new Map<string, Page>()
   /** Each page's key, by output path. */
   readonly keys = new Map<string, KeptKey>()
   /** The token of each object many pages show, once written out (see page-keys.ts). */
@@ -47,10 +49,43 @@ export class PlanMemo {
     return charts
   }
 
+  /**
+   * The page planned last time at this path, when its data says the same as `page`'s down to
+   * the same entries' cards and the same themes and tags (a list page is cut anew on every
+   * save, but most lists hold what they held): a kept page keeps its key. Else `page`.
+   */
+  keep<P extends Page>(page: P): P {
+    const kept = this.lists.get(page.path)
+    if (kept?.kind === page.kind && sameValue(kept.data, page.data, 0)) return kept as P
+    this.lists.set(page.path, page)
+    return page
+  }
+
   /** Forget the pages not planned this time (an entry removed, a list grown shorter), and the cards no page asked for. */
   sweep(planned: ReadonlySet<string>): void {
     for (const path of this.entryPages.keys()) if (!planned.has(path)) this.entryPages.delete(path)
     for (const path of this.keys.keys()) if (!planned.has(path)) this.keys.delete(path)
+    for (const path of this.lists.keys()) if (!planned.has(path)) this.lists.delete(path)
     this.cards.sweep()
   }
+}
+
+/** How deep `sameValue` looks before it gives up (and says not the same): a list page's data is shallow, its items kept objects. */
+const maxDepth = 3
+
+/** The same object, or arrays and plain objects holding the same values, down to `maxDepth`. */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth === maxDepth) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], depth + 1)) return false
+    return true
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys)
+    if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false
+  return true
 }
