@@ -369,6 +369,28 @@ describe('bounceback watch', () => {
     }
   })
 
+  it('starts without a content folder and says where entries go', async () => {
+    const {spawn} = await import('node:child_process')
+    const root = await tempProject({})
+    try {
+      const child = spawn(process.execPath, [bin, 'watch', '--port', '0'], {cwd: root, env: {...process.env, NO_COLOR: '1'}})
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      const deadline = Date.now() + 15_000
+      while (!out.includes('Serving dist/ at')) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`watch did not start: ${out}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(out).toContain('No content folder at content/: watching for it. Create it and add entries')
+      child.kill('SIGINT')
+      expect(await exit).toBe(0)
+    } finally {
+      await fs.rm(root, {recursive: true, force: true})
+    }
+  })
+
   it('refuses a port that is not one', () => {
     const bad = run(['watch', '--port', 'eighty'], good)
     expect(bad.code).toBe(2)

@@ -245,6 +245,41 @@ describe('watch', () => {
   })
 })
 
+describe('watch and a content folder that comes and goes', () => {
+  it('starts without a content folder, says so, and builds the entries of one made later', async () => {
+    const own = await tempProject({})
+    const ownEvents: RebuildEvent[] = []
+    const ownWatcher = await watch({root: own, port: 0, today: '2025-06-01', onRebuild: (e) => ownEvents.push(e), onError: (e) => errors.push(e)})
+    try {
+      expect(ownEvents).toEqual([expect.objectContaining({kind: 'full', missingContentDir: path.join(own, 'content')})])
+      expect(await fs.readFile(path.join(own, 'dist', 'index.html'), 'utf8')).toContain('No entries yet.')
+      await fs.mkdir(path.join(own, 'content'))
+      await fs.writeFile(path.join(own, 'content', '2025-03-14-newsletter-launch.md'), withGoal('Written in a new folder.'))
+      const ownPage = () => fs.readFile(path.join(own, 'dist', '2025', 'newsletter-launch', 'index.html'), 'utf8').catch(() => '')
+      await until(async () => (await ownPage()).includes('Written in a new folder.'), 'the page of the new entry')
+      await ownWatcher.idle()
+      expect(ownEvents.at(-1)!.missingContentDir).toBeUndefined()
+    } finally {
+      await ownWatcher.close()
+      await fs.rm(own, {recursive: true, force: true})
+    }
+  })
+
+  it('empties the site when the content folder is removed, and builds the entries of the one made in its place', async () => {
+    await fs.rm(path.join(root, 'content'), {recursive: true})
+    await until(async () => !(await exists('2025/newsletter-launch')) && !(await exists('2024/q4-estimate')), 'the pages removed')
+    await until(() => events.some((e) => e.missingContentDir === path.join(root, 'content')), 'the missing folder reported')
+    // As `git checkout` or a tool that replaces the folder does: made elsewhere, then moved in with its entries.
+    const made = path.join(root, 'made')
+    await fs.mkdir(made)
+    await fs.writeFile(path.join(made, '2025-03-14-newsletter-launch.md'), withGoal('Back in a new folder.'))
+    await fs.rename(made, path.join(root, 'content'))
+    await until(async () => (await page('2025/newsletter-launch')).includes('Back in a new folder.'), 'the page again')
+    await fs.writeFile(entryFile('2024-11-02-q4-estimate.md'), withGoal('Estimate Q4 again.', 'title: Q4 estimate\ndate: 2024-11-02'))
+    await until(async () => (await page('2024/q4-estimate')).includes('Estimate Q4 again.'), 'an entry added to the new folder')
+  })
+})
+
 describe('watch and the files entries use', () => {
   it('reads an entry again when its image changes, and copies the public folder once it appears and as it changes', async () => {
     await fs.writeFile(path.join(root, 'content', 'graph.png'), png(3, 2))

@@ -32,6 +32,12 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
     )
     const relevant = event.kind === 'full' ? event.messages : event.messages.filter((m) => event.changed.includes(m.file) || m.severity === 'error')
     if (relevant.length > 0) io.stdout(formatText(relevant, event.files, {color: options.color, ...(io.columns !== undefined ? {width: io.columns} : {})}))
+    if (event.missingContentDir !== undefined) {
+      const dir = displayPath(io.cwd, event.missingContentDir)
+      io.stdout(
+        `No content folder at ${dir}/: watching for it. Create it and add entries (\`bounceback new "Title"\` starts one), and the site rebuilds with them.`
+      )
+    }
   }
   // Every handler reports its own errors; this is the last net, so nothing ends the watch.
   process.on('unhandledRejection', (reason) =>

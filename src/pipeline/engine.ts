@@ -37,6 +37,8 @@ export interface EngineOptions extends LoadConfigOptions {
   firstLimit?: number
   /** Pages per shard of the search index (default 250, in at most 16 shards; a size given here has no cap). */
   searchShardSize?: number
+  /** A missing content folder is a site with no entries yet, not an error (watch: it may be made while watching). */
+  contentMayBeMissing?: boolean
   /** Load the theme's modules afresh, not from Node's module cache (watch, after a theme file changed). */
   freshTheme?: boolean
   /** Told where the run is: for progress bars. */
@@ -59,6 +61,8 @@ export interface EngineAnalysis extends Analysis {
   results: readonly EntryResult[]
   /** Each lesson text's embedding, when the config has `lessons.embed`. */
   vectors?: ReadonlyMap<string, readonly number[]>
+  /** There was no content folder (only with `contentMayBeMissing`). */
+  contentMissing: boolean
 }
 
 /**
@@ -117,17 +121,24 @@ export class Engine {
    */
   async analyse(changes?: Changes): Promise<EngineAnalysis> {
     const entries = await this.openEntries()
-    if (!this.discovered || !changes || changes.relist) this.discovered = await discover(this.config)
+    const options = {missingIsEmpty: this.options.contentMayBeMissing === true}
+    if (!this.discovered || !changes || changes.relist) this.discovered = await discover(this.config, options)
     let read = await entries.read(this.discovered, changes?.paths)
     if (read.vanished) {
       // A file gone between the event and the read is a delete: list the folder again.
-      this.discovered = await discover(this.config)
+      this.discovered = await discover(this.config, options)
       read = await entries.read(this.discovered, changes ? new Set() : undefined)
     }
     if (!changes) await entries.save()
     const vectors = await this.lessonVectors(read.results)
     const analysis = assemble(this.config, this.discovered, read.results, this.options.today ?? localToday(), vectors, this.aggregated)
-    return {...analysis, cache: {hits: read.hits, misses: read.misses}, results: read.results, ...(vectors ? {vectors} : {})}
+    return {
+      ...analysis,
+      cache: {hits: read.hits, misses: read.misses},
+      results: read.results,
+      ...(vectors ? {vectors} : {}),
+      contentMissing: this.discovered.missing === true
+    }
   }
 
   /**

@@ -12,6 +12,8 @@ export interface RebuildResult {
   /** Output paths written and removed. */
   written: string[]
   removed: string[]
+  /** There was no content folder: the site has no entries until it is made. */
+  contentMissing: boolean
 }
 
 /**
@@ -42,7 +44,14 @@ export class SiteBuilder {
     // Entries are read in line for at most a quarter of a second; longer, in a worker thread,
     // so the preview server goes on answering while a slow entry is read.
     // The first full rebuild is the first in this process: its first entries get longer.
-    const engine = await Engine.open({...this.options, inlineLimit: 250, ...(this.engine ? {firstLimit: 250} : {}), freshTheme: true})
+    // The content folder may be missing for now: watch waits for it (see folder-watch.ts).
+    const engine = await Engine.open({
+      ...this.options,
+      inlineLimit: 250,
+      ...(this.engine ? {firstLimit: 250} : {}),
+      freshTheme: true,
+      contentMayBeMissing: true
+    })
     try {
       await engine.claimOutput()
       const analysis = await engine.analyse()
@@ -53,7 +62,7 @@ export class SiteBuilder {
       this.lastGood = lastGood
       this.noteUses(engine.config, analysis.results)
       this.forgetReplaceFlag()
-      return {analysis, written: published.written, removed: []}
+      return {analysis, written: published.written, removed: [], contentMissing: analysis.contentMissing}
     } catch (error) {
       await engine.close()
       throw error
@@ -74,7 +83,7 @@ export class SiteBuilder {
     const analysis = await engine.analyse({paths, relist: listAgain})
     this.noteUses(engine.config, analysis.results)
     const published = await engine.publish(this.shown(analysis, this.lastGood), 'update', pagesWritten && ((written) => pagesWritten(written, analysis)))
-    return {analysis, written: published.written, removed: published.removed}
+    return {analysis, written: published.written, removed: published.removed, contentMissing: analysis.contentMissing}
   }
 
   /** The entries that use `file` (an image beside them), as absolute paths: the ones to read again when it changes. */

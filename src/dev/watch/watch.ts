@@ -41,6 +41,8 @@ export interface RebuildEvent {
   /** How many files were checked: the whole project, as `check` counts them. */
   files: number
   ms: number
+  /** The content folder, when there is none: the site has no entries until it is made, and watch waits for it. */
+  missingContentDir?: string
 }
 
 export interface Watcher {
@@ -85,7 +87,8 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
       urls,
       messages: result.analysis.messages,
       files: result.analysis.files.length,
-      ms: performance.now() - since
+      ms: performance.now() - since,
+      ...(result.contentMissing ? {missingContentDir: result.analysis.config.contentDir} : {})
     })
   }
 

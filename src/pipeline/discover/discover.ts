@@ -21,6 +21,13 @@ export interface Discovered {
   messages: Diagnostic[]
   /** The content folder's real path: every entry read must lie inside it. */
   contentReal: string
+  /** There is no content folder (watch, told it may be missing): no entries yet. */
+  missing?: boolean
+}
+
+export interface DiscoverOptions {
+  /** A missing content folder is a site with no entries yet, not an error (watch: it may be made while watching). */
+  missingIsEmpty?: boolean
 }
 
 const entryExtension = /\.(md|markdown)$/i
@@ -30,8 +37,10 @@ const ignoredNames = new Set(['node_modules'])
  * List every entry under the content folder, in a stable order. Hidden files are skipped; a
  * symbolic link is followed only while it stays inside the content folder.
  */
-export async function discover(config: ResolvedConfig): Promise<Discovered> {
-  const rootReal = await realContentDir(config.contentDir)
+export async function discover(config: ResolvedConfig, options: DiscoverOptions = {}): Promise<Discovered> {
+  const real = await realContentDir(config.contentDir, options.missingIsEmpty === true)
+  if (real === undefined) return {sources: [], messages: [], contentReal: config.contentDir, missing: true}
+  const rootReal = real
   const sources: SourceFile[] = []
   const messages: Diagnostic[] = []
   const visited = new Set<string>([rootReal])
@@ -118,12 +127,14 @@ export async function discover(config: ResolvedConfig): Promise<Discovered> {
   return {sources, messages, contentReal: rootReal}
 }
 
-async function realContentDir(dir: string): Promise<string> {
+/** The content folder's real path; `undefined` when nothing is there and that may be. */
+async function realContentDir(dir: string, mayBeMissing: boolean): Promise<string | undefined> {
   try {
     const real = await fs.realpath(dir)
     if ((await fs.stat(real)).isDirectory()) return real
-  } catch {
-    // Reported below.
+  } catch (error) {
+    // Only nothing there at all may be: a file, or a folder that cannot be reached, is reported below.
+    if (mayBeMissing && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
   }
   throw new BouncebackError('CONTENT_NOT_FOUND', `No content folder at ${dir}: create it and add an entry, or set \`content\` in the config`)
 }
