@@ -72,9 +72,8 @@ export class Entries {
   async read(discovered: Discovered, changed?: ReadonlySet<string>): Promise<EntriesRead> {
     const {sources, contentReal} = discovered
     let vanished = false
-    const items = await mapLimit(sources, 32, async (source): Promise<Item> => {
+    const readOne = (source: SourceFile): Item => {
       const kept = this.kept.get(source.path)
-      if (changed && kept && !changed.has(source.path)) return {source, key: kept.key, result: kept.result, hit: true}
       const read = readSource(source, contentReal, this.config.limits.fileSize)
       if ('gone' in read) {
         vanished = true
@@ -93,6 +92,11 @@ export class Entries {
       // An entry whose image changed is read again: its bytes alone do not say so.
       const known = cached && usesUnchanged(cached.uses, this.config.contentDir) ? cached : undefined
       return known ? {source, key, result: known, hit: true} : {source, key, bytes: read.bytes, hit: false}
+    }
+    // Watch names the files that changed: every other one whose result is kept is taken as it is.
+    const items = sources.map((source): Item => {
+      const kept = changed && !changed.has(source.path) ? this.kept.get(source.path) : undefined
+      return kept ? {source, key: kept.key, result: kept.result, hit: true} : readOne(source)
     })
     const toRead = items.filter((item) => item.bytes !== undefined)
     let done = items.length - toRead.length

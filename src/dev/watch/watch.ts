@@ -170,11 +170,18 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     if (pending.size > 0 || fullAgain) wait(Math.max(0, lastEvent + debounce - performance.now()))
     else for (const resolve of settle.splice(0)) resolve()
   }
-  let lastMessages = JSON.stringify(first.analysis.messages)
+  let lastMessages = first.analysis.messages
+  let lastText: string | undefined
   const messagesChanged = (result: RebuildResult) => {
-    const now = JSON.stringify(result.analysis.messages)
-    const changed = now !== lastMessages
+    const now = result.analysis.messages
+    const last = lastMessages
     lastMessages = now
+    // An entry not read again keeps its message objects: the same ones in the same order say the same.
+    if (now.length === last.length && now.every((message, i) => message === last[i])) return false
+    lastText ??= JSON.stringify(last)
+    const text = JSON.stringify(now)
+    const changed = text !== lastText
+    lastText = text
     return changed
   }
   const settle: (() => void)[] = []

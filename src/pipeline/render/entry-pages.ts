@@ -5,7 +5,7 @@ import type {Entry} from '../../types.js'
 import type {EntryLesson, PageDataByKind} from './page-data.js'
 import type {Page} from './pages.js'
 import {pathOf} from './paginate.js'
-import type {PlanMemo} from './plan-memo.js'
+import type {Occurrences, PlanMemo} from './plan-memo.js'
 
 /** An entry page names at most this many other entries per lesson; the theme page has all. */
 const maxAlsoIn = 5
@@ -20,10 +20,35 @@ type Theme = LessonTheme
  * makes only the pages of the entries the save touched.
  */
 export function entryPages(site: Site, memo: PlanMemo, commitmentsOf: ReadonlyMap<string, Commitment[]>): Page<'entry'>[] {
+  const last = memo.lastEntryPages
+  // The same themes and related entries as last time, for as many entries (watch, after a save
+  // that changed only prose: see aggregate/site-memo.ts): a page is kept when it and its
+  // neighbours are the same entries and it names none of the entries replaced.
+  const replaced =
+    last?.themes === site.themes && last.related === site.related && last.today === site.today && last.entries.length === site.entries.length
+      ? new Set(last.entries.filter((entry, i) => site.entries[i] !== entry))
+      : undefined
+  const unchanged = (i: number) => i < 0 || i >= site.entries.length || site.entries[i] === last!.entries[i]
+  let make: ((entry: Entry, i: number) => Page<'entry'>) | undefined
+  const pages = site.entries.map((entry, i) => {
+    if (replaced && unchanged(i - 1) && unchanged(i) && unchanged(i + 1)) {
+      const page = last!.pages[i]!
+      const made = memo.entryPages.get(page.path)
+      if (made?.page === page && (replaced.size === 0 || !made.inputs.some((input) => replaced.has(input as Entry)))) return page
+    }
+    make ??= pageMaker(site, memo, commitmentsOf)
+    return make(entry, i)
+  })
+  memo.lastEntryPages = {entries: site.entries, themes: site.themes, related: site.related, today: site.today, pages}
+  return pages
+}
+
+/** Makes an entry's page, or gives the one made before from the same objects. */
+function pageMaker(site: Site, memo: PlanMemo, commitmentsOf: ReadonlyMap<string, Commitment[]>): (entry: Entry, i: number) => Page<'entry'> {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
-  const themesOf = occurrencesBySlug(site.themes)
+  const themesOf = memo.occurrences(site.themes, occurrencesBySlug)
   const card = (entry: Entry) => memo.cards.card(entry)
-  return site.entries.map((entry, i) => {
+  return (entry, i) => {
     const newer = site.entries[i - 1]
     const older = site.entries[i + 1]
     const related = (site.related.get(entry.slug) ?? []).map((slug) => bySlug.get(slug)!)
@@ -56,7 +81,7 @@ export function entryPages(site: Site, memo: PlanMemo, commitmentsOf: ReadonlyMa
     const page: Page<'entry'> = {kind: 'entry', url: entry.url, path, data}
     memo.entryPages.set(path, {inputs, page})
     return page
-  })
+  }
 }
 
 function themeSummary(theme: Theme): EntryLesson['theme'] {
@@ -64,8 +89,8 @@ function themeSummary(theme: Theme): EntryLesson['theme'] {
 }
 
 /** Each entry's lessons among the themes: the theme, and where in it, with the lesson's text. */
-function occurrencesBySlug(themes: readonly Theme[]): Map<string, {theme: Theme; index: number; text: string}[]> {
-  const bySlug = new Map<string, {theme: Theme; index: number; text: string}[]>()
+function occurrencesBySlug(themes: readonly Theme[]): Occurrences {
+  const bySlug: Occurrences = new Map()
   for (const theme of themes) {
     theme.occurrences.forEach((o, index) => {
       const list = bySlug.get(o.entry)

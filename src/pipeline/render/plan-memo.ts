@@ -1,10 +1,15 @@
+import type {Commitment} from '../aggregate/commitments.js'
 import type {Growth} from '../aggregate/growth.js'
 import type {Site} from '../aggregate/site.js'
 import type {LessonTheme} from '../aggregate/themes.js'
 import type {Chart} from './charts/chart.js'
 import {growthCharts} from './charts/growth-charts.js'
+import type {Entry} from '../../types.js'
 import {CardCache} from './cards.js'
 import type {Page} from './pages.js'
+
+/** Each entry's lessons among the themes, by slug: the theme, where in it, and the lesson's text. */
+export type Occurrences = Map<string, {theme: LessonTheme; index: number; text: string}[]>
 
 /** A page's key and what it was made from: the page itself, and its data as a flat list (see page-keys.ts). */
 export interface KeptKey {
@@ -25,6 +30,10 @@ export class PlanMemo {
   readonly cards = new CardCache()
   /** Each entry's page, by output path, with the objects it was made from. */
   readonly entryPages = new Map<string, {inputs: unknown[]; page: Page<'entry'>}>()
+  /** The entry pages last planned, and what they were planned from. */
+  lastEntryPages:
+    | {entries: readonly Entry[]; themes: readonly LessonTheme[]; related: ReadonlyMap<string, string[]>; today: string; pages: Page<'entry'>[]}
+    | undefined
   /** Each theme's pages, for the page size they were cut with. */
   readonly lessonPages = new WeakMap<LessonTheme, {size: number; pages: Page<'lesson'>[]}>()
   /** The occurrences nearest in time to each occurrence of a theme, by its index. */
@@ -37,6 +46,29 @@ export class PlanMemo {
   readonly keys = new Map<string, KeptKey>()
   /** The token of each object many pages show, once written out (see page-keys.ts). */
   readonly sharedTokens = new WeakMap<object, string>()
+
+  private lastOccurrences: {themes: readonly LessonTheme[]; occurrences: Occurrences} | undefined
+
+  /** Each entry's lessons among `themes`, found again only when the themes are a new list. */
+  occurrences(themes: readonly LessonTheme[], find: (themes: readonly LessonTheme[]) => Occurrences): Occurrences {
+    if (this.lastOccurrences?.themes !== themes) this.lastOccurrences = {themes, occurrences: find(themes)}
+    return this.lastOccurrences.occurrences
+  }
+
+  private lastCommitments: {commitments: readonly Commitment[]; bySlug: Map<string, Commitment[]>} | undefined
+
+  /** Each entry's commitments, by slug, gathered again only when the commitments are a new list. */
+  commitmentsOf(commitments: readonly Commitment[]): Map<string, Commitment[]> {
+    if (this.lastCommitments?.commitments === commitments) return this.lastCommitments.bySlug
+    const bySlug = new Map<string, Commitment[]>()
+    for (const c of commitments) {
+      const list = bySlug.get(c.entry)
+      if (list) list.push(c)
+      else bySlug.set(c.entry, [c])
+    }
+    this.lastCommitments = {commitments, bySlug}
+    return bySlug
+  }
 
   private lastCharts: {growth: Growth; themes: readonly LessonTheme[]; lang: string; charts: Chart[]} | undefined
 
@@ -61,12 +93,11 @@ export class PlanMemo {
     return page
   }
 
-  /** Forget the pages not planned this time (an entry removed, a list grown shorter), and the cards no page asked for. */
+  /** Forget the pages not planned this time (an entry removed, a list grown shorter). */
   sweep(planned: ReadonlySet<string>): void {
     for (const path of this.entryPages.keys()) if (!planned.has(path)) this.entryPages.delete(path)
     for (const path of this.keys.keys()) if (!planned.has(path)) this.keys.delete(path)
     for (const path of this.lists.keys()) if (!planned.has(path)) this.lists.delete(path)
-    this.cards.sweep()
   }
 }
 
