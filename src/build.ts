@@ -1,7 +1,5 @@
 import type {CheckOptions, CheckResult} from './check.js'
-import {defaultShardSize, Engine, type EngineOptions} from './pipeline/engine.js'
-
-export {defaultShardSize}
+import {Engine, type EngineOptions} from './pipeline/engine.js'
 
 export interface BuildOptions extends CheckOptions, Pick<EngineOptions, 'searchShardSize' | 'write'> {}
 

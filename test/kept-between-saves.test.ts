@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {buildLexicon, defaultSynonyms} from '../src/pipeline/aggregate/lexicon.js'
 import {aggregate, type Site} from '../src/pipeline/aggregate/site.js'
 import {SiteMemo} from '../src/pipeline/aggregate/site-memo.js'
 import {sitePages} from '../src/pipeline/render/pages.js'
@@ -71,6 +72,19 @@ describe('the site kept between saves', () => {
     const after = withSaved(before, 'kiln', change)
     const second = aggregate(after, {info, today, memo}).site
     expect(plain(second)).not.toBe(plain(first))
+    expect(plain(second)).toBe(plain(fresh(after)))
+  })
+
+  it('keeps the related entries when what changed is neither a tag, a theme nor the order of entries', () => {
+    const memo = new SiteMemo()
+    // With a lexicon, as the engine groups lessons: themes are then kept while no lesson changed.
+    const grouping = {threshold: 0.6, lexicon: buildLexicon(defaultSynonyms)}
+    const before = sample()
+    const first = aggregate(before, {info, today, grouping, memo}).site
+    const after = withSaved(before, 'pond', (e) => ({meta: {...e.meta, outcome: 'failed'}}))
+    const second = aggregate(after, {info, today, grouping, memo}).site
+    expect(second.growth).not.toBe(first.growth)
+    expect(second.related).toBe(first.related)
     expect(plain(second)).toBe(plain(fresh(after)))
   })
 

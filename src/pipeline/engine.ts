@@ -11,14 +11,12 @@ import {PlanMemo} from './render/plan-memo.js'
 import {SiteMemo} from './aggregate/site-memo.js'
 import {loadTheme, type Theme} from './render/theme.js'
 import {loadPublic, type PublicFolder} from './render/public-folder.js'
-import {defaultShardSize} from './render/search-shards.js'
+import {defaultSharding} from './render/search-shards.js'
 import type {Site} from './aggregate/site.js'
 import type {EntryResult} from '../types.js'
 import type {OutputState} from './write/changes.js'
 import {claimOutput} from './write/claim.js'
 import type {WriteOptions} from './write/write.js'
-
-export {defaultShardSize}
 
 export interface Progress {
   phase: 'reading' | 'rendering' | 'indexing' | 'writing'
@@ -158,7 +156,7 @@ export class Engine {
       publicFolder: this.publicFolder,
       site,
       memo: this.plan,
-      shardSize: this.options.searchShardSize ?? defaultShardSize,
+      sharding: this.options.searchShardSize === undefined ? defaultSharding : {size: this.options.searchShardSize, most: Infinity},
       onProgress: (phase: Progress['phase']) => this.options.onProgress?.({phase})
     }
     const inPlace = mode === 'update' && this.output !== undefined && (await folderState(this.config.outDir, isOurOutput)).kind === 'ours'

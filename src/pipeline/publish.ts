@@ -5,7 +5,7 @@ import type {OutputFile} from '../types.js'
 import type {Site} from './aggregate/site.js'
 import {knownSize, WrittenFile} from './render/lazy-files.js'
 import {closePagefind, previousSearchIndex, saveSearchState, SearchIndexer, searchKeys} from './render/search-index.js'
-import {shardFolder, shardOf} from './render/search-shards.js'
+import {shardFolder, shardOf, type Sharding} from './render/search-shards.js'
 import {planSite} from './render/site.js'
 import {withCopies} from './render/copied-files.js'
 import type {PlanMemo} from './render/plan-memo.js'
@@ -24,8 +24,8 @@ export interface PublishInput {
   memo: PlanMemo
   /** The public folder's files, copied as they are. */
   publicFolder: PublicFolder
-  /** Pages per shard of the search index. */
-  shardSize: number
+  /** How the search index is cut into shards. */
+  sharding: Sharding
   onProgress?: (phase: 'rendering' | 'indexing' | 'writing') => void
 }
 
@@ -53,7 +53,7 @@ export function salt(input: Pick<PublishInput, 'config' | 'theme' | 'site'>): st
  * site made from exactly what the last build used, in an output nobody touched, is left alone.
  */
 export async function replaceSite(input: PublishInput, write?: WriteOptions): Promise<Published> {
-  const {config, theme, site, shardSize} = input
+  const {config, theme, site, sharding} = input
   const {outDir, cacheDir} = config
   // Held from rendering to writing: pages taken from the output folder must still be there.
   return withOutputLock(outDir, async () => {
@@ -63,7 +63,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       cache &&
       siteKey(
         cache.salt,
-        {config, shardSize, publicFolder: input.publicFolder.digest},
+        {config, sharding, publicFolder: input.publicFolder.digest},
         site.entries.map((entry) => entry.key)
       )
     const last = key ? cache!.sameSite(key) : undefined
@@ -72,7 +72,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       memo: input.memo,
       salt: salt(input),
       outDir,
-      shardSize,
+      sharding,
       ...(cache ? {previous: (page: string) => cache.previous(page)} : {})
     })
     const {shards} = planned
@@ -136,7 +136,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
  * are removed. The search index stays as the last full rebuild wrote it.
  */
 export async function updateSite(input: PublishInput, previous: OutputState, pagesWritten?: (written: readonly string[]) => void): Promise<Published> {
-  const planned = planSite(input.site, input.theme, {memo: input.memo, salt: salt(input), outDir: input.config.outDir, shardSize: input.shardSize})
+  const planned = planSite(input.site, input.theme, {memo: input.memo, salt: salt(input), outDir: input.config.outDir, sharding: input.sharding})
   const files = withCopies(planned.files, input.site.entries, input.config.contentDir, input.publicFolder)
   input.onProgress?.('writing')
   const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous, pagesWritten))

@@ -12,21 +12,6 @@ const window = 8
  * and theme's date-ordered list, so the work stays linear in the number of entries.
  */
 export function relatedEntries(entries: readonly Entry[], tags: readonly Tag[], themes: readonly LessonTheme[]): Map<string, string[]> {
-  // The same themes (the same objects: see themes.ts), tags and order of entries as last time: the same answer.
-  const input = JSON.stringify([entries.map((e) => e.slug), tags.map((t) => t.entries)])
-  if (last && last.input === input && last.themes.length === themes.length && themes.every((t, i) => t === last!.themes[i])) return last.related
-  const related = findRelated(entries, tags, themes)
-  last = {input, themes, related}
-  return related
-}
-
-/**
- * The last answer, for watch, which asks again after every save. Themes are compared as
- * objects: a theme is made again whenever anything it holds changed.
- */
-let last: {input: string; themes: readonly LessonTheme[]; related: Map<string, string[]>} | undefined
-
-function findRelated(entries: readonly Entry[], tags: readonly Tag[], themes: readonly LessonTheme[]): Map<string, string[]> {
   const indexOf = new Map(entries.map((e, i) => [e.slug, i]))
   const scores: (Map<number, number> | undefined)[] = new Array(entries.length)
   const add = (slugs: readonly string[], weight: number) => {

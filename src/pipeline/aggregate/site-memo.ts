@@ -1,5 +1,8 @@
 import type {Diagnostic, Entry, EntryResult} from '../../types.js'
+import {relatedEntries} from './related.js'
 import type {AggregateOptions, Site} from './site.js'
+import type {Tag} from './tags.js'
+import type {LessonTheme} from './themes.js'
 
 type Read = EntryResult & {entry: Entry}
 
@@ -41,6 +44,22 @@ export class SiteMemo {
       last.site = {...last.site, entries: swapped(last.site.entries), all: swapped(last.site.all), revisitDue: swapped(last.site.revisitDue)}
     }
     return {site: last.site, duplicates: last.duplicates}
+  }
+
+  private lastRelated: {input: string; themes: readonly LessonTheme[]; related: Map<string, string[]>} | undefined
+
+  /**
+   * Related entries, found again only when the order of entries, a tag's entries or a theme
+   * changed (a theme is a new object whenever anything in it changed): a save that changes an
+   * entry's outcome or cost, say, keeps them.
+   */
+  related(entries: readonly Entry[], tags: readonly Tag[], themes: readonly LessonTheme[]): Map<string, string[]> {
+    const input = JSON.stringify([entries.map((e) => e.slug), tags.map((t) => t.entries)])
+    const last = this.lastRelated
+    if (last?.input === input && last.themes.length === themes.length && themes.every((t, i) => t === last.themes[i])) return last.related
+    const related = relatedEntries(entries, tags, themes)
+    this.lastRelated = {input, themes, related}
+    return related
   }
 
   keep(results: readonly Read[], options: AggregateOptions, site: Site, duplicates: Diagnostic[]): void {

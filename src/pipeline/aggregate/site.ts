@@ -75,7 +75,7 @@ function siteOf(withEntry: readonly (EntryResult & {entry: Entry})[], options: A
     open: openCommitments(commitments),
     growth: computeGrowth(entries, themes, commitments),
     tags,
-    related: relatedEntries(entries, tags, themes),
+    related: options.memo ? options.memo.related(entries, tags, themes) : relatedEntries(entries, tags, themes),
     revisitDue: entries
       .filter((e) => e.meta.revisit !== undefined && e.meta.revisit <= options.today)
       .sort((a, b) => (a.meta.revisit! < b.meta.revisit! ? -1 : 1))

@@ -1,7 +1,7 @@
 import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
 import {growthPageData} from './growth-page.js'
-import {searchShards, shardFolder} from './search-shards.js'
+import {searchShards, shardFolder, type Sharding} from './search-shards.js'
 import {entryPages} from './entry-pages.js'
 import type {LayoutName, PageDataByKind} from './page-data.js'
 import type {PlanMemo} from './plan-memo.js'
@@ -18,7 +18,7 @@ export interface Page<K extends LayoutName = LayoutName> {
 }
 
 /** Every page the site has, in a stable order. */
-export function sitePages(site: Site, memo: PlanMemo, shardSize?: number): Page[] {
+export function sitePages(site: Site, memo: PlanMemo, sharding?: Sharding): Page[] {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
   const entryCard = (entry: Entry) => memo.cards.card(entry)
   const card = (slug: string) => entryCard(bySlug.get(slug)!)
@@ -32,12 +32,7 @@ export function sitePages(site: Site, memo: PlanMemo, shardSize?: number): Page[
     overdue: site.open.filter((c) => c.overdue).length
   })
 
-  const commitmentsOf = new Map<string, Site['commitments']>()
-  for (const c of site.commitments) {
-    const list = commitmentsOf.get(c.entry)
-    if (list) list.push(c)
-    else commitmentsOf.set(c.entry, [c])
-  }
+  const commitmentsOf = memo.commitmentsOf(site.commitments)
   pages.push(...entryPages(site, memo, commitmentsOf))
 
   pages.push({kind: 'lessons', url: '/lessons/', path: 'lessons/index.html', data: {themes: site.themes}})
@@ -53,7 +48,7 @@ export function sitePages(site: Site, memo: PlanMemo, shardSize?: number): Page[
   pages.push(search)
   pages.push({kind: 'not-found', url: '/404.html', path: '404.html', data: {}})
   // Every page is HTML: the number of shards follows from their number.
-  const shards = searchShards(pages.length, shardSize)
+  const shards = searchShards(pages.length, sharding)
   search.data.indexes = Array.from({length: shards - 1}, (_, i) => `/${shardFolder(i + 1)}`)
   // Entry and theme pages are kept as they are made (see entry-pages.ts); the rest when they say what they said.
   return pages.map((page) => (page.kind === 'entry' || page.kind === 'lesson' ? page : memo.keep(page)))

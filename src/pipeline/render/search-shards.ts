@@ -1,27 +1,30 @@
 import {createHash} from 'node:crypto'
 
-/**
- * Pages per shard of the search index by default: one change re-indexes one shard, not the whole
- * site, and a shard of 250 pages takes Pagefind a fraction of a second (bench/results.md).
- */
-export const defaultShardSize = 250
+/** How the search index is cut into shards: pages per shard, and the most shards there may be. */
+export interface Sharding {
+  size: number
+  most: number
+}
 
 /**
- * The most shards a site's index comes in at the default size: a reader's first search fetches
- * and loads every one, and past 16 that costs more than a second (bench/results.md).
+ * By default, shards of 250 pages: one change re-indexes one shard, not the whole site, and a
+ * shard of 250 pages takes Pagefind a fraction of a second. At most 16: a reader's first search
+ * fetches and loads every one, and past 16 that costs more than a second (bench/results.md).
+ * A size chosen (`searchShardSize`) is taken as it is, without a most.
  */
-export const maxShards = 16
+export const defaultSharding: Sharding = {size: 250, most: 16}
+
+/** One index, whatever the number of pages. */
+export const oneShard: Sharding = {size: Infinity, most: 1}
 
 /**
- * How many shards the search index comes in: one up to `shardSize` pages, then a power of two,
- * so that a page keeps its shard while the site grows, until the count doubles. At the default
- * size, never more than `maxShards`, the shards then growing with the site; a size chosen
- * (`searchShardSize`) is taken as it is.
+ * How many shards the search index comes in: one up to `size` pages, then a power of two, so
+ * that a page keeps its shard while the site grows, until the count doubles; never more than
+ * `most`, the shards then growing with the site.
  */
-export function searchShards(pages: number, shardSize = Infinity): number {
-  const most = shardSize === defaultShardSize ? maxShards : Infinity
+export function searchShards(pages: number, sharding: Sharding = oneShard): number {
   let shards = 1
-  while (pages / shards > shardSize && shards < most) shards *= 2
+  while (pages / shards > sharding.size && shards * 2 <= sharding.most) shards *= 2
   return shards
 }
 

@@ -14,7 +14,7 @@ import type {LayoutContext, LayoutName, PageDataByKind} from './page-data.js'
 import {pageKeys, sharedData} from './page-keys.js'
 import type {PlanMemo} from './plan-memo.js'
 import {sitePages, type Page} from './pages.js'
-import {searchShards} from './search-shards.js'
+import {searchShards, type Sharding} from './search-shards.js'
 import type {OutputFile, Theme} from './theme.js'
 
 // Entry bodies arrive as sanitised HTML in a raw node (see render/body.ts); theme code is trusted.
@@ -31,7 +31,8 @@ export interface PlanOptions {
   /** The previous output's files: a page whose key is the same is taken from there, not rendered. */
   previous?: PreviousRecord
   outDir: string
-  shardSize?: number
+  /** How the search index is cut into shards (default: one). */
+  sharding?: Sharding
 }
 
 /**
@@ -42,7 +43,7 @@ export interface PlanOptions {
  * rendered at all, but taken from there. Also how many shards the search index comes in.
  */
 export function planSite(site: Site, theme: Theme, options: PlanOptions): {files: OutputFile[]; shards: number} {
-  const pages = sitePages(site, options.memo, options.shardSize)
+  const pages = sitePages(site, options.memo, options.sharding)
   const pageKey = pageKeys(options.salt, options.memo, sharedData(site, pages))
   const files = withSiteFiles(
     site,
@@ -57,7 +58,7 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   )
   options.memo.sweep(new Set(pages.map((page) => page.path)))
   // As the search page was told: the number of shards follows from the number of pages.
-  return {files, shards: searchShards(pages.length, options.shardSize)}
+  return {files, shards: searchShards(pages.length, options.sharding)}
 }
 
 function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
