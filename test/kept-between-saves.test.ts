@@ -88,6 +88,23 @@ describe('the site kept between saves', () => {
     expect(plain(second)).toBe(plain(fresh(after)))
   })
 
+  it('gives the suggestions of lessons/similar at the lines the lessons stand on after a save', () => {
+    const memo = new SiteMemo()
+    const grouping = {threshold: 0.6, lexicon: buildLexicon(defaultSynonyms)}
+    const options = {info, today, grouping, suggest: 'warning' as const}
+    const before = [
+      entryResult({slug: 'first', date: '2024-01-01', lessons: [['Pad every estimate by a fifth', ['estimation']]]}),
+      entryResult({slug: 'second', date: '2024-06-01', lessons: [['Deadlines slip unless the plan keeps spare days', ['estimation']]]}),
+      entryResult({slug: 'third', date: '2025-01-01', lessons: ['Call the venue before paying', 'Quote every estimate with spare days']})
+    ]
+    const first = aggregate(before, {...options, memo}).messages
+    expect(first.map((m) => [m.file, m.line, m.ruleId])).toEqual([['content/2025-01-01-third.md', 2, 'lessons/similar']])
+    const after = withSaved(before, 'third', proseOnly)
+    const second = aggregate(after, {...options, memo}).messages
+    expect(second.map((m) => m.line)).toEqual([6])
+    expect(second).toEqual(aggregate(after, options).messages)
+  })
+
   it('is made again for another date, and when an entry comes or goes', () => {
     const memo = new SiteMemo()
     const before = sample()

@@ -171,18 +171,12 @@ export async function watch(options: WatchOptions = {}): Promise<Watcher> {
     else for (const resolve of settle.splice(0)) resolve()
   }
   let lastMessages = first.analysis.messages
-  let lastText: string | undefined
   const messagesChanged = (result: RebuildResult) => {
     const now = result.analysis.messages
     const last = lastMessages
     lastMessages = now
-    // An entry not read again keeps its message objects: the same ones in the same order say the same.
-    if (now.length === last.length && now.every((message, i) => message === last[i])) return false
-    lastText ??= JSON.stringify(last)
-    const text = JSON.stringify(now)
-    const changed = text !== lastText
-    lastText = text
-    return changed
+    // An entry not read again keeps its message objects: only those of entries read again are compared by what they say.
+    return now.length !== last.length || !now.every((message, i) => message === last[i] || JSON.stringify(message) === JSON.stringify(last[i]))
   }
   const settle: (() => void)[] = []
 

@@ -1,8 +1,10 @@
-import type {Diagnostic, Entry, EntryResult} from '../../types.js'
+import type {Diagnostic, Entry, EntryResult, Lesson, Severity} from '../../types.js'
+import type {GroupingOptions} from './group-lessons.js'
 import {relatedEntries} from './related.js'
+import {similarLessons} from './similar-lessons.js'
 import type {AggregateOptions, Site} from './site.js'
 import type {Tag} from './tags.js'
-import type {LessonTheme} from './themes.js'
+import {lessonThemes, type LessonTheme} from './themes.js'
 
 type Read = EntryResult & {entry: Entry}
 
@@ -46,6 +48,54 @@ export class SiteMemo {
     return {site: last.site, duplicates: last.duplicates}
   }
 
+  private lastThemes: {grouping: GroupingOptions | undefined; entries: readonly Entry[]; inputs: string[]; themes: LessonTheme[]} | undefined
+
+  /**
+   * Lesson themes, grouped again only when an entry's lessons, title, URL or date changed: a
+   * save that leaves them keeps every theme the same object, so pages can tell.
+   */
+  themes(entries: readonly Entry[], grouping: GroupingOptions | undefined): LessonTheme[] {
+    const last = this.lastThemes
+    if (
+      last &&
+      sameGrouping(last.grouping, grouping) &&
+      entries.length === last.entries.length &&
+      entries.every((e, i) => e === last.entries[i] || themeInput(e) === last.inputs[i])
+    ) {
+      last.entries = [...entries]
+      return [...last.themes]
+    }
+    const themes = lessonThemes(entries, grouping)
+    this.lastThemes = {grouping, entries: [...entries], inputs: entries.map(themeInput), themes}
+    return [...themes]
+  }
+
+  private lastSuggestions:
+    | {severity: Severity; grouping: GroupingOptions | undefined; files: string[]; lessons: (readonly Lesson[])[]; texts: string[]; messages: Diagnostic[]}
+    | undefined
+
+  /** `lessons/similar`'s suggestions, made again only when a lesson changed, its line included. */
+  suggestions(results: readonly Read[], severity: Severity, grouping: GroupingOptions | undefined): Diagnostic[] {
+    const last = this.lastSuggestions
+    if (
+      last?.severity === severity &&
+      sameGrouping(last.grouping, grouping) &&
+      last.files.length === results.length &&
+      results.every((r, i) => r.file === last.files[i] && (r.entry.lessons === last.lessons[i] || JSON.stringify(r.entry.lessons) === last.texts[i]))
+    )
+      return [...last.messages]
+    const messages = similarLessons(results, severity, grouping)
+    this.lastSuggestions = {
+      severity,
+      grouping,
+      files: results.map((r) => r.file),
+      lessons: results.map((r) => r.entry.lessons),
+      texts: results.map((r) => JSON.stringify(r.entry.lessons)),
+      messages
+    }
+    return [...messages]
+  }
+
   private lastRelated: {input: string; themes: readonly LessonTheme[]; related: Map<string, string[]>} | undefined
 
   /**
@@ -77,12 +127,15 @@ function inputsOf(r: Read): string {
   return JSON.stringify([r.file, source, slug, url, meta, lessons.map((l) => [l.text, l.hashtags]), actions.map(({line: _, ...action}) => action)])
 }
 
+/** What of an entry its lessons' themes are made from. */
+const themeInput = (entry: Entry) => JSON.stringify([entry.slug, entry.meta.title, entry.url, entry.meta.date, entry.lessons.map((l) => [l.text, l.hashtags])])
+
 function sameOptions(a: AggregateOptions, b: AggregateOptions): boolean {
-  const [x, y] = [a.grouping, b.grouping]
+  return a.info === b.info && a.today === b.today && a.suggest === b.suggest && sameGrouping(a.grouping, b.grouping)
+}
+
+function sameGrouping(x: GroupingOptions | undefined, y: GroupingOptions | undefined): boolean {
   return (
-    a.info === b.info &&
-    a.today === b.today &&
-    a.suggest === b.suggest &&
     x?.threshold === y?.threshold &&
     x?.maxPostings === y?.maxPostings &&
     x?.lexicon === y?.lexicon &&

@@ -55,14 +55,17 @@ export function aggregate(results: readonly EntryResult[], options: AggregateOpt
   const duplicates = kept?.duplicates ?? duplicateSlugs(withEntry)
   if (!kept) options.memo?.keep(withEntry, options, site, duplicates)
   const messages = [...duplicates]
-  if (options.suggest) messages.push(...similarLessons(withEntry, options.suggest, options.grouping))
+  if (options.suggest) {
+    const {suggest, grouping, memo} = options
+    messages.push(...(memo ? memo.suggestions(withEntry, suggest, grouping) : similarLessons(withEntry, suggest, grouping)))
+  }
   return {site, messages}
 }
 
 function siteOf(withEntry: readonly (EntryResult & {entry: Entry})[], options: AggregateOptions): Site {
   const all = withEntry.map((r) => r.entry).sort(newestFirst)
   const entries = all.filter((e) => !e.meta.draft)
-  const themes = lessonThemes(entries, options.grouping)
+  const themes = options.memo ? options.memo.themes(entries, options.grouping) : lessonThemes(entries, options.grouping)
   const commitments = collectCommitments(entries, options.today)
   const tags = collectTags(entries, themes)
   return {

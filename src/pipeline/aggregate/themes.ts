@@ -34,41 +34,6 @@ export interface LessonTheme {
  * themes recurring first, then by how many entries they come from, then most recent.
  */
 export function lessonThemes(entries: readonly Entry[], options?: GroupingOptions): LessonTheme[] {
-  const last = options?.lexicon && lastRuns.get(options.lexicon)
-  if (last && sameOptions(last.options, options!) && sameInputs(last, entries)) {
-    last.entries = [...entries]
-    return [...last.themes]
-  }
-  const themes = groupThemes(entries, options)
-  if (options?.lexicon) lastRuns.set(options.lexicon, {options, entries: [...entries], inputs: entries.map(themeInput), themes})
-  return [...themes]
-}
-
-/**
- * The last run's entries and themes, by the lexicon of the config it ran with: watch asks again
- * after every save, and a save that leaves every entry's lessons, title, URL and date as they
- * were leaves the themes as they were too (the same objects, so pages can tell).
- */
-interface LastRun {
-  options: GroupingOptions
-  entries: readonly Entry[]
-  /** What of each entry the themes are made from, as JSON. */
-  inputs: string[]
-  themes: LessonTheme[]
-}
-const lastRuns = new WeakMap<object, LastRun>()
-
-const themeInput = (entry: Entry) => JSON.stringify([entry.slug, entry.meta.title, entry.url, entry.meta.date, entry.lessons.map((l) => [l.text, l.hashtags])])
-
-function sameInputs(last: LastRun, entries: readonly Entry[]): boolean {
-  return entries.length === last.entries.length && entries.every((e, i) => e === last.entries[i] || themeInput(e) === last.inputs[i])
-}
-
-function sameOptions(a: GroupingOptions, b: GroupingOptions): boolean {
-  return a.threshold === b.threshold && a.maxPostings === b.maxPostings && a.vectors === b.vectors && a.similarity === b.similarity
-}
-
-function groupThemes(entries: readonly Entry[], options?: GroupingOptions): LessonTheme[] {
   const chronological = [...entries].sort((a, b) => (a.meta.date < b.meta.date ? -1 : a.meta.date > b.meta.date ? 1 : a.slug < b.slug ? -1 : 1))
   const flat = chronological.flatMap((entry) => entry.lessons.map((lesson) => ({entry, lesson})))
   const groups = groupLessons(

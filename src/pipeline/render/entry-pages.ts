@@ -5,12 +5,10 @@ import type {Entry} from '../../types.js'
 import type {EntryLesson, PageDataByKind} from './page-data.js'
 import type {Page} from './pages.js'
 import {pathOf} from './paginate.js'
-import type {Occurrences, PlanMemo} from './plan-memo.js'
+import {sameItems, type Occurrence, type Occurrences, type PlanMemo} from './plan-memo.js'
 
 /** An entry page names at most this many other entries per lesson; the theme page has all. */
 const maxAlsoIn = 5
-
-type Theme = LessonTheme
 
 /**
  * Every entry's page, newest first. A page is made from its entry, the entries beside it, its
@@ -84,12 +82,12 @@ function pageMaker(site: Site, memo: PlanMemo, commitmentsOf: ReadonlyMap<string
   }
 }
 
-function themeSummary(theme: Theme): EntryLesson['theme'] {
+function themeSummary(theme: LessonTheme): EntryLesson['theme'] {
   return {id: theme.id, url: theme.url, text: theme.text, recurring: theme.recurring, count: theme.count, entryCount: theme.entryCount}
 }
 
 /** Each entry's lessons among the themes: the theme, and where in it, with the lesson's text. */
-function occurrencesBySlug(themes: readonly Theme[]): Occurrences {
+function occurrencesBySlug(themes: readonly LessonTheme[]): Occurrences {
   const bySlug: Occurrences = new Map()
   for (const theme of themes) {
     theme.occurrences.forEach((o, index) => {
@@ -102,7 +100,7 @@ function occurrencesBySlug(themes: readonly Theme[]): Occurrences {
 }
 
 /** The occurrence of a lesson's text among an entry's: the last one, when an entry says the same lesson twice. */
-function findOccurrence(list: readonly {theme: Theme; index: number; text: string}[] | undefined, text: string): {theme: Theme; index: number} {
+function findOccurrence(list: readonly Occurrence[] | undefined, text: string): {theme: LessonTheme; index: number} {
   const found = list?.findLast((o) => o.text === text)
   if (!found) throw new Error(`No lesson theme holds the lesson "${text}"`)
   return found
@@ -113,7 +111,7 @@ function findOccurrence(list: readonly {theme: Theme; index: number; text: strin
  * left out. Occurrences are oldest first, so the nearest lie on either side of it. Kept by theme:
  * a theme is a new object whenever anything in it changed.
  */
-function nearest(memo: PlanMemo, theme: Theme, index: number): {slugs: string[]; more: number} {
+function nearest(memo: PlanMemo, theme: LessonTheme, index: number): {slugs: string[]; more: number} {
   let byIndex = memo.nearest.get(theme)
   if (!byIndex) memo.nearest.set(theme, (byIndex = new Map()))
   const kept = byIndex.get(index)
@@ -141,14 +139,8 @@ function nearest(memo: PlanMemo, theme: Theme, index: number): {slugs: string[];
 }
 
 /** Each occurrence's date as a number, worked out once per theme. */
-function timesOf(memo: PlanMemo, theme: Theme): number[] {
+function timesOf(memo: PlanMemo, theme: LessonTheme): number[] {
   let times = memo.themeTimes.get(theme)
   if (!times) memo.themeTimes.set(theme, (times = theme.occurrences.map((o) => Date.parse(o.date))))
   return times
-}
-
-export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }

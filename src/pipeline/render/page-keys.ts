@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import type {Site} from '../aggregate/site.js'
 import type {Entry} from '../../types.js'
-import type {PlanMemo} from './plan-memo.js'
+import {sameItems, type PlanMemo} from './plan-memo.js'
 import type {Page} from './pages.js'
 
 /**
@@ -72,7 +72,7 @@ export function pageKeys(salt: string, memo: PlanMemo, shared: ReadonlySet<objec
     // The same data as last time, down to the same entries, cards and shared objects: the same key.
     const now: unknown[] = [salt, page.kind, page.url]
     leaves(page.data, now)
-    if (last?.leaves && sameLeaves(last.leaves, now)) {
+    if (last?.leaves && sameItems(last.leaves, now)) {
       kept.set(page.path, {page, salt, leaves: last.leaves, key: last.key})
       return last.key
     }
@@ -86,12 +86,6 @@ export function pageKeys(salt: string, memo: PlanMemo, shared: ReadonlySet<objec
 }
 
 const [open, close, entryMark, cardMark, sharedMark] = ['open', 'close', 'entry', 'card', 'shared'].map((name) => Symbol(name))
-
-function sameLeaves(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false
-  return true
-}
 
 /** What many pages show: written out once for all their keys. */
 export function sharedData(site: Site, pages: readonly Page[]): Set<object> {

@@ -6,10 +6,19 @@ import type {Chart} from './charts/chart.js'
 import {growthCharts} from './charts/growth-charts.js'
 import type {Entry} from '../../types.js'
 import {CardCache} from './cards.js'
+import {MadeFile} from './lazy-files.js'
 import type {Page} from './pages.js'
+import type {OutputFile} from './theme.js'
 
-/** Each entry's lessons among the themes, by slug: the theme, where in it, and the lesson's text. */
-export type Occurrences = Map<string, {theme: LessonTheme; index: number; text: string}[]>
+/** A lesson among the themes: its theme, where in it, and the lesson's text. */
+export interface Occurrence {
+  theme: LessonTheme
+  index: number
+  text: string
+}
+
+/** Each entry's lessons among the themes, by slug. */
+export type Occurrences = Map<string, Occurrence[]>
 
 /** A page's key and what it was made from: the page itself, and its data as a flat list (see page-keys.ts). */
 export interface KeptKey {
@@ -46,6 +55,15 @@ export class PlanMemo {
   readonly keys = new Map<string, KeptKey>()
   /** The token of each object many pages show, once written out (see page-keys.ts). */
   readonly sharedTokens = new WeakMap<object, string>()
+
+  private readonly assets = new WeakMap<OutputFile, MadeFile>()
+
+  /** A theme's asset, keyed by its bytes once: the theme is loaded once per engine, and watch plans the site on every save. */
+  asset(asset: OutputFile): MadeFile {
+    let file = this.assets.get(asset)
+    if (!file) this.assets.set(asset, (file = new MadeFile(asset.path, () => asset.contents)))
+    return file
+  }
 
   private lastOccurrences: {themes: readonly LessonTheme[]; occurrences: Occurrences} | undefined
 
@@ -118,5 +136,12 @@ function sameValue(a: unknown, b: unknown, depth: number): boolean {
   if (keys.length !== Object.keys(b).length) return false
   for (const key of keys)
     if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false
+  return true
+}
+
+/** The same values in the same order (NaN the same as NaN). */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false
   return true
 }

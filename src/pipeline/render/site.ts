@@ -48,6 +48,7 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   const files = withSiteFiles(
     site,
     theme,
+    options.memo,
     pages,
     pages.map((page): OutputFile => {
       const render = () => renderPage(page, site, theme)
@@ -61,7 +62,7 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   return {files, shards: searchShards(pages.length, options.sharding)}
 }
 
-function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
+function withSiteFiles(site: Site, theme: Theme, memo: PlanMemo, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
     // Made when first asked for: after the pages, in watch (see MadeFile).
@@ -69,16 +70,8 @@ function withSiteFiles(site: Site, theme: Theme, pages: readonly Page[], files: 
     new MadeFile('feed.xml', () => atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
     ...(site.info.url ? [new MadeFile('sitemap.xml', () => sitemap(site, pages))] : []),
-    ...theme.assets.map(knownAsset)
+    ...theme.assets.map((asset) => memo.asset(asset))
   ]
-}
-
-/** A theme's asset, keyed once: the theme is loaded once per engine, and watch plans the site on every save. */
-const knownAssets = new WeakMap<OutputFile, OutputFile>()
-function knownAsset(asset: OutputFile): OutputFile {
-  let file = knownAssets.get(asset)
-  if (!file) knownAssets.set(asset, (file = new MadeFile(asset.path, () => asset.contents)))
-  return file
 }
 
 export function renderPage(page: Page, site: Site, theme: Theme): string {
