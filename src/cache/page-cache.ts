@@ -18,9 +18,9 @@ export interface PageRecord {
 /**
  * What the previous build rendered, so that a page made from the same data, by the same theme,
  * with the same settings, on the same day, is taken from the previous output instead of being
- * rendered again. The record is tied to one output folder (its identity on disk: every build
- * writes a new folder), so output written by `watch`, by `--no-cache` or by any other build
- * makes it useless, never wrong.
+ * rendered again. The record is tied to one output folder (its identity on disk, which every
+ * build and every write of `watch` changes: see `outputStamp`), so output written by `watch`,
+ * by `--no-cache` or by any other build makes it useless, never wrong.
  */
 export class PageCache {
   private constructor(
@@ -71,6 +71,14 @@ export class PageCache {
    */
   sameSite(site: string): readonly [string, number][] | undefined {
     return this.last?.site === site ? this.last.files : undefined
+  }
+
+  /**
+   * Every file (and its size) the previous build wrote into the output folder there is now: when
+   * known, a build moves only what changed into that folder (see `updateOutput`).
+   */
+  lastFiles(): readonly [string, number][] | undefined {
+    return this.last?.files
   }
 
   /**

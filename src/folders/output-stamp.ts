@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises'
 
 /**
- * The identity of an output folder on disk. Each build writes a new folder, so the identity
- * changes with every build, and with any file added or removed at its top.
+ * The identity of an output folder on disk. A build writes a new folder, or moves its changes
+ * into the folder after putting its marker in again, as every write of `watch` does too: either
+ * way the identity changes, as it does with any file added or removed at the folder's top.
  */
 export async function outputStamp(outDir: string): Promise<string | undefined> {
   try {

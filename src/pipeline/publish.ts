@@ -13,7 +13,8 @@ import type {PublicFolder} from './render/public-folder.js'
 import type {Theme} from './render/theme.js'
 import {writeChanges, type OutputState} from './write/changes.js'
 import {withOutputLock} from './write/lock.js'
-import {outputHasSizes, replaceOutput, type WriteOptions, type WriteResult} from './write/write.js'
+import {updateOutput} from './write/in-place.js'
+import {outputHasSizes, recoverOutput, replaceOutput, type StreamOptions, type WriteOptions, type WriteResult} from './write/write.js'
 
 /** The whole-site stages after analysis: render the site's pages and write them. */
 export interface PublishInput {
@@ -57,6 +58,8 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
   const {outDir, cacheDir} = config
   // Held from rendering to writing: pages taken from the output folder must still be there.
   return withOutputLock(outDir, async () => {
+    // A build killed while moving files into the output is undone before the output is trusted.
+    await recoverOutput(outDir)
     const cache = cacheDir === undefined ? undefined : await PageCache.load(cacheDir, outDir, salt(input))
     // The same site as last time, in an output nobody touched: there is nothing to do.
     const key =
@@ -80,10 +83,14 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
     const keys = cache && searchKeys(files, config.site.lang, shards)
     const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
     const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])
+    // The output the previous build wrote, as it recorded it: then only what changed is moved in.
+    const inPlace = cache?.lastFiles() !== undefined
+    const writeOut = (list: readonly OutputFile[], options?: WriteOptions & StreamOptions) =>
+      inPlace ? updateOutput(config, list, options) : replaceOutput(config, list, options)
     let written: WriteResult
     if (previous.every((shard) => shard !== undefined)) {
       input.onProgress?.('writing')
-      written = await replaceOutput(config, [...files, ...indexed.flat()], write)
+      written = await writeOut([...files, ...indexed.flat()], write)
     } else {
       // Pages are rendered, indexed and written one after another; Pagefind works alongside,
       // on the shards whose pages changed.
@@ -92,7 +99,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       try {
         for (const [shard, reused] of previous.entries()) if (!reused) indexers.set(shard, await SearchIndexer.start(config.site.lang))
         const indexerOf = (file: OutputFile) => (file.path.endsWith('.html') ? indexers.get(shardOf(file.path, shards)) : undefined)
-        written = await replaceOutput(config, files, {
+        written = await writeOut(files, {
           ...write,
           wants: (file) => indexerOf(file) !== undefined,
           each: (file, contents) => indexerOf(file)!.add(file.path, contents),

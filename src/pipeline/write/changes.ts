@@ -6,7 +6,8 @@ import {mapLimit} from '../../map-limit.js'
 import type {OutputFile} from '../../types.js'
 import type {OutputSettings} from './claim.js'
 import {RealDirs} from './real-dirs.js'
-import {insidePath} from './write.js'
+import {insidePath} from './inside-path.js'
+import {markerFile} from './write.js'
 
 /** Files made and written at once. */
 const batchSize = 16
@@ -44,7 +45,19 @@ export async function writeChanges(
   // Made a batch at a time and written together: one file's write waits for no other's, and no
   // more than a batch of pages is held in memory.
   let batch: {path: string; target: string; contents: string | Uint8Array}[] = []
+  // Before the first file changes, the marker is put in again: that changes the output folder's
+  // identity (see `outputStamp`), so the page cache no longer takes it for what a build recorded.
+  let marked = false
+  const mark = async () => {
+    if (marked) return
+    marked = true
+    const marker = markerFile()
+    const temporary = path.join(outDir, `${marker.path}.${randomBytes(4).toString('hex')}.tmp`)
+    await fs.writeFile(temporary, marker.contents, {flag: 'wx'})
+    await fs.rename(temporary, path.join(outDir, marker.path))
+  }
   const flush = async () => {
+    if (batch.length > 0) await mark()
     await mapLimit(batch, batchSize, async ({target, contents}) => {
       const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`
       await fs.writeFile(temporary, contents, {flag: 'wx'})
@@ -80,6 +93,7 @@ export async function writeChanges(
     const target = insidePath(outDir, old)
     // Only a file this wrote, still a plain file in a real folder of the output.
     if (!dirs.has(path.dirname(target)) || !lstatSync(target, {throwIfNoEntry: false})?.isFile()) continue
+    await mark()
     await fs.rm(target)
     removed.push(old)
     await removeEmptyParents(outDir, path.dirname(target))

@@ -23,6 +23,11 @@ export class RealDirs {
     return true
   }
 
+  /** Tell of a folder found to be real by a listing that went down to it through real folders. */
+  add(dir: string): void {
+    this.real.add(dir)
+  }
+
   /** Make `dir` and whatever of it is missing, refusing to go through anything but real folders. */
   make(dir: string): void {
     if (this.has(dir)) return

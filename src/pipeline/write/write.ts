@@ -9,6 +9,8 @@ import {folderState, isOurOutput, outputMarker, outputMarkerText} from '../../fo
 import {claimOutput, type OutputSettings} from './claim.js'
 import {isAlive, withOutputLock} from './lock.js'
 import {RealDirs} from './real-dirs.js'
+import {insidePath} from './inside-path.js'
+import {readJournal, undoMoves, type Rename} from './journal.js'
 import type {OutputFile} from '../../types.js'
 
 export interface WriteResult {
@@ -28,6 +30,8 @@ export interface WriteResult {
 /** Hooks for tests that simulate a failing disk; a program never needs them. */
 export interface WriteOptions {
   writeFile?: (file: string, contents: string | Uint8Array) => Promise<void>
+  /** Moves a file into or out of the output folder, in an in-place update (see `updateOutput`). */
+  rename?: Rename
 }
 
 /**
@@ -117,6 +121,13 @@ export async function replaceOutput(
   return {written: count - kept, kept, stamp: await outputStamp(outDir), retiring}
 }
 
+/** Undo what a build killed while moving files into `outDir` left half done (see `sweepStale`). */
+export async function recoverOutput(outDir: string): Promise<void> {
+  await sweepStale(path.dirname(outDir), path.basename(outDir)).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  })
+}
+
 async function putAll(
   staging: string,
   files: readonly OutputFile[],
@@ -159,7 +170,7 @@ export function outputHasSizes(outDir: string, files: readonly (readonly [string
   )
 }
 
-function markerFile(): OutputFile & {contents: string} {
+export function markerFile(): OutputFile & {contents: string} {
   return {path: outputMarker, contents: outputMarkerText()}
 }
 
@@ -190,12 +201,12 @@ function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) =
   }
 }
 
-function hasSize(file: string, size: number): boolean {
+export function hasSize(file: string, size: number): boolean {
   const stat = lstatSync(file, {throwIfNoEntry: false})
   return stat?.isFile() === true && stat.size === size
 }
 
-function hasBytes(file: string, contents: string | Uint8Array): boolean {
+export function hasBytes(file: string, contents: string | Uint8Array): boolean {
   const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
   return hasSize(file, bytes.length) && readFileSync(file).equals(bytes)
 }
@@ -219,19 +230,25 @@ function linkIfSame(previous: string, target: string, same: (file: string) => bo
 /**
  * Remove temporary folders left by builds that were killed: named as ours, made by a process
  * that is gone, and holding the marker every build writes first. Anything else is left alone.
+ * One that still holds an in-place update's journal was killed while moving files into the
+ * output folder: those moves are undone first, so the output is again the previous build's.
  */
-async function sweepStale(parent: string, name: string): Promise<void> {
+export async function sweepStale(parent: string, name: string): Promise<void> {
   const pattern = new RegExp(`^\\.bounceback-(?:tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
   for (const entry of await fs.readdir(parent)) {
     const pid = Number(pattern.exec(entry)?.[1])
     if (!pid || pid === process.pid || isAlive(pid)) continue
     const folder = path.join(parent, entry)
     if ((await folderState(folder, isOurOutput)).kind !== 'ours') continue
+    const journal = readJournal(folder)
+    // Undone only into an output folder still ours: never into one put at its place since.
+    const outDir = path.join(parent, name)
+    if (journal && (await folderState(outDir, isOurOutput)).kind === 'ours') undoMoves(outDir, folder, journal)
     await fs.rm(folder, {recursive: true, force: true})
   }
 }
 
-async function swap(staging: string, outDir: string, retired: string): Promise<void> {
+export async function swap(staging: string, outDir: string, retired: string): Promise<void> {
   let hadPrevious = true
   try {
     await fs.rename(outDir, retired)
@@ -245,14 +262,4 @@ async function swap(staging: string, outDir: string, retired: string): Promise<v
     if (hadPrevious) await fs.rename(retired, outDir)
     throw error
   }
-}
-
-/** Resolve an output path and make sure it cannot leave the folder it is written to. */
-export function insidePath(dir: string, relative: string): string {
-  const target = path.resolve(dir, relative)
-  const rel = path.relative(dir, target)
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || relative.includes('\0')) {
-    throw new BouncebackError('WRITE_FAILED', `Refusing to write \`${relative}\` outside the output folder`)
-  }
-  return target
 }
