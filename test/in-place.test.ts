@@ -8,9 +8,8 @@ import {outputMarkerText} from '../src/folders/owned.js'
 import {outputStamp} from '../src/folders/output-stamp.js'
 import {writeChanges} from '../src/pipeline/write/changes.js'
 import type {OutputSettings} from '../src/pipeline/write/claim.js'
-import {moveIntoPlace} from '../src/pipeline/write/in-place.js'
+import {moveIntoPlace, prepareMoves} from '../src/pipeline/write/in-place.js'
 import {journalName, stagedNew, undoMoves, type Journal} from '../src/pipeline/write/journal.js'
-import {RealDirs} from '../src/pipeline/write/real-dirs.js'
 import {recoverOutput} from '../src/pipeline/write/write.js'
 import {leftovers, useProjects, validEntry, writeFiles} from './helpers.js'
 
@@ -160,14 +159,14 @@ describe('the journal of moves', () => {
       root,
       outDir: path.join(root, 'dist'),
       stage: path.join(root, 'stage'),
-      journal: {changed: ['index.html', 'b/c/new.html', 'a/page.html'], removed: ['gone/only.html']}
+      journal: prepareMoves(path.join(root, 'stage'), ['index.html', 'b/c/new.html', 'a/page.html'], ['gone/only.html'])
     }
   }
 
   it('puts the output back exactly as it was, whichever move fails', async () => {
     const {stage: probeStage, outDir: probeOut, journal: probeJournal} = await scene()
     let all = 0
-    moveIntoPlace(probeOut, probeStage, probeJournal, new RealDirs(probeOut), (from, to) => {
+    moveIntoPlace(probeOut, probeStage, probeJournal, (from, to) => {
       all++
       renameSync(from, to)
     })
@@ -185,7 +184,7 @@ describe('the journal of moves', () => {
         if (++moves === failAt) throw new Error(`move ${failAt} fails`)
         renameSync(from, to)
       }
-      expect(() => moveIntoPlace(outDir, stage, journal, new RealDirs(outDir), failing)).toThrow(`move ${failAt} fails`)
+      expect(() => moveIntoPlace(outDir, stage, journal, failing)).toThrow(`move ${failAt} fails`)
       undoMoves(outDir, stage, journal)
       expect(await snapshot(outDir), `failing at move ${failAt}`).toEqual(before)
       expect(await snapshot(path.join(stage, 'new')), `failing at move ${failAt}`).toEqual(staged)
@@ -200,7 +199,7 @@ describe('the journal of moves', () => {
     const before = await snapshot(outDir)
     let moves = 0
     expect(() =>
-      moveIntoPlace(outDir, stage, journal, new RealDirs(outDir), (from, to) => {
+      moveIntoPlace(outDir, stage, journal, (from, to) => {
         if (++moves === 4) throw new Error('killed')
         renameSync(from, to)
       })
@@ -219,7 +218,7 @@ describe('the journal of moves', () => {
     const {root, outDir, stage, journal} = await scene()
     let moves = 0
     expect(() =>
-      moveIntoPlace(outDir, stage, journal, new RealDirs(outDir), (from, to) => {
+      moveIntoPlace(outDir, stage, journal, (from, to) => {
         if (++moves === 4) throw new Error('killed')
         renameSync(from, to)
       })

@@ -146,7 +146,11 @@ export async function updateSite(input: PublishInput, previous: OutputState, pag
   const planned = planSite(input.site, input.theme, {memo: input.memo, salt: salt(input), outDir: input.config.outDir, sharding: input.sharding})
   const files = withCopies(planned.files, input.site.entries, input.config.contentDir, input.publicFolder)
   input.onProgress?.('writing')
-  const changes = await withOutputLock(input.config.outDir, () => writeChanges(input.config, files, previous, pagesWritten))
+  const changes = await withOutputLock(input.config.outDir, async () => {
+    // A build killed while moving files into the output (in another process) is undone first.
+    await recoverOutput(input.config.outDir)
+    return writeChanges(input.config, files, previous, pagesWritten)
+  })
   return {written: changes.written, removed: changes.removed, outputFiles: changes.state.size, upToDate: false, state: changes.state}
 }
 

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {copyFileSync, lstatSync, linkSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync} from 'node:fs'
+import {copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {BouncebackError} from '../../errors.js'
@@ -9,7 +9,7 @@ import {mapLimit} from '../../map-limit.js'
 import type {OutputFile} from '../../types.js'
 import {claimOutput, type OutputSettings} from './claim.js'
 import {insidePath} from './inside-path.js'
-import {journalName, removeEmptyFolders, stagedNew, stagedOld, undoMoves, type Journal, type Rename} from './journal.js'
+import {fileIdentity, journalName, removeEmptyFolders, stagedNew, stagedOld, undoMoves, type Journal, type Rename} from './journal.js'
 import {RealDirs} from './real-dirs.js'
 import {hasBytes, hasSize, markerFile, sweepStale, swap, type StreamOptions, type WriteOptions, type WriteResult} from './write.js'
 
@@ -27,8 +27,8 @@ import {hasBytes, hasSize, markerFile, sweepStale, swap, type StreamOptions, typ
  * removed afterwards; this is a listing of the output and a few renames (bench/results.md).
  *
  * Where a move cannot be made in place (a folder stands where a file now goes, a symbolic link in
- * the way), the output is replaced as a whole after all, from the staged files and links to the
- * unchanged ones, so the build still succeeds as a build without the cache would.
+ * the way), the output is replaced as a whole after all, from the staged files and the unchanged
+ * ones, so the build still succeeds as a build without the cache would.
  */
 export async function updateOutput(config: OutputSettings, siteFiles: readonly OutputFile[], options: WriteOptions & StreamOptions = {}): Promise<WriteResult> {
   const {outDir} = config
@@ -36,10 +36,11 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
   const stage = path.join(parent, `.bounceback-tmp-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`)
   const writeFile = options.writeFile ?? ((file, contents) => fs.writeFile(file, contents))
   const {each, more, wants} = options
-  const dirs = new RealDirs(outDir)
+  // Told the folders the listing finds: what is compared and staged is only read from the output.
+  const seen = new RealDirs(outDir)
   const changed: string[] = []
   const owners = new Set([outputMarker])
-  const order: string[] = []
+  const order: OutputFile[] = []
   let kept = 0
   const put = async (file: OutputFile) => {
     const target = insidePath(outDir, file.path)
@@ -49,7 +50,7 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
     const told = tell ? each(file, contents!) : undefined
     told?.catch(() => undefined)
     const {reuse} = file
-    if (dirs.has(path.dirname(target)) && (reuse ? hasSize(target, reuse.size) : hasBytes(target, contents!))) kept++
+    if (seen.has(path.dirname(target)) && (reuse ? hasSize(target, reuse.size) : hasBytes(target, contents!))) kept++
     else {
       changed.push(file.path)
       const staged = stagedNew(stage, file.path)
@@ -63,7 +64,7 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
       if (owners.has(file.path))
         throw new BouncebackError('WRITE_FAILED', `Two outputs at \`${file.path}\`: each page, index and asset needs a path of its own`)
       owners.add(file.path)
-      order.push(file.path)
+      order.push(file)
     }
     await mapLimit(files, 16, put)
   }
@@ -71,7 +72,7 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
   let journal: Journal | undefined
   try {
     await sweepStale(parent, path.basename(outDir))
-    const listed = listOutput(outDir, dirs)
+    const listed = listOutput(outDir, seen)
     await fs.mkdir(stage)
     // The marker first: a staging folder left by a killed build is known as ours by it.
     const marker = markerFile()
@@ -79,31 +80,50 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
     await putAll(siteFiles)
     if (more) for await (const batch of more()) await putAll(batch)
     const removed = listed.files.filter((file) => !owners.has(file))
-    if (changed.length > 0 || removed.length > 0) {
-      journal = {changed, removed}
+    if (changed.length > 0 || removed.length > 0 || !hasBytes(path.join(outDir, marker.path), marker.contents)) {
+      const rename = options.rename ?? renameSync
+      journal = prepareMoves(stage, changed, removed)
       try {
-        moveIntoPlace(outDir, stage, journal, dirs, options.rename ?? renameSync)
+        moveIntoPlace(outDir, stage, journal, rename)
       } catch (error) {
-        undoMoves(outDir, stage, journal)
-        unlinkSync(path.join(stage, journalName))
-        await replaceWhole(outDir, stage, order, changed).catch((whole: unknown) => {
-          const reason = (e: unknown) => (e instanceof Error ? e.message : String(e))
-          throw new Error(`${reason(error)}; replacing the folder as a whole failed too: ${reason(whole)}`)
+        undoAfter(error, outDir, stage, journal)
+        await replaceWhole(outDir, stage, order, new Set(changed)).catch((whole: unknown) => {
+          throw new Error(`${reasonOf(error)}; making the folder anew failed too: ${reasonOf(whole)}`)
         })
       }
     }
     // Folders left empty by hand go too: the folder is then just what a whole new one would be.
-    for (const dir of listed.empty) removeEmptyFolders(outDir, dir)
+    const dirs = new RealDirs(outDir)
+    for (const dir of listed.empty) removeEmptyFolders(outDir, dir, dirs)
   } catch (error) {
     // A journal still there means the moves could not be undone: the next build undoes them.
-    if (!journal || !lstatSync(path.join(stage, journalName), {throwIfNoEntry: false})) await fs.rm(stage, {recursive: true, force: true})
+    const undone = !journal || !lstatSync(path.join(stage, journalName), {throwIfNoEntry: false})
+    if (undone) await fs.rm(stage, {recursive: true, force: true})
     if (error instanceof BouncebackError) throw error
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
+    const left = undone ? 'The previous output was left as it was.' : ''
+    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reasonOf(error)}. ${left}`.trim(), {cause: error})
   }
   // What was moved aside goes with the staging folder; a removal cut short is finished by the next build's sweep.
   const retiring = fs.rm(stage, {recursive: true, force: true}).catch(() => undefined)
   return {written: changed.length, kept, stamp: await outputStamp(outDir), retiring}
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Undo the moves made before `error`; when that fails too, say so: the output is then part
+ * old, part new, and the journal stays for the next build to undo.
+ */
+function undoAfter(error: unknown, outDir: string, stage: string, journal: Journal): void {
+  try {
+    undoMoves(outDir, stage, journal)
+  } catch (undo) {
+    throw new Error(
+      `${reasonOf(error)}; putting back the files moved before it failed too (${reasonOf(undo)}), so the output holds part of the new site. ` +
+        `The next build puts it right (${path.basename(stage)}, beside it, holds what that needs)`
+    )
+  }
+  unlinkSync(path.join(stage, journalName))
 }
 
 /**
@@ -130,17 +150,26 @@ function listOutput(outDir: string, dirs: RealDirs): {files: string[]; empty: st
   return {files: files.filter((file) => file !== outputMarker), empty}
 }
 
-/**
- * The moves of an in-place update, journaled. The marker is put in again first: that changes the
- * output folder's identity (see `outputStamp`), so from the first move on, the page cache no
- * longer takes the folder for the one it recorded until this build records it.
- */
-export function moveIntoPlace(outDir: string, stage: string, journal: Journal, dirs: RealDirs, rename: Rename): void {
-  const marker = markerFile()
-  writeFileSync(path.join(stage, 'marker'), marker.contents)
+/** Stage the new marker and write the journal of the moves to come, naming that marker. */
+export function prepareMoves(stage: string, changed: string[], removed: string[]): Journal {
+  const staged = path.join(stage, 'marker')
+  writeFileSync(staged, markerFile().contents)
   mkdirSync(path.join(stage, 'old'))
+  const journal = {changed, removed, marker: fileIdentity(staged)!}
   writeFileSync(path.join(stage, journalName), JSON.stringify(journal))
-  rename(path.join(stage, 'marker'), path.join(outDir, marker.path))
+  return journal
+}
+
+/**
+ * The moves of an in-place update, journaled (see `prepareMoves`). The marker is put in first:
+ * that changes the output folder's identity (see `outputStamp`), so from the first move on, the
+ * page cache no longer takes the folder for the one it recorded until this build records it.
+ * Each folder is checked to be a real folder of the output as the moves reach it, not as it was
+ * when the output was listed: a folder turned into a link meanwhile is never written through.
+ */
+export function moveIntoPlace(outDir: string, stage: string, journal: Journal, rename: Rename): void {
+  const dirs = new RealDirs(outDir)
+  rename(path.join(stage, 'marker'), path.join(outDir, outputMarker))
   journal.changed.forEach((file, k) => {
     const target = insidePath(outDir, file)
     dirs.make(path.dirname(target))
@@ -154,29 +183,33 @@ export function moveIntoPlace(outDir: string, stage: string, journal: Journal, d
     // Listed in a real folder of the output, and still there.
     if (!dirs.has(path.dirname(target)) || !lstatSync(target, {throwIfNoEntry: false})) return
     rename(target, stagedOld(stage, journal.changed.length + j))
-    removeEmptyFolders(outDir, path.dirname(target))
+    removeEmptyFolders(outDir, path.dirname(target), dirs)
   })
   // The update is whole: nothing is left to undo.
   unlinkSync(path.join(stage, journalName))
 }
 
 /**
- * Replace the output folder as a whole after all: a new folder of the staged files and links to
- * the unchanged ones, swapped in for the output in one step.
+ * Make the output folder anew after all: a new folder of the staged files and the unchanged
+ * ones (linked from the output where they are still in a real folder of it, else made again
+ * from their contents), swapped in for the output in one step.
  */
-async function replaceWhole(outDir: string, stage: string, order: readonly string[], changed: readonly string[]): Promise<void> {
+async function replaceWhole(outDir: string, stage: string, files: readonly OutputFile[], staged: ReadonlySet<string>): Promise<void> {
   const whole = path.join(stage, 'whole')
-  const staged = new Set(changed)
+  const dirs = new RealDirs(outDir)
   const marker = markerFile()
   mkdirSync(whole)
   writeFileSync(path.join(whole, marker.path), marker.contents)
-  for (const file of order) {
-    const target = insidePath(whole, file)
+  for (const file of files) {
+    const target = insidePath(whole, file.path)
     mkdirSync(path.dirname(target), {recursive: true})
-    if (staged.has(file)) renameSync(stagedNew(stage, file), target)
+    if (staged.has(file.path)) {
+      renameSync(stagedNew(stage, file.path), target)
+      continue
+    }
+    const from = insidePath(outDir, file.path)
+    if (!dirs.has(path.dirname(from)) || !lstatSync(from, {throwIfNoEntry: false})?.isFile()) writeFileSync(target, file.contents)
     else {
-      // Unchanged, so found in a real folder of the output (see `updateOutput`).
-      const from = path.join(outDir, file)
       try {
         linkSync(from, target)
       } catch {

@@ -1,19 +1,26 @@
-import {lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync} from 'node:fs'
+import {lstatSync, readFileSync, renameSync, rmdirSync} from 'node:fs'
 import path from 'node:path'
+import {outputMarker} from '../../folders/owned.js'
 import {insidePath} from './inside-path.js'
+import {RealDirs} from './real-dirs.js'
 
 /**
  * What an in-place update moves, written into its staging folder before the first move: the
  * files put in place (`changed`, each staged at its own path under `new/`) and the files taken
- * out (`removed`).
- * A file a move replaces or removes goes to `old/<k>`, where `k` counts on from the changed
- * files into the removed ones. While the journal is there the update is not finished, and
- * `undoMoves` can put the output back as it was: in the same process after a failed move, or
- * in the next build after a killed one.
+ * out (`removed`). A file a move replaces or removes goes to `old/<k>`, where `k` counts on from
+ * the changed files into the removed ones. While the journal is there the update is not
+ * finished, and `undoMoves` can put the output back as it was: in the same process after a
+ * failed move, or in the next build after a killed one.
  */
 export interface Journal {
   changed: string[]
   removed: string[]
+  /**
+   * The marker the update puts into the output before any other move, by its identity on disk
+   * (see `fileIdentity`): a journal is undone only into an output that still holds that marker,
+   * never into one a later build or `watch` has written since.
+   */
+  marker: string
 }
 
 export const journalName = 'journal.json'
@@ -24,24 +31,49 @@ export const stagedOld = (stage: string, k: number) => path.join(stage, 'old', S
 /** Moves files, from and to; a test hook replaces it to make a move fail. */
 export type Rename = (from: string, to: string) => void
 
+/** A file's identity on disk: its inode and the time its bytes were written, which a rename keeps. */
+export function fileIdentity(file: string): string | undefined {
+  const stat = lstatSync(file, {bigint: true, throwIfNoEntry: false})
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.mtimeNs}` : undefined
+}
+
+/** Whether the journal's moves were made into the output as it is now (see `Journal.marker`). */
+export function isJournalOf(outDir: string, journal: Journal): boolean {
+  return fileIdentity(path.join(outDir, outputMarker)) === journal.marker
+}
+
 /**
  * Put the output folder back as it was before the journal's moves, from the last to the first:
  * a file put in place goes back to the stage, a file moved aside comes back, a folder made for
  * a new file goes again. Each step looks before it moves, so undoing twice (a process killed while
- * undoing) does no harm.
+ * undoing) does no harm. Nothing is moved or removed through a folder that is not a real folder
+ * of the output now (a symbolic link put there since): such a file is left where it is. The
+ * output then still holds the update's marker, which no build recorded, so the next build does
+ * not trust it and makes the folder anew.
  */
 export function undoMoves(outDir: string, stage: string, journal: Journal, rename: Rename = renameSync): void {
   const {changed, removed} = journal
+  const dirs = new RealDirs(outDir)
   for (let k = changed.length + removed.length - 1; k >= 0; k--) {
     const isNew = k < changed.length
     const file = isNew ? changed[k]! : removed[k - changed.length]!
     const target = insidePath(outDir, file)
-    if (isNew && !present(stagedNew(stage, file)) && lstatSync(target, {throwIfNoEntry: false})?.isFile()) rename(target, stagedNew(stage, file))
+    const dir = path.dirname(target)
+    if (isNew && !present(stagedNew(stage, file)) && dirs.has(dir) && lstatSync(target, {throwIfNoEntry: false})?.isFile())
+      rename(target, stagedNew(stage, file))
     if (present(stagedOld(stage, k))) {
-      mkdirSync(path.dirname(target), {recursive: true})
+      if (!canMake(dirs, dir)) continue
+      dirs.make(dir)
       rename(stagedOld(stage, k), target)
-    } else if (isNew) removeEmptyFolders(outDir, path.dirname(target))
+    } else if (isNew) removeEmptyFolders(outDir, dir, dirs)
   }
+}
+
+/** Whether `dir` is, or can be made as, a real folder of the output: nothing but real folders or nothing on the way. */
+function canMake(dirs: RealDirs, dir: string): boolean {
+  if (dirs.has(dir)) return true
+  if (!dir.startsWith(dirs.root + path.sep) || lstatSync(dir, {throwIfNoEntry: false}) !== undefined) return false
+  return canMake(dirs, path.dirname(dir))
 }
 
 /** The journal a staging folder holds, when it holds one that reads as one. */
@@ -52,19 +84,23 @@ export function readJournal(stage: string): Journal | undefined {
   } catch {
     return undefined
   }
-  const {changed, removed} = (data ?? {}) as Partial<Journal>
+  const {changed, removed, marker} = (data ?? {}) as Partial<Journal>
   const texts = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string')
-  return texts(changed) && texts(removed) ? {changed, removed} : undefined
+  return texts(changed) && texts(removed) && typeof marker === 'string' ? {changed, removed, marker} : undefined
 }
 
-/** Remove `dir` and the folders above it, up to `root`, for as long as each is empty. */
-export function removeEmptyFolders(root: string, dir: string): void {
-  while (dir !== root && dir.startsWith(root + path.sep)) {
+/**
+ * Remove `dir` and the folders above it, up to `root`, for as long as each is an empty, real
+ * folder of the output.
+ */
+export function removeEmptyFolders(root: string, dir: string, dirs: RealDirs): void {
+  while (dir !== root && dir.startsWith(root + path.sep) && dirs.has(dir)) {
     try {
       rmdirSync(dir)
     } catch {
       return
     }
+    dirs.forget(dir)
     dir = path.dirname(dir)
   }
 }

@@ -10,7 +10,7 @@ import {BouncebackError} from '../../errors.js'
 export class RealDirs {
   private readonly real = new Set<string>()
 
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   /** Whether `dir` (the root or inside it) exists, and every part of it below the root is a real folder. */
   has(dir: string): boolean {
@@ -26,6 +26,11 @@ export class RealDirs {
   /** Tell of a folder found to be real by a listing that went down to it through real folders. */
   add(dir: string): void {
     this.real.add(dir)
+  }
+
+  /** Forget a folder just removed. */
+  forget(dir: string): void {
+    this.real.delete(dir)
   }
 
   /** Make `dir` and whatever of it is missing, refusing to go through anything but real folders. */

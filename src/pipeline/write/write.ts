@@ -10,7 +10,7 @@ import {claimOutput, type OutputSettings} from './claim.js'
 import {isAlive, withOutputLock} from './lock.js'
 import {RealDirs} from './real-dirs.js'
 import {insidePath} from './inside-path.js'
-import {readJournal, undoMoves, type Rename} from './journal.js'
+import {isJournalOf, readJournal, undoMoves, type Rename} from './journal.js'
 import type {OutputFile} from '../../types.js'
 
 export interface WriteResult {
@@ -229,21 +229,31 @@ function linkIfSame(previous: string, target: string, same: (file: string) => bo
 
 /**
  * Remove temporary folders left by builds that were killed: named as ours, made by a process
- * that is gone, and holding the marker every build writes first. Anything else is left alone.
- * One that still holds an in-place update's journal was killed while moving files into the
- * output folder: those moves are undone first, so the output is again the previous build's.
+ * that is gone (or by this one: builds of one output take turns under its lock, and a container
+ * may give the next run the pid of a killed one), and holding the marker every build writes
+ * first. Anything else is left alone. Before one goes:
+ *
+ * - one holding an in-place update's journal was killed while moving files into the output: its
+ *   moves are undone, when the output is still the one they were made into (see `isJournalOf`);
+ * - one holding the previous output, taken out of the way by a swap that was killed before the
+ *   new folder went in, is put back when no output folder is there.
  */
 export async function sweepStale(parent: string, name: string): Promise<void> {
-  const pattern = new RegExp(`^\\.bounceback-(?:tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
+  const pattern = new RegExp(`^\\.bounceback-(tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
+  const outDir = path.join(parent, name)
   for (const entry of await fs.readdir(parent)) {
-    const pid = Number(pattern.exec(entry)?.[1])
-    if (!pid || pid === process.pid || isAlive(pid)) continue
+    const match = pattern.exec(entry)
+    const pid = Number(match?.[2])
+    if (!pid || (pid !== process.pid && isAlive(pid))) continue
     const folder = path.join(parent, entry)
     if ((await folderState(folder, isOurOutput)).kind !== 'ours') continue
     const journal = readJournal(folder)
-    // Undone only into an output folder still ours: never into one put at its place since.
-    const outDir = path.join(parent, name)
-    if (journal && (await folderState(outDir, isOurOutput)).kind === 'ours') undoMoves(outDir, folder, journal)
+    if (journal && isJournalOf(outDir, journal)) undoMoves(outDir, folder, journal)
+    const previous = match![1] === 'old' ? folder : path.join(folder, 'previous')
+    if ((await folderState(outDir, isOurOutput)).kind === 'missing' && (await folderState(previous, isOurOutput)).kind === 'ours') {
+      await fs.rename(previous, outDir)
+      if (previous === folder) continue
+    }
     await fs.rm(folder, {recursive: true, force: true})
   }
 }
