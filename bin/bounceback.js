@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import v8 from 'node:v8'
 
-// Let the heap grow by at most 1.5× what the last full collection kept (V8 allows up to 4×): a
+// Let the heap grow by at most 1.3× what the last full collection kept (V8 allows up to 4×): a
 // large build makes garbage fast, and this lowers its peak memory in the same time
 // (bench/results.md). A flag given to node itself wins.
-if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50')
+if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=30')
 
 let main
 try {

@@ -28,7 +28,7 @@ export const feedHint =
  * folder in one atomic step. With errors, the previous output stays exactly as it was.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const engine = await Engine.open(options)
+  const engine = await Engine.open({...options, once: true})
   try {
     // A folder that may not be replaced is refused before any work (and again before writing).
     await engine.claimOutput()

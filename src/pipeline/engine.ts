@@ -43,6 +43,8 @@ export interface EngineOptions extends LoadConfigOptions {
   onProgress?: (progress: Progress) => void
   /** For tests that simulate a failing disk. */
   write?: WriteOptions
+  /** The engine runs once (`build`): what only a later run could compare with is not kept. */
+  once?: boolean
 }
 
 /** Which inputs changed since the last analysis (watch). */
@@ -75,7 +77,7 @@ export class Engine {
   private theme: Theme | undefined
   private publicFolder: PublicFolder | undefined
   /** What planning the site keeps between runs: watch plans it on every save. */
-  private readonly plan = new PlanMemo()
+  private readonly plan: PlanMemo
   /** The last site aggregated: a save that changes only an entry's prose keeps it. */
   private readonly aggregated = new SiteMemo()
   /** What the last publication wrote, by key: what an update compares with. */
@@ -88,7 +90,9 @@ export class Engine {
   private constructor(
     readonly config: ResolvedConfig,
     private readonly options: EngineOptions
-  ) {}
+  ) {
+    this.plan = new PlanMemo({lasting: !options.once})
+  }
 
   static async open(options: EngineOptions = {}): Promise<Engine> {
     return new Engine(await loadConfig(options), options)

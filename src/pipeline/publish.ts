@@ -93,28 +93,57 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       written = await writeOut([...files, ...indexed.flat()], write)
     } else {
       // Pages are rendered, indexed and written one after another; Pagefind works alongside,
-      // on the shards whose pages changed.
+      // on the shards whose pages changed. The pages of those shards are written a shard at a
+      // time, and each shard's index is made and written once its last page is in, then let go:
+      // Pagefind holds one shard at a time, not the whole index (it took 409 MB at 10,000
+      // entries when it held them all, more than the build itself).
       input.onProgress?.('rendering')
       const indexers = new Map<number, SearchIndexer>()
       try {
         for (const [shard, reused] of previous.entries()) if (!reused) indexers.set(shard, await SearchIndexer.start(config.site.lang))
-        const indexerOf = (file: OutputFile) => (file.path.endsWith('.html') ? indexers.get(shardOf(file.path, shards)) : undefined)
-        written = await writeOut(files, {
-          ...write,
-          wants: (file) => indexerOf(file) !== undefined,
-          each: (file, contents) => indexerOf(file)!.add(file.path, contents),
-          // Each shard's index is written as soon as Pagefind makes it, and then only its
-          // files' names and sizes are kept: at 10,000 pages the index is some 60 MB.
-          more: async function* () {
-            input.onProgress?.('indexing')
-            for (const [shard, indexer] of indexers) {
+        const shardOfFile = (file: OutputFile) => (file.path.endsWith('.html') ? shardOf(file.path, shards) : -1)
+        const left = new Map<number, number>()
+        for (const file of files) {
+          const shard = shardOfFile(file)
+          if (indexers.has(shard)) left.set(shard, (left.get(shard) ?? 0) + 1)
+        }
+        const place = (file: OutputFile) => {
+          const shard = shardOfFile(file)
+          return indexers.has(shard) ? shard : shards
+        }
+        const ordered = files.map((file, i) => ({file, i, at: place(file)})).sort((a, b) => a.at - b.at || a.i - b.i)
+        written = await writeOut(
+          ordered.map(({file}) => file),
+          {
+            ...write,
+            wants: (file) => indexers.has(shardOfFile(file)),
+            each: async (file, contents) => {
+              const shard = shardOfFile(file)
+              const indexer = indexers.get(shard)!
+              await indexer.add(file.path, contents)
+              const remaining = left.get(shard)! - 1
+              left.set(shard, remaining)
+              if (remaining > 0) return
+              input.onProgress?.('indexing')
+              // Each shard's index is written as soon as Pagefind makes it, and then only its
+              // files' names and sizes are kept: at 10,000 pages the index is some 60 MB.
               const made = await indexer.files(shardFolder(shard))
-              yield made
+              indexers.delete(shard)
+              await indexer.close()
               indexed[shard] = made.map((file) => new WrittenFile(file.path, Buffer.byteLength(file.contents)))
+              return made
+            },
+            more: async function* () {
+              // A shard none of whose pages came (none in it): its index, empty, all the same.
+              for (const [shard, indexer] of indexers) {
+                const made = await indexer.files(shardFolder(shard))
+                indexed[shard] = made.map((file) => new WrittenFile(file.path, Buffer.byteLength(file.contents)))
+                yield made
+              }
+              yield previous.flatMap((shard) => shard ?? [])
             }
-            yield previous.flatMap((shard) => shard ?? [])
           }
-        })
+        )
       } finally {
         for (const indexer of indexers.values()) await indexer.close()
         await closePagefind()

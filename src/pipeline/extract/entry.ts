@@ -45,7 +45,7 @@ export function extractEntry(input: ExtractInput): Entry {
   const summarySection = input.sections.find((s) => s.id === input.summarySection)
   const sections: Section[] = input.sections.map((s) => ({
     id: s.id,
-    heading: s.text.trim(),
+    heading: ownCopy(s.text.trim()),
     line: s.heading.position?.start.line ?? 0,
     empty: !s.subsections && isEmptySection(s.children)
   }))
@@ -102,6 +102,16 @@ function dedupe(values: string[]): string[] {
 export function cleanText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
   return text.replace(loneSurrogate, '\ufffd').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]/g, '\ufffd')
+}
+
+/**
+ * A copy of `text` that holds nothing else: a heading cut out of the source is, in V8, a slice
+ * that keeps the whole source alive as long as the entry lives (8.8 MB of sources at 5,000
+ * entries, in a heap snapshot of a cold build). A lone surrogate, which no page can carry,
+ * becomes U+FFFD.
+ */
+export function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8')
 }
 
 /** A surrogate without its pair: not a character, in UTF-8, XML or a search index. */

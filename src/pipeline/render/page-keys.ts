@@ -65,7 +65,14 @@ export function pageKeys(salt: string, memo: PlanMemo, shared: ReadonlySet<objec
     }
     out.push(close)
   }
+  const {lasting} = memo.options
   return (page) => {
+    const hash = () =>
+      createHash('sha1')
+        .update(salt)
+        .update(JSON.stringify([page.kind, page.url, page.data], replacer))
+        .digest('hex')
+    if (!lasting) return hash()
     const last = kept.get(page.path)
     // The very page of last time (see plan-memo.ts): the same key, without looking through it.
     if (last?.page === page && last.salt === salt) return last.key
@@ -76,10 +83,7 @@ export function pageKeys(salt: string, memo: PlanMemo, shared: ReadonlySet<objec
       kept.set(page.path, {page, salt, leaves: last.leaves, key: last.key})
       return last.key
     }
-    const key = createHash('sha1')
-      .update(salt)
-      .update(JSON.stringify([page.kind, page.url, page.data], replacer))
-      .digest('hex')
+    const key = hash()
     kept.set(page.path, {page, salt, leaves: now, key})
     return key
   }

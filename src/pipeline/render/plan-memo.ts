@@ -58,6 +58,13 @@ export class PlanMemo {
 
   private readonly assets = new WeakMap<OutputFile, MadeFile>()
 
+  /**
+   * `lasting`: the engine runs again (watch), so what a later run compares with is kept: each
+   * page's data as a flat list (see page-keys.ts), some 2.6 KB a page. A build that runs once
+   * neither makes nor keeps it (18 MB at 5,000 entries, in a heap snapshot).
+   */
+  constructor(readonly options: {lasting: boolean} = {lasting: true}) {}
+
   /** A theme's asset, keyed by its bytes once: the theme is loaded once per engine, and watch plans the site on every save. */
   asset(asset: OutputFile): MadeFile {
     let file = this.assets.get(asset)

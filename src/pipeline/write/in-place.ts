@@ -57,7 +57,8 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
       await fs.mkdir(path.dirname(staged), {recursive: true})
       await writeFile(staged, contents ?? file.contents)
     }
-    await told
+    const made = await told
+    if (made && made.length > 0) await putAll(made)
   }
   const putAll = async (files: readonly OutputFile[]) => {
     for (const file of files) {

@@ -49,8 +49,11 @@ export async function writeSite(config: OutputSettings, files: readonly OutputFi
 
 /** What a build does with each file as it is written, and the files it has only at the end. */
 export interface StreamOptions {
-  /** Told each file's contents, in order, as it is written (the search index is fed so). */
-  each?: (file: OutputFile, contents: string | Uint8Array) => Promise<void>
+  /**
+   * Told each file's contents, in order, as it is written (the search index is fed so); files it
+   * gives back are written as well.
+   */
+  each?: (file: OutputFile, contents: string | Uint8Array) => Promise<readonly OutputFile[] | undefined>
   /** Which files `each` is told of (default: all); a file linked from the previous output is then not read. */
   wants?: (file: OutputFile) => boolean
   /** Files made from all the others, written last, a batch at a time (the search index, by shard). */
@@ -77,6 +80,7 @@ export async function replaceOutput(
   const {each, more, wants} = options
   let kept = 0
   let count = files.length
+  const owners = new Set([marker.path])
   // A file is linked from the previous output only through real folders of it, never a link.
   const previousDirs = new RealDirs(outDir)
   const put = async (file: OutputFile, target: string) => {
@@ -90,7 +94,12 @@ export async function replaceOutput(
     if (previousDirs.has(path.dirname(previous)) && linkIfSame(previous, target, (found) => (reuse ? hasSize(found, reuse.size) : hasBytes(found, contents!))))
       kept++
     else await writeFile(target, contents ?? file.contents)
-    await told
+    // Files `each` made of what it was told (a shard of the search index, once its last page is in) go next.
+    const made = await told
+    if (made && made.length > 0) {
+      count += made.length
+      await putAll(staging, made, put, owners)
+    }
   }
   // Checked again here, under the lock, right before anything is replaced.
   await claimOutput(config)
@@ -101,7 +110,6 @@ export async function replaceOutput(
     await fs.mkdir(staging)
     // The marker first: a temporary folder left by a killed build is known as ours by it.
     await fs.writeFile(path.join(staging, marker.path), marker.contents, {flag: 'wx'})
-    const owners = new Set([marker.path])
     await putAll(staging, siteFiles, put, owners)
     if (more) {
       for await (const batch of more()) {
