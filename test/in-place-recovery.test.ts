@@ -117,7 +117,7 @@ describe('symbolic links put into the output', () => {
     // Killed before taking out the file no longer made: every new file is in place.
     expect(() =>
       moveIntoPlace(outDir, stage, journal, (from, to) => {
-        if (++moves === 7) throw new Error('killed')
+        if (++moves === 5) throw new Error('killed')
         renameSync(from, to)
       })
     ).toThrow('killed')
@@ -218,13 +218,6 @@ describe('a swap killed between its two renames', () => {
     const before = await snapshot(dist)
     // Taken out of the way by a whole-folder swap (`replaceOutput`), killed before the new one went in.
     await fs.rename(dist, path.join(root, '.bounceback-old-dist-999999-0badc0de'))
-    await recoverOutput(dist)
-    expect(await snapshot(dist)).toEqual(before)
-    expect(await leftovers(root)).toEqual([])
-    // The same, from an in-place update making the folder anew (`previous` in its staging folder).
-    const stage = path.join(root, '.bounceback-tmp-dist-999999-0badc0de')
-    await writeFiles(stage, {'.bounceback': outputMarkerText()})
-    await fs.rename(dist, path.join(stage, 'previous'))
     await recoverOutput(dist)
     expect(await snapshot(dist)).toEqual(before)
     expect(await leftovers(root)).toEqual([])

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {renameSync} from 'node:fs'
+import {existsSync, renameSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -76,6 +76,16 @@ describe('a build after an edit updates the output in place', () => {
     expect(await leftovers(root)).toEqual([])
   })
 
+  it('does not take an output with an empty folder made by hand for one already right', async () => {
+    const root = await project(entries)
+    await build({root})
+    expect((await build({root})).upToDate).toBe(true)
+    await fs.mkdir(path.join(root, 'dist/2024/by-hand'))
+    expect((await build({root})).upToDate).toBe(false)
+    expect(await snapshot(path.join(root, 'dist'))).toEqual(await fresh(root))
+    expect((await build({root})).upToDate).toBe(true)
+  })
+
   it('never writes through a folder of the output turned into a link: the output is then made anew', async () => {
     const root = await project({...entries, 'outside/untouched.txt': 'keep me\n'})
     await build({root})
@@ -101,6 +111,23 @@ describe('a build after an edit updates the output in place', () => {
     await expect(fs.readFile(path.join(dist, 'docs'), 'utf8')).resolves.toBe('now a file\n')
     expect(await snapshot(dist)).toEqual(await fresh(root))
     expect(await leftovers(root)).toEqual([])
+  })
+
+  it('never leaves the path of a replaced page empty: a reader finds the old page or the new one', async () => {
+    const root = await project(entries)
+    await build({root})
+    const dist = path.join(root, 'dist')
+    await writeFiles(root, {'content/2024-11-02-q4-estimate.md': edited})
+    const before = new Set((await fs.readdir(dist, {recursive: true})).map((name) => path.join(dist, name)))
+    const found: string[] = []
+    const rename = (from: string, to: string) => {
+      // What a server reading the output finds at the path of a page replaced, right before the new one is put there.
+      if (before.has(to) && !to.endsWith('.bounceback')) found.push(existsSync(to) ? 'there' : `empty: ${path.relative(dist, to)}`)
+      renameSync(from, to)
+    }
+    expect((await build({root, write: {rename}})).ok).toBe(true)
+    expect(found.length).toBeGreaterThan(1)
+    expect(found.filter((what) => what !== 'there')).toEqual([])
   })
 
   it('when a move fails, undoes the moves before it and still ends with the right output', async () => {
@@ -173,8 +200,8 @@ describe('the journal of moves', () => {
     await expect(fs.access(path.join(probeStage, journalName))).rejects.toThrow()
     expect(await snapshot(probeOut)).toMatchObject({'index.html': 'new home', 'b/c/new.html': 'a new page', 'a/page.html': 'new page'})
     expect(await snapshot(probeOut)).not.toHaveProperty('gone')
-    // The marker, three files in with two moved aside, one taken out.
-    expect(all).toBe(7)
+    // The marker, three files in (the two they replace linked aside), one taken out.
+    expect(all).toBe(5)
     for (let failAt = 1; failAt <= all; failAt++) {
       const {outDir, stage, journal} = await scene()
       const before = await snapshot(outDir)
@@ -241,7 +268,7 @@ describe('a build killed while moving files into the output', () => {
     const script = path.join(root, 'killed-build.mjs')
     await fs.writeFile(
       script,
-      `import {renameSync} from 'node:fs'
+      `import {existsSync, renameSync} from 'node:fs'
 import {build} from ${JSON.stringify(lib)}
 let moves = 0
 const rename = (from, to) => {

@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -300,19 +300,24 @@ describe('the lock file', () => {
 
   it('gives up waiting with a clear error, and leaves the other build its lock', async () => {
     const {root} = await sandbox()
-    // This very process is alive for as long as the test runs.
-    const live = process.pid
-    await fs.writeFile(path.join(root, '.bounceback-lock-dist'), `bounceback-lock ${live}\n`)
-    await expect(withOutputLock(path.join(root, 'dist'), async () => 'never', 300)).rejects.toMatchObject({
-      code: 'OUTPUT_LOCKED',
-      message: expect.stringMatching(
-        new RegExp(
-          `^Another build \\(process ${live}\\) has been writing .*dist for over 300 ms\\. If it is stuck, stop it; if no build is running, ` +
-            `remove .*\\.bounceback-lock-dist$`
+    // Another process, alive for as long as the test runs, holds the lock.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'})
+    const live = other.pid!
+    try {
+      await fs.writeFile(path.join(root, '.bounceback-lock-dist'), `bounceback-lock ${live}\n`)
+      await expect(withOutputLock(path.join(root, 'dist'), async () => 'never', 300)).rejects.toMatchObject({
+        code: 'OUTPUT_LOCKED',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Another build \\(process ${live}\\) has been writing .*dist for over 300 ms\\. If it is stuck, stop it; if no build is running, ` +
+              `remove .*\\.bounceback-lock-dist$`
+          )
         )
-      )
-    })
-    expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe(`bounceback-lock ${live}\n`)
+      })
+      expect(await fs.readFile(path.join(root, '.bounceback-lock-dist'), 'utf8')).toBe(`bounceback-lock ${live}\n`)
+    } finally {
+      other.kill()
+    }
   })
 })
 

@@ -11,7 +11,7 @@ import {claimOutput, type OutputSettings} from './claim.js'
 import {insidePath} from './inside-path.js'
 import {fileIdentity, journalName, removeEmptyFolders, stagedNew, stagedOld, undoMoves, type Journal, type Rename} from './journal.js'
 import {RealDirs} from './real-dirs.js'
-import {hasBytes, hasSize, markerFile, sweepStale, swap, type StreamOptions, type WriteOptions, type WriteResult} from './write.js'
+import {hasBytes, hasSize, markerFile, removeOurs, sweepStale, swap, type StreamOptions, type WriteOptions, type WriteResult} from './write.js'
 
 /**
  * Bring an output folder that the previous build wrote, and that nobody replaced since, in line
@@ -40,7 +40,9 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
   const seen = new RealDirs(outDir)
   const changed: string[] = []
   const owners = new Set([outputMarker])
-  const order: OutputFile[] = []
+  // Every file, for the fallback: the site's as given (the caller holds them anyway), the
+  // search index's by path only, not to hold some 60 MB of index until the end.
+  const order: (OutputFile | string)[] = []
   let kept = 0
   const put = async (file: OutputFile) => {
     const target = insidePath(outDir, file.path)
@@ -58,19 +60,21 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
       await writeFile(staged, contents ?? file.contents)
     }
     const made = await told
-    if (made && made.length > 0) await putAll(made)
+    if (made && made.length > 0) await putAll(made, false)
   }
-  const putAll = async (files: readonly OutputFile[]) => {
+  const putAll = async (files: readonly OutputFile[], keep: boolean) => {
     for (const file of files) {
       if (owners.has(file.path))
         throw new BouncebackError('WRITE_FAILED', `Two outputs at \`${file.path}\`: each page, index and asset needs a path of its own`)
       owners.add(file.path)
-      order.push(file)
+      order.push(keep ? file : file.path)
     }
     await mapLimit(files, 16, put)
   }
   await claimOutput(config)
+  const claimed = folderIdentity(outDir)
   let journal: Journal | undefined
+  let retired: string | undefined
   try {
     await sweepStale(parent, path.basename(outDir))
     const listed = listOutput(outDir, seen)
@@ -78,17 +82,22 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
     // The marker first: a staging folder left by a killed build is known as ours by it.
     const marker = markerFile()
     await fs.writeFile(path.join(stage, marker.path), marker.contents, {flag: 'wx'})
-    await putAll(siteFiles)
-    if (more) for await (const batch of more()) await putAll(batch)
+    await putAll(siteFiles, true)
+    if (more) for await (const batch of more()) await putAll(batch, false)
     const removed = listed.files.filter((file) => !owners.has(file))
     if (changed.length > 0 || removed.length > 0 || !hasBytes(path.join(outDir, marker.path), marker.contents)) {
+      // The folder claimed, still there as a real folder: nothing is ever moved into another.
+      if (folderIdentity(outDir) !== claimed)
+        throw new BouncebackError('WRITE_FAILED', `${outDir} was replaced while the site was being built, so nothing was written into it. Build again.`)
       const rename = options.rename ?? renameSync
       journal = prepareMoves(stage, changed, removed)
       try {
         moveIntoPlace(outDir, stage, journal, rename)
       } catch (error) {
         undoAfter(error, outDir, stage, journal)
-        await replaceWhole(outDir, stage, order, new Set(changed)).catch((whole: unknown) => {
+        retired = previousBeside(outDir)
+        await replaceWhole(outDir, stage, order, new Set(changed), retired).catch((whole: unknown) => {
+          if (whole instanceof BouncebackError) throw whole
           throw new Error(`${reasonOf(error)}; making the folder anew failed too: ${reasonOf(whole)}`)
         })
       }
@@ -99,13 +108,16 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
   } catch (error) {
     // A journal still there means the moves could not be undone: the next build undoes them.
     const undone = !journal || !lstatSync(path.join(stage, journalName), {throwIfNoEntry: false})
-    if (undone) await fs.rm(stage, {recursive: true, force: true})
+    if (undone) await removeOurs(stage)
     if (error instanceof BouncebackError) throw error
     const left = undone ? 'The previous output was left as it was.' : ''
     throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reasonOf(error)}. ${left}`.trim(), {cause: error})
   }
   // What was moved aside goes with the staging folder; a removal cut short is finished by the next build's sweep.
-  const retiring = fs.rm(stage, {recursive: true, force: true}).catch(() => undefined)
+  const retiring = Promise.all([removeOurs(stage), retired && removeOurs(retired)]).then(
+    () => undefined,
+    () => undefined
+  )
   return {written: changed.length, kept, stamp: await outputStamp(outDir), retiring}
 }
 
@@ -176,7 +188,8 @@ export function moveIntoPlace(outDir: string, stage: string, journal: Journal, r
     dirs.make(path.dirname(target))
     const there = lstatSync(target, {throwIfNoEntry: false})
     if (there?.isDirectory()) throw new Error(`a folder stands at \`${file}\`, where a file now goes`)
-    if (there) rename(target, stagedOld(stage, k))
+    // The file replaced is linked aside, not moved: a reader never finds the path empty.
+    if (there) linkAside(target, stagedOld(stage, k), rename)
     rename(stagedNew(stage, file), target)
   })
   journal.removed.forEach((file, j) => {
@@ -195,28 +208,57 @@ export function moveIntoPlace(outDir: string, stage: string, journal: Journal, r
  * ones (linked from the output where they are still in a real folder of it, else made again
  * from their contents), swapped in for the output in one step.
  */
-async function replaceWhole(outDir: string, stage: string, files: readonly OutputFile[], staged: ReadonlySet<string>): Promise<void> {
+async function replaceWhole(
+  outDir: string,
+  stage: string,
+  files: readonly (OutputFile | string)[],
+  staged: ReadonlySet<string>,
+  retired: string
+): Promise<void> {
   const whole = path.join(stage, 'whole')
   const dirs = new RealDirs(outDir)
   const marker = markerFile()
   mkdirSync(whole)
   writeFileSync(path.join(whole, marker.path), marker.contents)
   for (const file of files) {
-    const target = insidePath(whole, file.path)
+    const relative = typeof file === 'string' ? file : file.path
+    const target = insidePath(whole, relative)
     mkdirSync(path.dirname(target), {recursive: true})
-    if (staged.has(file.path)) {
-      renameSync(stagedNew(stage, file.path), target)
+    if (staged.has(relative)) {
+      renameSync(stagedNew(stage, relative), target)
       continue
     }
-    const from = insidePath(outDir, file.path)
-    if (!dirs.has(path.dirname(from)) || !lstatSync(from, {throwIfNoEntry: false})?.isFile()) writeFileSync(target, file.contents)
-    else {
+    const from = insidePath(outDir, relative)
+    if (dirs.has(path.dirname(from)) && lstatSync(from, {throwIfNoEntry: false})?.isFile()) {
       try {
         linkSync(from, target)
       } catch {
         copyFileSync(from, target)
       }
-    }
+    } else if (typeof file !== 'string') writeFileSync(target, file.contents)
+    else throw new BouncebackError('WRITE_FAILED', `${outDir} changed while the site was being built (\`${relative}\` is gone). Build again.`)
   }
-  await swap(whole, outDir, path.join(stage, 'previous'))
+  // The previous output goes beside the output, as a whole-folder build puts it: where the next
+  // build puts it back if the new one could not be put in its place.
+  await swap(whole, outDir, retired)
+}
+
+/** A place beside the output for the previous output while a new one goes in (see `sweepStale`). */
+function previousBeside(outDir: string): string {
+  return path.join(path.dirname(outDir), `.bounceback-old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}
+
+/** The identity of the output folder, when it is a real folder (not a link to one). */
+function folderIdentity(dir: string): string | undefined {
+  const stat = lstatSync(dir, {bigint: true, throwIfNoEntry: false})
+  return stat?.isDirectory() ? `${stat.dev}:${stat.ino}` : undefined
+}
+
+/** Keep a file that is about to be replaced at `aside`, by a hard link; by a move where links cannot be made. */
+function linkAside(file: string, aside: string, rename: Rename): void {
+  try {
+    linkSync(file, aside)
+  } catch {
+    rename(file, aside)
+  }
 }

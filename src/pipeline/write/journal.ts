@@ -31,10 +31,10 @@ export const stagedOld = (stage: string, k: number) => path.join(stage, 'old', S
 /** Moves files, from and to; a test hook replaces it to make a move fail. */
 export type Rename = (from: string, to: string) => void
 
-/** A file's identity on disk: its inode and the time its bytes were written, which a rename keeps. */
+/** A file's identity on disk: its inode, and when it was made and its bytes written, which a rename keeps. */
 export function fileIdentity(file: string): string | undefined {
   const stat = lstatSync(file, {bigint: true, throwIfNoEntry: false})
-  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.mtimeNs}` : undefined
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.birthtimeNs}:${stat.mtimeNs}` : undefined
 }
 
 /** Whether the journal's moves were made into the output as it is now (see `Journal.marker`). */

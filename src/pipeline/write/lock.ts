@@ -15,6 +15,9 @@ export function lockFile(outDir: string): string {
  * left by a process that is gone is taken over; a file by that name that bounceback did not
  * write is never removed.
  */
+/** The locks this process holds: a lock naming this process but not among them was left by an earlier process with the same pid (a container's next run). */
+const held = new Set<string>()
+
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, timeout = 120_000): Promise<T> {
   const lock = lockFile(outDir)
   const deadline = Date.now() + timeout
@@ -41,7 +44,7 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
         `${lock} is in the way: bounceback keeps its lock there, and this file is not one it wrote. Remove or rename it, then build again`
       )
     }
-    if (!isAlive(owner)) {
+    if (!isAlive(owner) || (owner === process.pid && !held.has(lock))) {
       await takeOver(lock, owner)
       continue
     }
@@ -54,9 +57,11 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, ti
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
+  held.add(lock)
   try {
     return await fn()
   } finally {
+    held.delete(lock)
     // Removed only while it is still ours.
     if ((await lockOwner(lock)) === process.pid) await fs.rm(lock, {force: true})
   }

@@ -12,9 +12,17 @@ export class RealDirs {
 
   constructor(readonly root: string) {}
 
-  /** Whether `dir` (the root or inside it) exists, and every part of it below the root is a real folder. */
+  /**
+   * Whether `dir` (the root or inside it) exists, and it and every part of it below the root's
+   * parent is a real folder: the output folder itself may have become a link since it was claimed.
+   */
   has(dir: string): boolean {
-    if (dir === this.root || this.real.has(dir)) return true
+    if (this.real.has(dir)) return true
+    if (dir === this.root) {
+      if (!lstatSync(dir, {throwIfNoEntry: false})?.isDirectory()) return false
+      this.real.add(dir)
+      return true
+    }
     if (!dir.startsWith(this.root + path.sep)) return false
     if (!this.has(path.dirname(dir))) return false
     const stat = lstatSync(dir, {throwIfNoEntry: false})

@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {linkSync, lstatSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, linkSync, lstatSync, readdirSync, readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {outputStamp} from '../../folders/output-stamp.js'
@@ -119,20 +119,21 @@ export async function replaceOutput(
     }
     await swap(staging, outDir, retired)
   } catch (error) {
-    await fs.rm(staging, {recursive: true, force: true})
+    await removeOurs(staging)
     if (error instanceof BouncebackError) throw error
     const reason = error instanceof Error ? error.message : String(error)
     throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
   }
   // A removal cut short (a killed process) is finished by the next build's sweep.
-  const retiring = fs.rm(retired, {recursive: true, force: true}).catch(() => undefined)
+  const retiring = removeOurs(retired).catch(() => undefined)
   return {written: count - kept, kept, stamp: await outputStamp(outDir), retiring}
 }
 
 /** Undo what a build killed while moving files into `outDir` left half done (see `sweepStale`). */
 export async function recoverOutput(outDir: string): Promise<void> {
   await sweepStale(path.dirname(outDir), path.basename(outDir)).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(path.dirname(outDir))) return
+    throw new BouncebackError('WRITE_FAILED', `Could not tidy what an earlier build left beside ${outDir}: ${reasonOf(error)}`, {cause: error})
   })
 }
 
@@ -190,7 +191,10 @@ export function markerFile(): OutputFile & {contents: string} {
 function outputIs(outDir: string, expected: ReadonlyMap<string, (file: string) => boolean>): boolean {
   const found: [check: (file: string) => boolean, file: string][] = []
   const walk = (dir: string, prefix: string): boolean => {
-    for (const dirent of readdirSync(dir, {withFileTypes: true})) {
+    const dirents = readdirSync(dir, {withFileTypes: true})
+    // A folder that holds nothing is not of the site either.
+    if (dirents.length === 0 && prefix !== '') return false
+    for (const dirent of dirents) {
       const rel = prefix + dirent.name
       if (dirent.isDirectory()) {
         if (!walk(path.join(dir, dirent.name), `${rel}/`)) return false
@@ -242,28 +246,38 @@ function linkIfSame(previous: string, target: string, same: (file: string) => bo
  * first. Anything else is left alone. Before one goes:
  *
  * - one holding an in-place update's journal was killed while moving files into the output: its
- *   moves are undone, when the output is still the one they were made into (see `isJournalOf`);
- * - one holding the previous output, taken out of the way by a swap that was killed before the
+ *   moves are undone, when the output is still a real folder of ours and the one they were made
+ *   into (see `isJournalOf`);
+ * - the previous output, taken out of the way by a swap that was killed (or failed) before the
  *   new folder went in, is put back when no output folder is there.
  */
 export async function sweepStale(parent: string, name: string): Promise<void> {
   const pattern = new RegExp(`^\\.bounceback-(tmp|old)-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}$`)
   const outDir = path.join(parent, name)
-  for (const entry of await fs.readdir(parent)) {
+  for (const entry of (await fs.readdir(parent)).sort()) {
     const match = pattern.exec(entry)
     const pid = Number(match?.[2])
     if (!pid || (pid !== process.pid && isAlive(pid))) continue
     const folder = path.join(parent, entry)
     if ((await folderState(folder, isOurOutput)).kind !== 'ours') continue
     const journal = readJournal(folder)
-    if (journal && isJournalOf(outDir, journal)) undoMoves(outDir, folder, journal)
-    const previous = match![1] === 'old' ? folder : path.join(folder, 'previous')
-    if ((await folderState(outDir, isOurOutput)).kind === 'missing' && (await folderState(previous, isOurOutput)).kind === 'ours') {
-      await fs.rename(previous, outDir)
-      if (previous === folder) continue
+    if (journal && (await folderState(outDir, isOurOutput)).kind === 'ours' && isJournalOf(outDir, journal)) undoMoves(outDir, folder, journal)
+    if (match![1] === 'old' && (await folderState(outDir, isOurOutput)).kind === 'missing') {
+      await fs.rename(folder, outDir)
+      continue
     }
-    await fs.rm(folder, {recursive: true, force: true})
+    await removeOurs(folder)
   }
+}
+
+/**
+ * Remove a folder of ours (a temporary folder, or a previous output), its marker last: one whose
+ * removal is cut short is still known as ours, and swept by a later build.
+ */
+export async function removeOurs(folder: string): Promise<void> {
+  const names = await fs.readdir(folder).catch(() => [] as string[])
+  await Promise.all(names.filter((name) => name !== outputMarker).map((name) => fs.rm(path.join(folder, name), {recursive: true, force: true})))
+  await fs.rm(folder, {recursive: true, force: true})
 }
 
 export async function swap(staging: string, outDir: string, retired: string): Promise<void> {
@@ -277,7 +291,17 @@ export async function swap(staging: string, outDir: string, retired: string): Pr
   try {
     await fs.rename(staging, outDir)
   } catch (error) {
-    if (hadPrevious) await fs.rename(retired, outDir)
+    if (!hadPrevious) throw error
+    await fs.rename(retired, outDir).catch((back: unknown) => {
+      throw new BouncebackError(
+        'WRITE_FAILED',
+        `Could not put the new output in place (${reasonOf(error)}), nor the previous one back (${reasonOf(back)}): it is in ${retired}, ` +
+          'and the next build puts it back.',
+        {cause: error}
+      )
+    })
     throw error
   }
 }
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
