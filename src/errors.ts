@@ -22,6 +22,11 @@ export type ErrorCode =
   /** A file of the public folder cannot be copied (a link out of it, too large) or would take a generated file's place. */
   | 'PUBLIC_INVALID'
 
+/** What went wrong, in words, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** An error the user can fix; its message says what and where. */
 export class BouncebackError extends Error {
   readonly code: ErrorCode

@@ -1,5 +1,3 @@
-import {spawnSync} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import {renameSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -7,10 +5,10 @@ import {describe, expect, it, vi} from 'vitest'
 import {build} from '../src/build.js'
 import {SiteBuilder} from '../src/dev/watch/site-builder.js'
 import {outputMarkerText} from '../src/folders/owned.js'
-import {moveIntoPlace, prepareMoves} from '../src/pipeline/write/in-place.js'
 import {withOutputLock} from '../src/pipeline/write/lock.js'
 import {recoverOutput} from '../src/pipeline/write/write.js'
-import {useProjects, validEntry, writeFiles} from './helpers.js'
+import {useProjects, writeFiles} from './helpers.js'
+import {edited, entries, journalScene, killedBuild, moveUntil, staleStage, tree as snapshot} from './in-place-helpers.js'
 
 // A disk on which renames into one path fail (armed by a test; every other rename is real).
 const failing = vi.hoisted(() => ({into: undefined as string | undefined}))
@@ -24,47 +22,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 })
 
 const project = useProjects()
-const lib = path.resolve(import.meta.dirname, '..', 'lib', 'index.js')
-
-const entries = {
-  'content/2025-03-14-newsletter-launch.md': validEntry(),
-  'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntags: [planning]'}),
-  'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01\ntags: [writing]'})
-}
-const edited = validEntry({frontmatter: 'title: Q4 estimate, revised\ndate: 2024-11-02\ntags: [planning]'})
-
-/** Every file, link and folder under `dir`: files by a digest of their bytes (short to print), links by their target. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
-    const file = path.join(dir, name)
-    const stat = await fs.lstat(file)
-    out[name.split(path.sep).join('/')] = stat.isSymbolicLink() ? `-> ${await fs.readlink(file)}` : stat.isFile() ? digest(await fs.readFile(file)) : 'folder'
-  }
-  return out
-}
-
-const digest = (bytes: Uint8Array | string) => `sha1:${createHash('sha1').update(bytes).digest('hex').slice(0, 12)}`
-
-/** A build of `root` in another process, killed (SIGKILL) right before its `killAt`-th move. */
-async function killedBuild(root: string, killAt: number): Promise<void> {
-  const script = path.join(root, 'killed-build.mjs')
-  await fs.writeFile(
-    script,
-    `import {renameSync} from 'node:fs'
-import {build} from ${JSON.stringify(lib)}
-let moves = 0
-const rename = (from, to) => {
-  if (++moves === ${killAt}) process.kill(process.pid, 'SIGKILL')
-  renameSync(from, to)
-}
-await build({root: ${JSON.stringify(root)}, write: {rename}})
-`
-  )
-  const child = spawnSync(process.execPath, [script], {encoding: 'utf8'})
-  expect(child.signal).toBe('SIGKILL')
-  await fs.rm(script)
-}
 
 describe('making the folder anew after a failed move (replaceWhole)', () => {
   it('never loses the previous output when the swap cannot put either folder in place', async () => {
@@ -123,27 +80,10 @@ describe('an output folder that becomes a symbolic link', () => {
   })
 
   it('is never undone through by the recovery of a killed build', async () => {
-    const root = await project({
-      'dist/.bounceback': outputMarkerText(),
-      'dist/index.html': 'old home',
-      'dist/a/page.html': 'old page',
-      'dist/gone/only.html': 'no longer made',
-      'stage/.bounceback': outputMarkerText(),
-      'stage/new/index.html': 'new home',
-      'stage/new/b/c/new.html': 'a new page',
-      'stage/new/a/page.html': 'new page'
-    })
-    const dist = path.join(root, 'dist')
-    const stage = path.join(root, 'stage')
-    const journal = prepareMoves(stage, ['index.html', 'b/c/new.html', 'a/page.html'], ['gone/only.html'])
-    let moves = 0
-    expect(() =>
-      moveIntoPlace(dist, stage, journal, (from, to) => {
-        if (++moves === 4) throw new Error('killed')
-        renameSync(from, to)
-      })
-    ).toThrow('killed')
-    await fs.rename(stage, path.join(root, '.bounceback-tmp-dist-999999-0badc0de'))
+    const scene = await journalScene(project)
+    const {root, outDir: dist, stage} = scene
+    moveUntil(scene, 4)
+    await fs.rename(stage, path.join(root, staleStage))
     // The user keeps that folder as their own now, and links `dist` to it.
     const mine = path.join(root, 'mine')
     await fs.rename(dist, mine)
@@ -181,10 +121,10 @@ describe('a swap killed between its renames', () => {
     // first build (or one after `dist` was deleted) is killed while writing the new folder: that
     // staging folder holds the site, `previous/` among it, and there was no output before.
     const root = await project({
-      '.bounceback-tmp-dist-999999-0badc0de/.bounceback': outputMarkerText(),
-      '.bounceback-tmp-dist-999999-0badc0de/index.html': 'the new site, half written',
-      '.bounceback-tmp-dist-999999-0badc0de/previous/.bounceback': outputMarkerText(),
-      '.bounceback-tmp-dist-999999-0badc0de/previous/index.html': 'an archived copy the site serves'
+      [`${staleStage}/.bounceback`]: outputMarkerText(),
+      [`${staleStage}/index.html`]: 'the new site, half written',
+      [`${staleStage}/previous/.bounceback`]: outputMarkerText(),
+      [`${staleStage}/previous/index.html`]: 'an archived copy the site serves'
     })
     await recoverOutput(path.join(root, 'dist'))
     // No output folder was there, and none was ever written: there is nothing to put back.

@@ -1,13 +1,12 @@
-import {spawnSync} from 'node:child_process'
 import {renameSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
 import {build} from '../src/build.js'
 import {outputMarkerText} from '../src/folders/owned.js'
-import {moveIntoPlace, prepareMoves} from '../src/pipeline/write/in-place.js'
 import {recoverOutput} from '../src/pipeline/write/write.js'
-import {leftovers, useProjects, validEntry, writeFiles} from './helpers.js'
+import {leftovers, useProjects, writeFiles} from './helpers.js'
+import {edited, entries, fresh, journalScene, killedBuild, moveUntil, staleStage, tree as snapshot} from './in-place-helpers.js'
 
 // A disk that fails one rename of an undo (the same failing disk that failed the move before it).
 const undo = vi.hoisted(() => ({fail: false}))
@@ -24,53 +23,9 @@ vi.mock('node:fs', async (importOriginal) => {
 })
 
 const project = useProjects()
-const lib = path.resolve(import.meta.dirname, '..', 'lib', 'index.js')
 
-const entries = {
-  'content/2025-03-14-newsletter-launch.md': validEntry(),
-  'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntags: [planning]'}),
-  'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01\ntags: [writing]'})
-}
-// An edit of the same length in the body: only the entry's page (and the search index) change.
-const edited = validEntry({frontmatter: 'title: Q4 estimate, revised\ndate: 2024-11-02\ntags: [planning]'})
+// An edit inside the body: only the entry's page (and the search index) change.
 const bodyEdit = entries['content/2024-11-02-q4-estimate.md'].replace('Promotion.', 'Promotiom.')
-
-/** Every file, link and folder under `dir`: files by their bytes, links by their target. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
-    const file = path.join(dir, name)
-    const stat = await fs.lstat(file)
-    out[name.split(path.sep).join('/')] = stat.isSymbolicLink() ? `-> ${await fs.readlink(file)}` : stat.isFile() ? await fs.readFile(file, 'utf8') : 'folder'
-  }
-  return out
-}
-
-/** What a build without any cache makes of the same project, in a folder of its own. */
-async function fresh(root: string): Promise<Record<string, string>> {
-  await build({root, cache: false, overrides: {output: 'fresh'}})
-  return snapshot(path.join(root, 'fresh'))
-}
-
-/** A build of `root` in another process, killed (SIGKILL) right before its `killAt`-th move. */
-async function killedBuild(root: string, killAt: number): Promise<void> {
-  const script = path.join(root, 'killed-build.mjs')
-  await fs.writeFile(
-    script,
-    `import {renameSync} from 'node:fs'
-import {build} from ${JSON.stringify(lib)}
-let moves = 0
-const rename = (from, to) => {
-  if (++moves === ${killAt}) process.kill(process.pid, 'SIGKILL')
-  renameSync(from, to)
-}
-await build({root: ${JSON.stringify(root)}, write: {rename}})
-`
-  )
-  const child = spawnSync(process.execPath, [script], {encoding: 'utf8'})
-  expect(child.signal).toBe('SIGKILL')
-  await fs.rm(script)
-}
 
 describe('symbolic links put into the output', () => {
   it('never moves a file through a folder of the output that became a link while the build was rendering', async () => {
@@ -80,15 +35,18 @@ describe('symbolic links put into the output', () => {
     await writeFiles(root, {'content/2024-11-02-q4-estimate.md': bodyEdit})
     const outside = path.join(root, 'outside')
     let before: Record<string, string> | undefined
+    let switching: Promise<void> | undefined
     // After the output was listed, while pages are being staged, 2024/ becomes a link to a copy
-    // of it the user keeps elsewhere (a backup, another checkout).
+    // of it the user keeps elsewhere (a backup, another checkout). Once, however many files are
+    // being staged at the time.
     const writeFile = async (file: string, contents: string | Uint8Array) => {
-      if (!before) {
+      switching ??= (async () => {
         await fs.cp(path.join(dist, '2024'), outside, {recursive: true})
         before = await snapshot(outside)
         await fs.rm(path.join(dist, '2024'), {recursive: true})
         await fs.symlink(outside, path.join(dist, '2024'))
-      }
+      })()
+      await switching
       await fs.writeFile(file, contents)
     }
     await build({root, write: {writeFile}})
@@ -97,36 +55,17 @@ describe('symbolic links put into the output', () => {
   })
 
   it('undoing a killed build never writes, moves or removes through a link put into the output since', async () => {
-    const root = await project({
-      'dist/.bounceback': outputMarkerText(),
-      'dist/index.html': 'old home',
-      'dist/a/page.html': 'old page',
-      'dist/gone/only.html': 'no longer made',
-      'stage/.bounceback': outputMarkerText(),
-      'stage/new/index.html': 'new home',
-      'stage/new/b/c/new.html': 'a new page',
-      'stage/new/a/page.html': 'new page',
-      'outside/page.html': 'mine',
-      'outside2/c/keep.txt': 'placeholder'
-    })
-    const outDir = path.join(root, 'dist')
-    const stage = path.join(root, 'stage')
+    const scene = await journalScene(project, {'outside/page.html': 'mine', 'outside2/c/keep.txt': 'placeholder'})
+    const {root, outDir, stage} = scene
     await fs.rm(path.join(root, 'outside2/c/keep.txt'))
-    const journal = prepareMoves(stage, ['index.html', 'b/c/new.html', 'a/page.html'], ['gone/only.html'])
-    let moves = 0
     // Killed before taking out the file no longer made: every new file is in place.
-    expect(() =>
-      moveIntoPlace(outDir, stage, journal, (from, to) => {
-        if (++moves === 5) throw new Error('killed')
-        renameSync(from, to)
-      })
-    ).toThrow('killed')
+    moveUntil(scene, 5)
     // Before the next build, the user links two folders of the output to folders of their own.
     await fs.rm(path.join(outDir, 'a'), {recursive: true})
     await fs.symlink(path.join(root, 'outside'), path.join(outDir, 'a'))
     await fs.rm(path.join(outDir, 'b'), {recursive: true})
     await fs.symlink(path.join(root, 'outside2'), path.join(outDir, 'b'))
-    await fs.rename(stage, path.join(root, '.bounceback-tmp-dist-999999-0badc0de'))
+    await fs.rename(stage, path.join(root, staleStage))
     await recoverOutput(outDir)
     expect({outside: await snapshot(path.join(root, 'outside')), outside2: await snapshot(path.join(root, 'outside2'))}).toEqual({
       outside: {'page.html': 'mine'},
@@ -163,7 +102,7 @@ describe('a journal is undone into the output it was written for only', () => {
     const right = await fresh(root)
     expect(await snapshot(path.join(root, 'dist'))).toEqual(right)
     // That process is gone: a later build finds the journal, made for an output since replaced.
-    await fs.rename(alive, path.join(root, '.bounceback-tmp-dist-999999-0badc0de'))
+    await fs.rename(alive, path.join(root, staleStage))
     expect((await build({root})).ok).toBe(true)
     expect(await snapshot(path.join(root, 'dist'))).toEqual(right)
     expect(await leftovers(root)).toEqual([])

@@ -1,44 +1,18 @@
-import {spawnSync} from 'node:child_process'
 import {existsSync, renameSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build.js'
-import {outputMarkerText} from '../src/folders/owned.js'
 import {outputStamp} from '../src/folders/output-stamp.js'
 import {writeChanges} from '../src/pipeline/write/changes.js'
 import type {OutputSettings} from '../src/pipeline/write/claim.js'
-import {moveIntoPlace, prepareMoves} from '../src/pipeline/write/in-place.js'
-import {journalName, stagedNew, undoMoves, type Journal} from '../src/pipeline/write/journal.js'
+import {moveIntoPlace} from '../src/pipeline/write/in-place.js'
+import {journalName, stagedNew, undoMoves} from '../src/pipeline/write/journal.js'
 import {recoverOutput} from '../src/pipeline/write/write.js'
-import {leftovers, useProjects, validEntry, writeFiles} from './helpers.js'
+import {leftovers, useProjects, writeFiles} from './helpers.js'
+import {edited, entries, fresh, journalScene, killedBuild, moveUntil, staleStage, tree as snapshot} from './in-place-helpers.js'
 
 const project = useProjects()
-const lib = path.resolve(import.meta.dirname, '..', 'lib', 'index.js')
-
-const entries = {
-  'content/2025-03-14-newsletter-launch.md': validEntry(),
-  'content/2024-11-02-q4-estimate.md': validEntry({frontmatter: 'title: Q4 estimate\ndate: 2024-11-02\ntags: [planning]'}),
-  'content/2024-01-01-third.md': validEntry({frontmatter: 'title: Third\ndate: 2024-01-01\ntags: [writing]'})
-}
-const edited = validEntry({frontmatter: 'title: Q4 estimate, revised\ndate: 2024-11-02\ntags: [planning]'})
-
-/** Every file, link and folder under `dir`: files by their bytes, links by their target. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const name of (await fs.readdir(dir, {recursive: true})).sort()) {
-    const file = path.join(dir, name)
-    const stat = await fs.lstat(file)
-    out[name.split(path.sep).join('/')] = stat.isSymbolicLink() ? `-> ${await fs.readlink(file)}` : stat.isFile() ? await fs.readFile(file, 'utf8') : 'folder'
-  }
-  return out
-}
-
-/** What a build without any cache makes of the same project, in a folder of its own. */
-async function fresh(root: string): Promise<Record<string, string>> {
-  await build({root, cache: false, overrides: {output: 'fresh'}})
-  return snapshot(path.join(root, 'fresh'))
-}
 
 const inode = async (file: string) => (await fs.lstat(file)).ino
 
@@ -169,26 +143,7 @@ describe('watch writing into the output', () => {
 })
 
 describe('the journal of moves', () => {
-  /** An output folder, and a staging folder beside it holding what an update puts in. */
-  async function scene(): Promise<{root: string; outDir: string; stage: string; journal: Journal}> {
-    const root = await project({
-      'dist/.bounceback': outputMarkerText(),
-      'dist/index.html': 'old home',
-      'dist/a/page.html': 'old page',
-      'dist/gone/only.html': 'no longer made',
-      'dist/kept.css': 'kept',
-      'stage/.bounceback': outputMarkerText(),
-      'stage/new/index.html': 'new home',
-      'stage/new/b/c/new.html': 'a new page',
-      'stage/new/a/page.html': 'new page'
-    })
-    return {
-      root,
-      outDir: path.join(root, 'dist'),
-      stage: path.join(root, 'stage'),
-      journal: prepareMoves(path.join(root, 'stage'), ['index.html', 'b/c/new.html', 'a/page.html'], ['gone/only.html'])
-    }
-  }
+  const scene = () => journalScene(project, {'dist/kept.css': 'kept'})
 
   it('puts the output back exactly as it was, whichever move fails', async () => {
     const {stage: probeStage, outDir: probeOut, journal: probeJournal} = await scene()
@@ -206,12 +161,7 @@ describe('the journal of moves', () => {
       const {outDir, stage, journal} = await scene()
       const before = await snapshot(outDir)
       const staged = await snapshot(path.join(stage, 'new'))
-      let moves = 0
-      const failing = (from: string, to: string) => {
-        if (++moves === failAt) throw new Error(`move ${failAt} fails`)
-        renameSync(from, to)
-      }
-      expect(() => moveIntoPlace(outDir, stage, journal, failing)).toThrow(`move ${failAt} fails`)
+      moveUntil({outDir, stage, journal}, failAt, `move ${failAt} fails`)
       undoMoves(outDir, stage, journal)
       expect(await snapshot(outDir), `failing at move ${failAt}`).toEqual(before)
       expect(await snapshot(path.join(stage, 'new')), `failing at move ${failAt}`).toEqual(staged)
@@ -224,16 +174,10 @@ describe('the journal of moves', () => {
   it('a staging folder left by a killed build is undone before the next build trusts the output', async () => {
     const {root, outDir, stage, journal} = await scene()
     const before = await snapshot(outDir)
-    let moves = 0
-    expect(() =>
-      moveIntoPlace(outDir, stage, journal, (from, to) => {
-        if (++moves === 4) throw new Error('killed')
-        renameSync(from, to)
-      })
-    ).toThrow('killed')
+    moveUntil({outDir, stage, journal}, 4)
     expect(await snapshot(outDir)).not.toEqual(before)
     // Named as a staging folder of a process that is gone.
-    const left = path.join(root, '.bounceback-tmp-dist-999999-0badc0de')
+    const left = path.join(root, staleStage)
     await fs.rename(stage, left)
     expect(stagedNew(left, 'a/page.html')).toBe(path.join(left, 'new', 'a', 'page.html'))
     await recoverOutput(outDir)
@@ -243,17 +187,11 @@ describe('the journal of moves', () => {
 
   it('is never undone into a folder that is no longer the output bounceback wrote', async () => {
     const {root, outDir, stage, journal} = await scene()
-    let moves = 0
-    expect(() =>
-      moveIntoPlace(outDir, stage, journal, (from, to) => {
-        if (++moves === 4) throw new Error('killed')
-        renameSync(from, to)
-      })
-    ).toThrow('killed')
+    moveUntil({outDir, stage, journal}, 4)
     // The user replaced the output with a folder of their own since.
     await fs.rm(outDir, {recursive: true})
     await writeFiles(root, {'dist/mine.txt': 'mine\n'})
-    await fs.rename(stage, path.join(root, '.bounceback-tmp-dist-999999-0badc0de'))
+    await fs.rename(stage, path.join(root, staleStage))
     await recoverOutput(outDir)
     expect(await snapshot(outDir)).toEqual({'mine.txt': 'mine\n'})
   })
@@ -265,21 +203,7 @@ describe('a build killed while moving files into the output', () => {
     await build({root})
     const before = await snapshot(path.join(root, 'dist'))
     await writeFiles(root, {'content/2024-11-02-q4-estimate.md': edited})
-    const script = path.join(root, 'killed-build.mjs')
-    await fs.writeFile(
-      script,
-      `import {existsSync, renameSync} from 'node:fs'
-import {build} from ${JSON.stringify(lib)}
-let moves = 0
-const rename = (from, to) => {
-  if (++moves === 3) process.kill(process.pid, 'SIGKILL')
-  renameSync(from, to)
-}
-await build({root: ${JSON.stringify(root)}, write: {rename}})
-`
-    )
-    const child = spawnSync(process.execPath, [script], {encoding: 'utf8'})
-    expect(child.signal).toBe('SIGKILL')
+    await killedBuild(root, 3)
     expect(await snapshot(path.join(root, 'dist'))).not.toEqual(before)
     expect((await leftovers(root)).some((name) => name.startsWith('.bounceback-tmp-dist-'))).toBe(true)
     await recoverOutput(path.join(root, 'dist'))

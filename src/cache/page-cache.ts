@@ -74,11 +74,11 @@ export class PageCache {
   }
 
   /**
-   * Every file (and its size) the previous build wrote into the output folder there is now: when
-   * known, a build moves only what changed into that folder (see `updateOutput`).
+   * Whether the record knows every file the previous build wrote into the output folder there is
+   * now: then a build moves only what changed into that folder (see `updateOutput`).
    */
-  lastFiles(): readonly [string, number][] | undefined {
-    return this.last?.files
+  knowsOutput(): boolean {
+    return this.last !== undefined
   }
 
   /**

@@ -84,7 +84,7 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
     const previous = keys && cacheDir ? await previousSearchIndex(cacheDir, keys, outDir) : Array.from({length: shards}, () => undefined)
     const indexed: OutputFile[][] = previous.map((shard) => shard ?? [])
     // The output the previous build wrote, as it recorded it: then only what changed is moved in.
-    const inPlace = cache?.lastFiles() !== undefined
+    const inPlace = cache?.knowsOutput() === true
     const writeOut = (list: readonly OutputFile[], options?: WriteOptions & StreamOptions) =>
       inPlace ? updateOutput(config, list, options) : replaceOutput(config, list, options)
     let written: WriteResult
@@ -101,24 +101,20 @@ export async function replaceSite(input: PublishInput, write?: WriteOptions): Pr
       const indexers = new Map<number, SearchIndexer>()
       try {
         for (const [shard, reused] of previous.entries()) if (!reused) indexers.set(shard, await SearchIndexer.start(config.site.lang))
-        const shardOfFile = (file: OutputFile) => (file.path.endsWith('.html') ? shardOf(file.path, shards) : -1)
+        // Each page's shard, once (a digest of its path); files of no re-indexed shard go last.
+        const shardOfFile = new Map(files.map((file) => [file, file.path.endsWith('.html') ? shardOf(file.path, shards) : -1]))
+        const reindexed = (file: OutputFile) => indexers.has(shardOfFile.get(file)!)
         const left = new Map<number, number>()
-        for (const file of files) {
-          const shard = shardOfFile(file)
-          if (indexers.has(shard)) left.set(shard, (left.get(shard) ?? 0) + 1)
-        }
-        const place = (file: OutputFile) => {
-          const shard = shardOfFile(file)
-          return indexers.has(shard) ? shard : shards
-        }
-        const ordered = files.map((file, i) => ({file, i, at: place(file)})).sort((a, b) => a.at - b.at || a.i - b.i)
+        for (const file of files) if (reindexed(file)) left.set(shardOfFile.get(file)!, (left.get(shardOfFile.get(file)!) ?? 0) + 1)
+        const place = (file: OutputFile) => (reindexed(file) ? shardOfFile.get(file)! : shards)
+        // A stable sort: within a shard, pages keep their order, and so the index its bytes.
         written = await writeOut(
-          ordered.map(({file}) => file),
+          [...files].sort((a, b) => place(a) - place(b)),
           {
             ...write,
-            wants: (file) => indexers.has(shardOfFile(file)),
+            wants: reindexed,
             each: async (file, contents) => {
-              const shard = shardOfFile(file)
+              const shard = shardOfFile.get(file)!
               const indexer = indexers.get(shard)!
               await indexer.add(file.path, contents)
               const remaining = left.get(shard)! - 1

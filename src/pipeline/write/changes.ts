@@ -1,4 +1,4 @@
-import {lstatSync, readFileSync} from 'node:fs'
+import {lstatSync} from 'node:fs'
 import {randomBytes} from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -7,7 +7,7 @@ import type {OutputFile} from '../../types.js'
 import type {OutputSettings} from './claim.js'
 import {RealDirs} from './real-dirs.js'
 import {insidePath} from './inside-path.js'
-import {markerFile} from './write.js'
+import {hasBytes, markerFile} from './write.js'
 
 /** Files made and written at once. */
 const batchSize = 16
@@ -75,7 +75,7 @@ export async function writeChanges(
     // A new key may still make the same bytes (a list page whose entry's card changed in a way
     // it does not show): then the file is left as it is, and no page reloads for nothing.
     const contents = file.contents
-    if (dirs.has(path.dirname(target)) && sameBytes(target, contents)) return
+    if (dirs.has(path.dirname(target)) && hasBytes(target, contents)) return
     batch.push({path: file.path, target, contents})
     if (batch.length === batchSize) await flush()
   }
@@ -96,24 +96,7 @@ export async function writeChanges(
     await mark()
     await fs.rm(target)
     removed.push(old)
-    await removeEmptyParents(outDir, path.dirname(target))
+    dirs.removeEmpty(path.dirname(target))
   }
   return {state, written, removed}
-}
-
-function sameBytes(file: string, contents: string | Uint8Array): boolean {
-  const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
-  const stat = lstatSync(file, {throwIfNoEntry: false})
-  return stat?.isFile() === true && stat.size === bytes.length && readFileSync(file).equals(bytes)
-}
-
-async function removeEmptyParents(root: string, dir: string): Promise<void> {
-  while (dir !== root && dir.startsWith(root + path.sep)) {
-    try {
-      await fs.rmdir(dir)
-    } catch {
-      return
-    }
-    dir = path.dirname(dir)
-  }
 }

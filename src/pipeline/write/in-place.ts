@@ -2,14 +2,14 @@ import {randomBytes} from 'node:crypto'
 import {copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {BouncebackError} from '../../errors.js'
+import {BouncebackError, messageOf} from '../../errors.js'
 import {outputMarker} from '../../folders/owned.js'
 import {outputStamp} from '../../folders/output-stamp.js'
 import {mapLimit} from '../../map-limit.js'
 import type {OutputFile} from '../../types.js'
 import {claimOutput, type OutputSettings} from './claim.js'
 import {insidePath} from './inside-path.js'
-import {fileIdentity, journalName, removeEmptyFolders, stagedNew, stagedOld, undoMoves, type Journal, type Rename} from './journal.js'
+import {fileIdentity, journalName, stagedNew, stagedOld, undoMoves, type Journal, type Rename} from './journal.js'
 import {RealDirs} from './real-dirs.js'
 import {hasBytes, hasSize, markerFile, removeOurs, sweepStale, swap, type StreamOptions, type WriteOptions, type WriteResult} from './write.js'
 
@@ -98,20 +98,20 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
         retired = previousBeside(outDir)
         await replaceWhole(outDir, stage, order, new Set(changed), retired).catch((whole: unknown) => {
           if (whole instanceof BouncebackError) throw whole
-          throw new Error(`${reasonOf(error)}; making the folder anew failed too: ${reasonOf(whole)}`)
+          throw new Error(`${messageOf(error)}; making the folder anew failed too: ${messageOf(whole)}`)
         })
       }
     }
     // Folders left empty by hand go too: the folder is then just what a whole new one would be.
     const dirs = new RealDirs(outDir)
-    for (const dir of listed.empty) removeEmptyFolders(outDir, dir, dirs)
+    for (const dir of listed.empty) dirs.removeEmpty(dir)
   } catch (error) {
     // A journal still there means the moves could not be undone: the next build undoes them.
     const undone = !journal || !lstatSync(path.join(stage, journalName), {throwIfNoEntry: false})
     if (undone) await removeOurs(stage)
     if (error instanceof BouncebackError) throw error
     const left = undone ? 'The previous output was left as it was.' : ''
-    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reasonOf(error)}. ${left}`.trim(), {cause: error})
+    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${messageOf(error)}. ${left}`.trim(), {cause: error})
   }
   // What was moved aside goes with the staging folder; a removal cut short is finished by the next build's sweep.
   const retiring = Promise.all([removeOurs(stage), retired && removeOurs(retired)]).then(
@@ -120,8 +120,6 @@ export async function updateOutput(config: OutputSettings, siteFiles: readonly O
   )
   return {written: changed.length, kept, stamp: await outputStamp(outDir), retiring}
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * Undo the moves made before `error`; when that fails too, say so: the output is then part
@@ -132,7 +130,7 @@ function undoAfter(error: unknown, outDir: string, stage: string, journal: Journ
     undoMoves(outDir, stage, journal)
   } catch (undo) {
     throw new Error(
-      `${reasonOf(error)}; putting back the files moved before it failed too (${reasonOf(undo)}), so the output holds part of the new site. ` +
+      `${messageOf(error)}; putting back the files moved before it failed too (${messageOf(undo)}), so the output holds part of the new site. ` +
         `The next build puts it right (${path.basename(stage)}, beside it, holds what that needs)`
     )
   }
@@ -197,7 +195,7 @@ export function moveIntoPlace(outDir: string, stage: string, journal: Journal, r
     // Listed in a real folder of the output, and still there.
     if (!dirs.has(path.dirname(target)) || !lstatSync(target, {throwIfNoEntry: false})) return
     rename(target, stagedOld(stage, journal.changed.length + j))
-    removeEmptyFolders(outDir, path.dirname(target), dirs)
+    dirs.removeEmpty(path.dirname(target))
   })
   // The update is whole: nothing is left to undo.
   unlinkSync(path.join(stage, journalName))

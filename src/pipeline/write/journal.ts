@@ -1,4 +1,4 @@
-import {lstatSync, readFileSync, renameSync, rmdirSync} from 'node:fs'
+import {lstatSync, readFileSync, renameSync} from 'node:fs'
 import path from 'node:path'
 import {outputMarker} from '../../folders/owned.js'
 import {insidePath} from './inside-path.js'
@@ -65,7 +65,7 @@ export function undoMoves(outDir: string, stage: string, journal: Journal, renam
       if (!canMake(dirs, dir)) continue
       dirs.make(dir)
       rename(stagedOld(stage, k), target)
-    } else if (isNew) removeEmptyFolders(outDir, dir, dirs)
+    } else if (isNew) dirs.removeEmpty(dir)
   }
 }
 
@@ -87,22 +87,6 @@ export function readJournal(stage: string): Journal | undefined {
   const {changed, removed, marker} = (data ?? {}) as Partial<Journal>
   const texts = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string')
   return texts(changed) && texts(removed) && typeof marker === 'string' ? {changed, removed, marker} : undefined
-}
-
-/**
- * Remove `dir` and the folders above it, up to `root`, for as long as each is an empty, real
- * folder of the output.
- */
-export function removeEmptyFolders(root: string, dir: string, dirs: RealDirs): void {
-  while (dir !== root && dir.startsWith(root + path.sep) && dirs.has(dir)) {
-    try {
-      rmdirSync(dir)
-    } catch {
-      return
-    }
-    dirs.forget(dir)
-    dir = path.dirname(dir)
-  }
 }
 
 /** Whether anything (a link too, even one that leads nowhere) is at `file`. */

@@ -8,6 +8,9 @@ export function lockFile(outDir: string): string {
   return path.join(path.dirname(outDir), `.bounceback-lock-${path.basename(outDir)}`)
 }
 
+/** The locks this process holds: a lock naming this process but not among them was left by an earlier process with the same pid (a container's next run). */
+const held = new Set<string>()
+
 /**
  * Run `fn` while holding the output folder's lock: a file beside it holding the owner's pid.
  * A second build on the same project waits for the first to finish writing (checking every
@@ -15,9 +18,6 @@ export function lockFile(outDir: string): string {
  * left by a process that is gone is taken over; a file by that name that bounceback did not
  * write is never removed.
  */
-/** The locks this process holds: a lock naming this process but not among them was left by an earlier process with the same pid (a container's next run). */
-const held = new Set<string>()
-
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, timeout = 120_000): Promise<T> {
   const lock = lockFile(outDir)
   const deadline = Date.now() + timeout

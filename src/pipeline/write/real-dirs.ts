@@ -1,4 +1,4 @@
-import {lstatSync, mkdirSync} from 'node:fs'
+import {lstatSync, mkdirSync, rmdirSync} from 'node:fs'
 import path from 'node:path'
 import {BouncebackError} from '../../errors.js'
 
@@ -36,9 +36,17 @@ export class RealDirs {
     this.real.add(dir)
   }
 
-  /** Forget a folder just removed. */
-  forget(dir: string): void {
-    this.real.delete(dir)
+  /** Remove `dir` and the folders above it, below the root, for as long as each is an empty, real folder. */
+  removeEmpty(dir: string): void {
+    while (dir.startsWith(this.root + path.sep) && this.has(dir)) {
+      try {
+        rmdirSync(dir)
+      } catch {
+        return
+      }
+      this.real.delete(dir)
+      dir = path.dirname(dir)
+    }
   }
 
   /** Make `dir` and whatever of it is missing, refusing to go through anything but real folders. */

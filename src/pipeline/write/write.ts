@@ -3,7 +3,7 @@ import {existsSync, linkSync, lstatSync, readdirSync, readFileSync} from 'node:f
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {outputStamp} from '../../folders/output-stamp.js'
-import {BouncebackError} from '../../errors.js'
+import {BouncebackError, messageOf} from '../../errors.js'
 import {mapLimit} from '../../map-limit.js'
 import {folderState, isOurOutput, outputMarker, outputMarkerText} from '../../folders/owned.js'
 import {claimOutput, type OutputSettings} from './claim.js'
@@ -121,8 +121,7 @@ export async function replaceOutput(
   } catch (error) {
     await removeOurs(staging)
     if (error instanceof BouncebackError) throw error
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${reason}. The previous output was left as it was.`, {cause: error})
+    throw new BouncebackError('WRITE_FAILED', `Could not write ${outDir}: ${messageOf(error)}. The previous output was left as it was.`, {cause: error})
   }
   // A removal cut short (a killed process) is finished by the next build's sweep.
   const retiring = removeOurs(retired).catch(() => undefined)
@@ -133,7 +132,7 @@ export async function replaceOutput(
 export async function recoverOutput(outDir: string): Promise<void> {
   await sweepStale(path.dirname(outDir), path.basename(outDir)).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(path.dirname(outDir))) return
-    throw new BouncebackError('WRITE_FAILED', `Could not tidy what an earlier build left beside ${outDir}: ${reasonOf(error)}`, {cause: error})
+    throw new BouncebackError('WRITE_FAILED', `Could not tidy what an earlier build left beside ${outDir}: ${messageOf(error)}`, {cause: error})
   })
 }
 
@@ -295,7 +294,7 @@ export async function swap(staging: string, outDir: string, retired: string): Pr
     await fs.rename(retired, outDir).catch((back: unknown) => {
       throw new BouncebackError(
         'WRITE_FAILED',
-        `Could not put the new output in place (${reasonOf(error)}), nor the previous one back (${reasonOf(back)}): it is in ${retired}, ` +
+        `Could not put the new output in place (${messageOf(error)}), nor the previous one back (${messageOf(back)}): it is in ${retired}, ` +
           'and the next build puts it back.',
         {cause: error}
       )
@@ -303,5 +302,3 @@ export async function swap(staging: string, outDir: string, retired: string): Pr
     throw error
   }
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
