@@ -114,6 +114,8 @@ export interface OutputFile {
   contents: string | Uint8Array
   /** For a page: a digest of everything it was made from, when the page cache is in use. */
   key?: string
+  /** The key is a digest of the bytes themselves: a new key is new bytes, with no need to compare them. */
+  keyOfBytes?: true
   /**
    * Set when the same page, `size` bytes long, is in the previous output: it is linked from
    * there without comparing bytes, and `contents` is only read or rendered if that fails.

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {buildLexicon, defaultSynonyms} from '../src/pipeline/aggregate/lexicon.js'
 import {aggregate, type Site} from '../src/pipeline/aggregate/site.js'
 import {SiteMemo} from '../src/pipeline/aggregate/site-memo.js'
+import {siteData, type DataRecords} from '../src/pipeline/render/data-json.js'
 import {sitePages} from '../src/pipeline/render/pages.js'
 import {PlanMemo} from '../src/pipeline/render/plan-memo.js'
 import type {Entry, EntryResult} from '../src/types.js'
@@ -41,6 +42,18 @@ const proseOnly = (entry: Entry): Partial<Entry> => ({
   lessons: entry.lessons.map((lesson) => ({...lesson, line: lesson.line + 4}))
 })
 
+/** Saves that change what the site is made from across entries. */
+const changes: [string, (entry: Entry) => Partial<Entry>][] = [
+  ['a lesson', (e) => ({lessons: [{...e.lessons[0]!, text: 'Fire two test tiles.'}]})],
+  ['a hashtag', (e) => ({lessons: [{...e.lessons[0]!, hashtags: ['water']}]})],
+  ['a tag', (e) => ({meta: {...e.meta, tags: ['home']}})],
+  ['the date', (e) => ({meta: {...e.meta, date: '2023-01-01'}})],
+  ['the title', (e) => ({meta: {...e.meta, title: 'Glaze'}})],
+  ['a draft', (e) => ({meta: {...e.meta, draft: true}})],
+  ['a commitment kept', (e) => ({actions: [{...e.actions[0]!, done: true}]})],
+  ['a date to look again', (e) => ({meta: {...e.meta, revisit: '2025-02-01'}})]
+]
+
 describe('the site kept between saves', () => {
   it('after a save that changes only prose, is the last site with the new entry in place, its themes and figures the same objects', () => {
     const memo = new SiteMemo()
@@ -55,16 +68,6 @@ describe('the site kept between saves', () => {
     for (const field of ['themes', 'commitments', 'open', 'growth', 'tags', 'related'] as const) expect(second[field]).toBe(first[field])
   })
 
-  const changes: [string, (entry: Entry) => Partial<Entry>][] = [
-    ['a lesson', (e) => ({lessons: [{...e.lessons[0]!, text: 'Fire two test tiles.'}]})],
-    ['a hashtag', (e) => ({lessons: [{...e.lessons[0]!, hashtags: ['water']}]})],
-    ['a tag', (e) => ({meta: {...e.meta, tags: ['home']}})],
-    ['the date', (e) => ({meta: {...e.meta, date: '2023-01-01'}})],
-    ['the title', (e) => ({meta: {...e.meta, title: 'Glaze'}})],
-    ['a draft', (e) => ({meta: {...e.meta, draft: true}})],
-    ['a commitment kept', (e) => ({actions: [{...e.actions[0]!, done: true}]})],
-    ['a date to look again', (e) => ({meta: {...e.meta, revisit: '2025-02-01'}})]
-  ]
   it.each(changes)('after a save that changes %s, is made again as a fresh run makes it', (_, change) => {
     const memo = new SiteMemo()
     const before = sample()
@@ -163,5 +166,73 @@ describe('the pages kept between saves', () => {
     const second = plan(after, siteMemo, memo)
     expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(fresh(after), new PlanMemo())))
     expect(JSON.stringify(second.find((page) => page.url === '/2024/marathon/')!.data)).not.toContain('relay')
+  })
+})
+
+describe('data.json after a save', () => {
+  /** What data.json holds, written out afresh: two spaces a level, as JSON.stringify writes it. */
+  const plainly = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`
+  /** data.json's text, with the records an engine that runs again keeps (or none: a build that runs once). */
+  const data = (site: Site, records?: DataRecords) => siteData(site, records).toString()
+
+  it('is the whole site written out as JSON.stringify writes it, empty lists too', () => {
+    const site = fresh(sample())
+    const text = data(site)
+    expect(text).toBe(plainly(text))
+    expect(JSON.parse(text).entries).toHaveLength(6)
+    const empty = data(fresh([]))
+    expect(empty).toBe(plainly(empty))
+    expect(JSON.parse(empty)).toMatchObject({entries: [], lessons: [], actions: []})
+  })
+
+  it.each(changes)('after a save that changes %s, says what a fresh run says', (_, change) => {
+    const memo = new SiteMemo()
+    const before = sample()
+    const records: DataRecords = new Map()
+    data(aggregate(before, {info, today, memo}).site, records)
+    const after = withSaved(before, 'kiln', change)
+    const second = data(aggregate(after, {info, today, memo}).site, records)
+    expect(second).toBe(plainly(data(fresh(structuredClone(after)))))
+    expect(second).not.toBe(data(fresh(before)))
+  })
+
+  it('after a save of prose, has the new summary; under another base, the URLs follow it', () => {
+    const memo = new SiteMemo()
+    const before = sample()
+    const records: DataRecords = new Map()
+    data(aggregate(before, {info, today, memo}).site, records)
+    const after = withSaved(before, 'pond', proseOnly)
+    const site = aggregate(after, {info, today, memo}).site
+    expect(JSON.parse(data(site, records)).entries.find((e: {slug: string}) => e.slug === 'pond').summary).toBe(' Said again.')
+    const moved = JSON.parse(data({...site, info: {...site.info, base: '/growth-log/'}}, records))
+    expect(moved.entries.map((e: {url: string}) => e.url)).toEqual(site.entries.map((e) => `/growth-log${e.url}`))
+    expect(moved.lessons.every((l: {url: string}) => l.url.startsWith('/growth-log/'))).toBe(true)
+  })
+
+  it('over many runs of records, after a save in the middle, an entry added and entries taken away, says what a fresh run says', () => {
+    const many = Array.from({length: 150}, (_, i) =>
+      entryResult({
+        slug: `try-${i}`,
+        date: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        actions: [[`Step ${i}`, i % 3 === 0]]
+      })
+    )
+    const memo = new SiteMemo()
+    const records: DataRecords = new Map()
+    const run = (results: EntryResult[]) => data(aggregate(results, {info, today, memo}).site, records)
+    const before = run(many)
+    expect(before).toBe(plainly(data(fresh(many))))
+    const saved = withSaved(many, 'try-77', (e) => ({summary: 'Tried again.', meta: {...e.meta, cost: {spent: 40, currency: 'EUR'}}}))
+    expect(run(saved)).toBe(plainly(data(fresh(saved))))
+    expect(JSON.parse(run(saved)).entries.find((e: {slug: string}) => e.slug === 'try-77')).toMatchObject({
+      summary: 'Tried again.',
+      cost: {spent: 40, currency: 'EUR'}
+    })
+    const added = [...saved, entryResult({slug: 'newest', date: '2024-06-30'})]
+    expect(run(added)).toBe(plainly(data(fresh(added))))
+    const fewer = added.slice(0, 40)
+    expect(run(fewer)).toBe(plainly(data(fresh(fewer))))
+    expect(records.has('entries:64')).toBe(false)
+    expect(run(added)).toBe(plainly(data(fresh(added))))
   })
 })

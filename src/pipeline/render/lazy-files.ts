@@ -56,6 +56,7 @@ export class PendingPage implements OutputFile {
  * these after the reload event: at 5,000 entries `data.json` is 6 MB to make and hash.
  */
 export class MadeFile implements OutputFile {
+  readonly keyOfBytes = true
   private made: Uint8Array | undefined
   private digest: string | undefined
 

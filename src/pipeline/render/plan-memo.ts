@@ -6,6 +6,7 @@ import type {Chart} from './charts/chart.js'
 import {growthCharts} from './charts/growth-charts.js'
 import type {Entry} from '../../types.js'
 import {CardCache} from './cards.js'
+import type {DataRecords} from './data-json.js'
 import {MadeFile} from './lazy-files.js'
 import type {Page} from './pages.js'
 import type {OutputFile} from './theme.js'
@@ -58,12 +59,17 @@ export class PlanMemo {
 
   private readonly assets = new WeakMap<OutputFile, MadeFile>()
 
+  /** Each record of `data.json` as written out, when the engine runs again (see data-json.ts). */
+  readonly dataRecords: DataRecords | undefined
+
   /**
    * `lasting`: the engine runs again (watch), so what a later run compares with is kept: each
    * page's data as a flat list (see page-keys.ts), some 2.6 KB a page. A build that runs once
    * neither makes nor keeps it (18 MB at 5,000 entries, in a heap snapshot).
    */
-  constructor(readonly options: {lasting: boolean} = {lasting: true}) {}
+  constructor(readonly options: {lasting: boolean} = {lasting: true}) {
+    if (options.lasting) this.dataRecords = new Map()
+  }
 
   /** A theme's asset, keyed by its bytes once: the theme is loaded once per engine, and watch plans the site on every save. */
   asset(asset: OutputFile): MadeFile {

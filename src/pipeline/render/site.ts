@@ -66,7 +66,7 @@ function withSiteFiles(site: Site, theme: Theme, memo: PlanMemo, pages: readonly
   return [
     ...files,
     // Made when first asked for: after the pages, in watch (see MadeFile).
-    new MadeFile('data.json', () => siteData(site)),
+    new MadeFile('data.json', () => siteData(site, memo.dataRecords)),
     new MadeFile('feed.xml', () => atomFeed(site)),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
     ...(site.info.url ? [new MadeFile('sitemap.xml', () => sitemap(site, pages))] : []),
