@@ -78,8 +78,8 @@ export class Engine {
   private publicFolder: PublicFolder | undefined
   /** What planning the site keeps between runs: watch plans it on every save. */
   private readonly plan: PlanMemo
-  /** The last site aggregated: a save that changes only an entry's prose keeps it. */
-  private readonly aggregated = new SiteMemo()
+  /** The last site aggregated: a save that changes only an entry's prose keeps it. None for an engine that runs once. */
+  private readonly aggregated: SiteMemo | undefined
   /** What the last publication wrote, by key: what an update compares with. */
   private output: OutputState | undefined
 
@@ -92,6 +92,7 @@ export class Engine {
     private readonly options: EngineOptions
   ) {
     this.plan = new PlanMemo({lasting: !options.once})
+    if (!options.once) this.aggregated = new SiteMemo()
   }
 
   static async open(options: EngineOptions = {}): Promise<Engine> {
