@@ -66,10 +66,12 @@ export async function writeChanges(
     for (const file of batch) written.push(file.path)
     batch = []
   }
+  /** A file whose key is the one written before: nothing to do (most files, after a save). */
+  const same = (file: OutputFile) => {
+    state.set(file.path, file.key!)
+    return previous.get(file.path) === file.key
+  }
   const put = async (file: OutputFile) => {
-    const key = file.key!
-    state.set(file.path, key)
-    if (previous.get(file.path) === key) return
     const target = insidePath(outDir, file.path)
     dirs.make(path.dirname(target))
     // A new key may still make the same bytes (a list page whose entry's card changed in a way
@@ -81,7 +83,8 @@ export async function writeChanges(
     if (batch.length === batchSize) await flush()
   }
   const writeAll = async (list: readonly OutputFile[]) => {
-    for (const file of list) await put(file)
+    // Awaited only for a file that changed: an await per file was a fifth of a save at 5,000 entries.
+    for (const file of list) if (!same(file)) await put(file)
     await flush()
   }
   // Pages first: the files made from the whole site (data.json, the feed) are made after them.
