@@ -117,6 +117,11 @@ export interface OutputFile {
   /** The key is a digest of the bytes themselves: a new key is new bytes, with no need to compare them. */
   keyOfBytes?: true
   /**
+   * Made from the whole site and read by no page (`data.json`, the feed, the sitemap): watch
+   * writes it after the reload event, once the pages and the files they use are in place.
+   */
+  fromWholeSite?: true
+  /**
    * Set when the same page, `size` bytes long, is in the previous output: it is linked from
    * there without comparing bytes, and `contents` is only read or rendered if that fails.
    */

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {SiteBuilder} from '../src/dev/watch/site-builder.js'
 import {useProjects, validEntry, withLessons} from './helpers.js'
+import {png} from './png.js'
 
 const project = useProjects()
 
@@ -113,7 +114,8 @@ describe('the reload after a save', () => {
     await builder.close()
     expect(seen).toBeDefined()
     const {written, pages, data} = seen!
-    // Pages only, each already holding what the save changed; the rest of what was written comes after.
+    // Pages (this save touched no image), each already holding what the save changed; the files
+    // made from the whole site come after.
     expect(written.length).toBeGreaterThan(1)
     expect(written.every((page) => page.endsWith('.html'))).toBe(true)
     expect([...pages.values()].every((html) => html.includes('Middle one, renamed'))).toBe(true)
@@ -123,5 +125,34 @@ describe('the reload after a save', () => {
     expect(data).not.toContain('Middle one, renamed')
     // …and is the new one once the update ends.
     expect(await fs.readFile(path.join(dist, 'data.json'), 'utf8')).toContain('Middle one, renamed')
+  })
+
+  it('finds in place the image a page shows, when the image changed in the same save', async () => {
+    const root = await project({
+      ...files,
+      'content/2025-02-10-middle.md': entry('Middle one', '2025-02-10').replace('Then keep going.', 'Then keep going. ![graph](graph.png)'),
+      'content/graph.png': png(3, 2)
+    })
+    const builder = new SiteBuilder({root, today: '2025-06-01'})
+    await builder.full()
+    const dist = path.join(root, 'dist')
+    const image = path.join(root, 'content/graph.png')
+    await fs.writeFile(image, png(9, 6))
+    let shown: {src: string; bytes: Buffer | undefined} | undefined
+    await builder.update(new Set([image, ...builder.entriesUsing(image)]), false, (written) => {
+      const html = readFileSync(path.join(dist, '2025/middle/index.html'), 'utf8')
+      const src = /<img src="\/?([^"]+)" alt="graph" width="9"/.exec(html)?.[1]
+      expect({src, written: written.includes('2025/middle/index.html')}).toEqual({src: expect.any(String), written: true})
+      let bytes: Buffer | undefined
+      try {
+        bytes = readFileSync(path.join(dist, src!))
+      } catch {
+        bytes = undefined
+      }
+      shown = {src: src!, bytes}
+    })
+    await builder.close()
+    // The reload asks for the page, then for its image: both are there when it goes out.
+    expect(shown?.bytes).toEqual(Buffer.from(png(9, 6)))
   })
 })

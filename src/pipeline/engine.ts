@@ -149,7 +149,7 @@ export class Engine {
    * watch's full rebuilds, which index the site for search); `update` writes into the output
    * folder only the files whose key changed (watch, after a save). An update of an output folder
    * that is no longer the one written before (deleted, replaced) replaces it instead.
-   * `pagesWritten` (an update) is told the pages written as soon as all are in place, before
+   * `pagesWritten` (an update) is told the pages written, and the files they use, as soon as all are in place, before
    * the files made from the whole site: watch reloads the browser then.
    */
   async publish(site: Site, mode: 'replace' | 'update', pagesWritten?: (written: readonly string[]) => void): Promise<Published> {

@@ -94,8 +94,9 @@ export class SiteBuilder {
   private noteUses(config: ResolvedConfig, results: readonly EntryResult[]): void {
     this.users.clear()
     for (const result of results) {
+      if (!result.uses?.length) continue
       const entry = path.join(config.root, ...result.file.split('/'))
-      for (const use of result.uses ?? []) {
+      for (const use of result.uses) {
         const file = path.join(config.contentDir, ...use.source.split('/'))
         this.users.set(file, [...(this.users.get(file) ?? []), entry])
       }

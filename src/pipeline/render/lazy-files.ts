@@ -52,18 +52,24 @@ export class PendingPage implements OutputFile {
 
 /**
  * A file keyed by a digest of its bytes (`data.json`, the feed, a theme's asset): made, as bytes,
- * when its contents or key are first asked for, then kept. Watch writes the pages first and makes
- * these after the reload event: at 5,000 entries `data.json` is 6 MB to make and hash.
+ * when its contents or key are first asked for, then kept. Watch makes those from the whole site
+ * after the reload event: at 5,000 entries `data.json` is 6 MB.
  */
 export class MadeFile implements OutputFile {
   readonly keyOfBytes = true
   private made: Uint8Array | undefined
   private digest: string | undefined
 
+  /** Set for a file made from the whole site (see OutputFile.fromWholeSite). */
+  readonly fromWholeSite: true | undefined
+
   constructor(
     readonly path: string,
-    private readonly make: () => string | Uint8Array
-  ) {}
+    private readonly make: () => string | Uint8Array,
+    options: {fromWholeSite?: true} = {}
+  ) {
+    this.fromWholeSite = options.fromWholeSite
+  }
 
   get contents(): Uint8Array {
     if (!this.made) {

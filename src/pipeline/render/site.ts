@@ -62,14 +62,16 @@ export function planSite(site: Site, theme: Theme, options: PlanOptions): {files
   return {files, shards: searchShards(pages.length, options.sharding)}
 }
 
+const whole = {fromWholeSite: true} as const
+
 function withSiteFiles(site: Site, theme: Theme, memo: PlanMemo, pages: readonly Page[], files: OutputFile[]): OutputFile[] {
   return [
     ...files,
-    // Made when first asked for: after the pages, in watch (see MadeFile).
-    new MadeFile('data.json', () => siteData(site, memo.dataRecords)),
-    new MadeFile('feed.xml', () => atomFeed(site)),
+    // Made when first asked for: after the reload, in watch (see OutputFile.fromWholeSite).
+    new MadeFile('data.json', () => siteData(site, memo.dataRecords), whole),
+    new MadeFile('feed.xml', () => atomFeed(site), whole),
     // Sitemaps must hold absolute URLs: there is one only when the site's URL is known.
-    ...(site.info.url ? [new MadeFile('sitemap.xml', () => sitemap(site, pages))] : []),
+    ...(site.info.url ? [new MadeFile('sitemap.xml', () => sitemap(site, pages), whole)] : []),
     ...theme.assets.map((asset) => memo.asset(asset))
   ]
 }
