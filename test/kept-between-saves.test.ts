@@ -5,6 +5,8 @@ import {SiteMemo} from '../src/pipeline/aggregate/site-memo.js'
 import {siteData, type DataRecords} from '../src/pipeline/render/data-json.js'
 import {sitePages} from '../src/pipeline/render/pages.js'
 import {PlanMemo} from '../src/pipeline/render/plan-memo.js'
+import type {Page} from '../src/pipeline/render/pages.js'
+import {swappedEntries, swappedPages} from '../src/pipeline/render/swapped-pages.js'
 import type {Entry, EntryResult} from '../src/types.js'
 import {entryResult, testConfig} from './helpers.js'
 
@@ -138,6 +140,55 @@ describe('the pages kept between saves', () => {
     for (const showsKiln of ['/', '/2025/', '/tags/craft/', '/2025/kiln/', '/2025/garden/']) expect(kept).not.toContain(showsKiln)
     const kiln = second.find((page) => page.url === '/2025/kiln/')!
     expect(JSON.stringify(kiln.data)).toContain('Said again.')
+  })
+
+  it('after saves of prose, one after another, takes the last pages with the new entry in place, and every page is what a fresh run makes', () => {
+    const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
+    let results = sample()
+    let pages = plan(results, siteMemo, memo)
+    const lesson = (e: Entry): Partial<Entry> => ({lessons: [{...e.lessons[0]!, hashtags: ['race']}]})
+    const saves: [string, (entry: Entry) => Partial<Entry>][] = [
+      // The same entry twice running: its card is a new object each time, on the same pages.
+      ['kiln', () => ({summary: 'First rewrite.'})],
+      ['kiln', () => ({summary: 'Second rewrite.'})],
+      // An entry due for a second look (on /revisit/ and the home page), then one named by lessons.
+      ['choir', () => ({summary: 'Sung again.'})],
+      ['marathon', proseOnly],
+      // A lesson: the pages are listed again from new themes; then prose again, from those.
+      ['relay', lesson],
+      ['kiln', () => ({summary: 'Third rewrite.'})],
+      ['relay', proseOnly]
+    ]
+    for (const [slug, change] of saves) {
+      const before = pages
+      results = withSaved(results, slug, change)
+      pages = plan(results, siteMemo, memo)
+      const want = sitePages(fresh(results), new PlanMemo())
+      const differ = want.filter((page, i) => JSON.stringify(page) !== JSON.stringify(pages[i])).map((page) => page.url)
+      expect({slug, differ}).toEqual({slug, differ: []})
+      expect(JSON.stringify(pages)).toBe(JSON.stringify(want))
+      // A page that names nothing of the saved entry is the very page planned before.
+      if (change === lesson) continue
+      const madeAgain = pages.filter((page, i) => page !== before[i] && !JSON.stringify(page.data).includes(`"${slug}"`))
+      expect({slug, madeAgain: madeAgain.map((page) => page.url)}).toEqual({slug, madeAgain: []})
+    }
+    // The last save changed only prose: the pages were taken from the last ones, found by what each holds.
+    expect(memo.lastPlan?.holders).toBeInstanceOf(Map)
+  })
+
+  it('lists the pages again when a page holds data of a shape it does not look through', () => {
+    const memo = new PlanMemo()
+    const before = sample()
+    const site = fresh(before)
+    const pages = sitePages(site, memo)
+    const home = pages.find((page): page is Page<'home'> => page.kind === 'home')!
+    const odd = {...home, data: {...home.data, byCard: new Map(home.data.entries.map((card) => [card, 1]))}} as unknown as Page
+    const last = {site, sharding: undefined, pages: pages.map((page) => (page === home ? odd : page))}
+    const after = {...site, entries: site.entries.map((entry) => (entry.slug === 'kiln' ? {...entry, summary: 'New.'} : entry))}
+    const swap = swappedEntries(site, after)
+    expect([...(swap?.keys() ?? [])].map((entry) => entry.slug)).toEqual(['kiln'])
+    expect(swappedPages(last, after, swap!, memo)).toBeUndefined()
+    expect(swappedPages({site, sharding: undefined, pages}, after, swap!, memo)?.pages).toHaveLength(pages.length)
   })
 
   it('makes an entry page again when an entry it names in its lessons changed', () => {

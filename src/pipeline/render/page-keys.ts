@@ -98,6 +98,7 @@ export function sharedData(site: Site, pages: readonly Page[]): Set<object> {
   return shared
 }
 
-function isEntry(value: object): value is Entry {
+/** An entry, among the values of a page's data. */
+export function isEntry(value: object): value is Entry {
   return 'key' in value && 'slug' in value && 'meta' in value && 'body' in value
 }

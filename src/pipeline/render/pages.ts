@@ -5,6 +5,7 @@ import {searchShards, shardFolder, type Sharding} from './search-shards.js'
 import {entryPages} from './entry-pages.js'
 import type {LayoutName, PageDataByKind} from './page-data.js'
 import type {PlanMemo} from './plan-memo.js'
+import {swappedEntries, swappedPages} from './swapped-pages.js'
 import {actionsPages, archivePages, lessonPages, tagPages} from './list-pages.js'
 
 /** One page of the site before it is rendered. */
@@ -17,8 +18,29 @@ export interface Page<K extends LayoutName = LayoutName> {
   data: PageDataByKind[K]
 }
 
-/** Every page the site has, in a stable order. */
+/**
+ * Every page the site has, in a stable order. In watch, after a save that changed only prose,
+ * the last pages with the new entries in place (see swapped-pages.ts).
+ */
 export function sitePages(site: Site, memo: PlanMemo, sharding?: Sharding): Page[] {
+  const last = memo.lastPlan
+  const swap = last && sameSharding(last.sharding, sharding) ? swappedEntries(last.site, site) : undefined
+  const swapped = swap && swappedPages(last!, site, swap, memo)
+  if (swapped) {
+    memo.lastPlan = swapped
+    return swapped.pages
+  }
+  const pages = plannedPages(site, memo, sharding)
+  if (memo.options.lasting) memo.lastPlan = {site, sharding, pages}
+  return pages
+}
+
+function sameSharding(a: Sharding | undefined, b: Sharding | undefined): boolean {
+  return a?.size === b?.size && a?.most === b?.most
+}
+
+/** Every page, listed from the site (and what the memo kept of the pages planned before). */
+function plannedPages(site: Site, memo: PlanMemo, sharding?: Sharding): Page[] {
   const bySlug = new Map(site.entries.map((e) => [e.slug, e]))
   const entryCard = (entry: Entry) => memo.cards.card(entry)
   const card = (slug: string) => entryCard(bySlug.get(slug)!)

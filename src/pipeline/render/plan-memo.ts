@@ -9,6 +9,7 @@ import {CardCache} from './cards.js'
 import type {DataRecords} from './data-json.js'
 import {MadeFile} from './lazy-files.js'
 import type {Page} from './pages.js'
+import type {LastPlan} from './swapped-pages.js'
 import type {OutputFile} from './theme.js'
 
 /** A lesson among the themes: its theme, where in it, and the lesson's text. */
@@ -58,6 +59,9 @@ export class PlanMemo {
   readonly sharedTokens = new WeakMap<object, string>()
 
   private readonly assets = new WeakMap<OutputFile, MadeFile>()
+
+  /** The site and pages planned last, when the engine runs again (see swapped-pages.ts). */
+  lastPlan: LastPlan | undefined
 
   /** Each record of `data.json` as written out, when the engine runs again (see data-json.ts). */
   readonly dataRecords: DataRecords | undefined
