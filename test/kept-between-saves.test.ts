@@ -93,6 +93,23 @@ describe('the site kept between saves', () => {
     expect(plain(second)).toBe(plain(fresh(after)))
   })
 
+  it('keeps the related entries when a title changes (new themes, the same entries in them), and finds them again when a theme gains an entry', () => {
+    const memo = new SiteMemo()
+    const before = sample()
+    const first = aggregate(before, {info, today, memo}).site
+    const renamed = withSaved(before, 'relay', (e) => ({meta: {...e.meta, title: 'Relay, renamed'}}))
+    const second = aggregate(renamed, {info, today, memo}).site
+    expect(second.themes).not.toEqual(first.themes)
+    expect(second.related).toBe(first.related)
+    expect(plain(second)).toBe(plain(fresh(renamed)))
+    // relay's lesson joins the water theme: pond and garden now share a theme with it.
+    const moved = withSaved(renamed, 'relay', (e) => ({lessons: [{...e.lessons[0]!, text: 'Water before race day.', hashtags: ['water']}]}))
+    const third = aggregate(moved, {info, today, memo}).site
+    expect(third.related).not.toBe(second.related)
+    expect(plain(third)).toBe(plain(fresh(moved)))
+    expect(third.related.get('relay')).toEqual(expect.arrayContaining(['pond']))
+  })
+
   it('gives the suggestions of lessons/similar at the lines the lessons stand on after a save', () => {
     const memo = new SiteMemo()
     const grouping = {threshold: 0.6, lexicon: buildLexicon(defaultSynonyms)}

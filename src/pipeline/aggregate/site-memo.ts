@@ -60,13 +60,13 @@ export class SiteMemo {
       last &&
       sameGrouping(last.grouping, grouping) &&
       entries.length === last.entries.length &&
-      entries.every((e, i) => e === last.entries[i] || themeInput(e) === last.inputs[i])
+      entries.every((e, i) => e === last.entries[i] || this.themeInput(e) === last.inputs[i])
     ) {
       last.entries = [...entries]
       return [...last.themes]
     }
     const themes = lessonThemes(entries, grouping)
-    this.lastThemes = {grouping, entries: [...entries], inputs: entries.map(themeInput), themes}
+    this.lastThemes = {grouping, entries: [...entries], inputs: entries.map((e) => this.themeInput(e)), themes}
     return [...themes]
   }
 
@@ -96,24 +96,38 @@ export class SiteMemo {
     return [...messages]
   }
 
-  private lastRelated: {input: string; themes: readonly LessonTheme[]; related: Map<string, string[]>} | undefined
+  private lastRelated: {input: string; related: Map<string, string[]>} | undefined
 
   /**
-   * Related entries, found again only when the order of entries, a tag's entries or a theme
-   * changed (a theme is a new object whenever anything in it changed): a save that changes an
-   * entry's outcome or cost, say, keeps them.
+   * Related entries, found again only when the order of entries, a tag's entries or a theme's
+   * entries changed: they are all related entries are made from. A save that changes an entry's
+   * outcome, or its title (which makes new themes, with the same entries in them), keeps them.
    */
   related(entries: readonly Entry[], tags: readonly Tag[], themes: readonly LessonTheme[]): Map<string, string[]> {
-    const input = JSON.stringify([entries.map((e) => e.slug), tags.map((t) => t.entries)])
-    const last = this.lastRelated
-    if (last?.input === input && last.themes.length === themes.length && themes.every((t, i) => t === last.themes[i])) return last.related
+    const input = JSON.stringify([entries.map((e) => e.slug), tags.map((t) => t.entries), themes.map((t) => t.occurrences.map((o) => o.entry))])
+    if (this.lastRelated?.input === input) return this.lastRelated.related
     const related = relatedEntries(entries, tags, themes)
-    this.lastRelated = {input, themes, related}
+    this.lastRelated = {input, related}
     return related
   }
 
+  private readonly themeInputs = new WeakMap<Entry, string>()
+
+  /** What of an entry its lessons' themes are made from, written out once per entry object. */
+  private themeInput(entry: Entry): string {
+    let input = this.themeInputs.get(entry)
+    if (input === undefined) this.themeInputs.set(entry, (input = themeInputOf(entry)))
+    return input
+  }
+
   keep(results: readonly Read[], options: AggregateOptions, site: Site, duplicates: Diagnostic[]): void {
-    this.last = {options, byFile: new Map(results.map((r) => [r.file, {entry: r.entry, inputs: inputsOf(r)}])), site, duplicates}
+    const was = this.last?.byFile
+    const byFile = new Map<string, {entry: Entry; inputs: string}>()
+    for (const r of results) {
+      const kept = was?.get(r.file)
+      byFile.set(r.file, {entry: r.entry, inputs: kept?.entry === r.entry ? kept.inputs : inputsOf(r)})
+    }
+    this.last = {options, byFile, site, duplicates}
   }
 }
 
@@ -128,7 +142,8 @@ function inputsOf(r: Read): string {
 }
 
 /** What of an entry its lessons' themes are made from. */
-const themeInput = (entry: Entry) => JSON.stringify([entry.slug, entry.meta.title, entry.url, entry.meta.date, entry.lessons.map((l) => [l.text, l.hashtags])])
+const themeInputOf = (entry: Entry) =>
+  JSON.stringify([entry.slug, entry.meta.title, entry.url, entry.meta.date, entry.lessons.map((l) => [l.text, l.hashtags])])
 
 function sameOptions(a: AggregateOptions, b: AggregateOptions): boolean {
   return a.info === b.info && a.today === b.today && a.suggest === b.suggest && sameGrouping(a.grouping, b.grouping)
