@@ -52,7 +52,9 @@ export class SiteMemo {
 
   /**
    * Lesson themes, grouped again only when an entry's lessons, title, URL or date changed: a
-   * save that leaves them keeps every theme the same object, so pages can tell.
+   * save that leaves them keeps every theme the same object, so pages can tell. Grouped again,
+   * a theme that says what it said (the same lessons of the same entries, with the same titles
+   * and dates) is the same object as before: a new title makes new only the themes that name it.
    */
   themes(entries: readonly Entry[], grouping: GroupingOptions | undefined): LessonTheme[] {
     const last = this.lastThemes
@@ -65,7 +67,11 @@ export class SiteMemo {
       last.entries = [...entries]
       return [...last.themes]
     }
-    const themes = lessonThemes(entries, grouping)
+    const before = new Map(last?.themes.map((theme) => [theme.id, theme]))
+    const themes = lessonThemes(entries, grouping).map((theme) => {
+      const was = before.get(theme.id)
+      return was && sameData(was, theme) ? was : theme
+    })
     this.lastThemes = {grouping, entries: [...entries], inputs: entries.map((e) => this.themeInput(e)), themes}
     return [...themes]
   }
@@ -144,6 +150,15 @@ function inputsOf(r: Read): string {
 /** What of an entry its lessons' themes are made from. */
 const themeInputOf = (entry: Entry) =>
   JSON.stringify([entry.slug, entry.meta.title, entry.url, entry.meta.date, entry.lessons.map((l) => [l.text, l.hashtags])])
+
+/** Plain data (objects, arrays, strings, numbers, booleans) that says the same, all the way down. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+}
 
 function sameOptions(a: AggregateOptions, b: AggregateOptions): boolean {
   return a.info === b.info && a.today === b.today && a.suggest === b.suggest && sameGrouping(a.grouping, b.grouping)
