@@ -87,7 +87,7 @@ export class SiteMemo {
       last?.severity === severity &&
       sameGrouping(last.grouping, grouping) &&
       last.files.length === results.length &&
-      results.every((r, i) => r.file === last.files[i] && (r.entry.lessons === last.lessons[i] || JSON.stringify(r.entry.lessons) === last.texts[i]))
+      results.every((r, i) => r.file === last.files[i] && (r.entry.lessons === last.lessons[i] || this.lessonsText(r.entry.lessons) === last.texts[i]))
     )
       return [...last.messages]
     const messages = similarLessons(results, severity, grouping)
@@ -96,7 +96,7 @@ export class SiteMemo {
       grouping,
       files: results.map((r) => r.file),
       lessons: results.map((r) => r.entry.lessons),
-      texts: results.map((r) => JSON.stringify(r.entry.lessons)),
+      texts: results.map((r) => this.lessonsText(r.entry.lessons)),
       messages
     }
     return [...messages]
@@ -118,6 +118,14 @@ export class SiteMemo {
   }
 
   private readonly themeInputs = new WeakMap<Entry, string>()
+  private readonly lessonTexts = new WeakMap<readonly Lesson[], string>()
+
+  /** An entry's lessons written out, their lines included, once per list. */
+  private lessonsText(lessons: readonly Lesson[]): string {
+    let text = this.lessonTexts.get(lessons)
+    if (text === undefined) this.lessonTexts.set(lessons, (text = JSON.stringify(lessons)))
+    return text
+  }
 
   /** What of an entry its lessons' themes are made from, written out once per entry object. */
   private themeInput(entry: Entry): string {
