@@ -93,7 +93,7 @@ describe('the site kept between saves', () => {
     expect(plain(second)).toBe(plain(fresh(after)))
   })
 
-  it('keeps, when a title changes, the themes that do not name the entry and the related entries, and finds related entries again when a theme gains one', () => {
+  it('keeps the themes not naming a renamed entry, and the related entries; finds related entries again when a theme gains one', () => {
     const memo = new SiteMemo()
     const before = sample()
     const first = aggregate(before, {info, today, memo}).site
@@ -216,6 +216,7 @@ describe('the pages kept between saves', () => {
     const swap = swappedEntries(site, after)
     expect([...(swap?.keys() ?? [])].map((entry) => entry.slug)).toEqual(['kiln'])
     expect(swappedPages(last, after, swap!, memo)).toBeUndefined()
+    expect(memo.unwalkable).toBe(true)
     expect(swappedPages({site, sharding: undefined, pages}, after, swap!, memo)?.pages).toHaveLength(pages.length)
   })
 

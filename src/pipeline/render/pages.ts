@@ -24,7 +24,7 @@ export interface Page<K extends LayoutName = LayoutName> {
  */
 export function sitePages(site: Site, memo: PlanMemo, sharding?: Sharding): Page[] {
   const last = memo.lastPlan
-  const swap = last && sameSharding(last.sharding, sharding) ? swappedEntries(last.site, site) : undefined
+  const swap = last && !memo.unwalkable && sameSharding(last.sharding, sharding) ? swappedEntries(last.site, site) : undefined
   const swapped = swap && swappedPages(last!, site, swap, memo)
   if (swapped) {
     memo.lastPlan = swapped

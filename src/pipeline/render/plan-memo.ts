@@ -62,6 +62,8 @@ export class PlanMemo {
 
   /** The site and pages planned last, when the engine runs again (see swapped-pages.ts). */
   lastPlan: LastPlan | undefined
+  /** Set when some page's data has a shape the walk of swapped-pages.ts does not look through. */
+  unwalkable = false
 
   /** Each record of `data.json` as written out, when the engine runs again (see data-json.ts). */
   readonly dataRecords: DataRecords | undefined

@@ -65,7 +65,11 @@ export function swappedPages(last: LastPlan, site: Site, swap: ReadonlyMap<Entry
   const slugOf = (value: object) => (cards.text(value) !== undefined || isEntry(value) ? (value as {slug: string}).slug : undefined)
   last.holders ??= holdersOf(last.pages, slugOf, opaque)
   const holders = last.holders
-  if (!holders) return undefined
+  if (!holders) {
+    // Page data is shaped by the code: it will not be walked the next time either.
+    memo.unwalkable = true
+    return undefined
+  }
   const walk = new Replacer((value) => {
     const slug = slugOf(value)
     if (slug === undefined) return opaque.has(value) ? value : undefined
