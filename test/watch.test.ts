@@ -199,7 +199,9 @@ describe('watch', () => {
       await until(() => problemsNow() === 0, `the fix, round ${round}`)
     }
     await settled()
-    expect(events.filter((e) => e.messages.some((m) => m.severity === 'error'))).toHaveLength(2)
+    // Each break reported once. (On a loaded machine the file may also be read between its
+    // truncation and its write: that empty read's own errors are not the break's.)
+    expect(events.filter((e) => e.messages.some((m) => m.ruleId === 'frontmatter/date'))).toHaveLength(2)
   })
 
   it('survives hostile saves (too large, too deep, not UTF-8) and recovers when the file is fixed', async () => {
