@@ -238,6 +238,22 @@ describe('the pages kept between saves', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(unrelated(after), new PlanMemo())))
   })
 
+  it('makes an entry page again when its theme changed with the same entries in it, though the page names no entry that changed', () => {
+    const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
+    // Eight entries in one theme: the newest names the five nearest in time, not the oldest,
+    // whose wording is the theme's own (the earliest).
+    const before = Array.from({length: 8}, (_, i) =>
+      entryResult({slug: `w${i}`, date: `2024-0${i + 1}-10`, tags: [`t${i}`], lessons: [[i === 0 ? 'Water at dawn.' : `Water, take ${i}.`, ['water']]]})
+    )
+    plan(before, siteMemo, memo)
+    const after = withSaved(before, 'w0', (e) => ({lessons: [{...e.lessons[0]!, text: 'Water before the sun is up.'}]}))
+    const second = plan(after, siteMemo, memo)
+    const newest = second.find((page): page is Page<'entry'> => page.url === '/2024/w7/')!
+    expect(newest.data.lessons[0]!.alsoIn.map((card) => card.slug)).not.toContain('w0')
+    expect(newest.data.lessons[0]!.theme.text).toBe('Water before the sun is up.')
+    expect(JSON.stringify(second)).toBe(JSON.stringify(sitePages(fresh(after), new PlanMemo())))
+  })
+
   it('plans every page again from new themes when a lesson changes', () => {
     const [siteMemo, memo] = [new SiteMemo(), new PlanMemo()]
     const before = sample()
