@@ -377,7 +377,7 @@ describe('bounceback watch', () => {
       let out = ''
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
       child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
-      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      const exit = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, signal) => resolve({code, signal})))
       const deadline = Date.now() + 15_000
       while (!out.includes('Serving dist/ at')) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`watch did not start: ${out}`)
@@ -385,7 +385,8 @@ describe('bounceback watch', () => {
       }
       expect(out).toContain('No content folder at content/: watching for it. Create it and add entries')
       child.kill('SIGINT')
-      expect(await exit).toBe(0)
+      // What it printed goes with the exit, so a failure says what happened.
+      expect({...(await exit), out}).toEqual({code: 0, signal: null, out: expect.stringContaining('Stopped.')})
     } finally {
       await fs.rm(root, {recursive: true, force: true})
     }

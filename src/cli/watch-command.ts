@@ -52,14 +52,16 @@ export async function runWatch(options: WatchCommandOptions, io: CliIO): Promise
     onRebuild: line,
     onError: (error) => io.stderr(`bounceback: rebuild failed: ${printable(error instanceof Error ? error.message : String(error))} (still watching)`)
   })
-  if (watcher.port !== options.port && options.port !== 0) io.stdout(`Port ${options.port} is busy: using ${watcher.port}.`)
-  io.stdout(`Serving ${displayPath(io.cwd, watcher.outDir)}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)
-  if (options.open) openBrowser(watcher.url)
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl+C before saying it stops the watch: a signal right after the line ends it cleanly.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  if (watcher.port !== options.port && options.port !== 0) io.stdout(`Port ${options.port} is busy: using ${watcher.port}.`)
+  io.stdout(`Serving ${displayPath(io.cwd, watcher.outDir)}/ at ${watcher.url} · watching for changes · Ctrl+C to stop`)
+  if (options.open) openBrowser(watcher.url)
+  await stopped
   await watcher.close()
   io.stdout('Stopped.')
   return 0
