@@ -201,7 +201,7 @@ describe('the pages kept between saves', () => {
       expect({slug, madeAgain: madeAgain.map((page) => page.url)}).toEqual({slug, madeAgain: []})
     }
     // The last save changed only prose: the pages were taken from the last ones, found by what each holds.
-    expect(memo.lastPlan?.holders).toBeInstanceOf(Map)
+    expect(memo.lastPlan?.walked?.holders).toBeInstanceOf(Map)
   })
 
   it('lists the pages again when a page holds data of a shape it does not look through', () => {

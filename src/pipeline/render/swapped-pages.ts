@@ -10,11 +10,15 @@ export interface LastPlan {
   site: Site
   sharding: Sharding | undefined
   pages: Page[]
-  /**
-   * The positions in `pages` of the pages that hold an entry or a card of it, by the entry's
-   * slug (`false`: some page's data has a shape that is not walked), found when first needed.
-   */
-  holders?: Map<string, Set<number>> | false
+  /** What a walk through the pages' data found, when first needed. */
+  walked?: Walked
+}
+
+interface Walked {
+  /** The positions in `pages` of the pages that hold an entry or a card of it, by the entry's slug. */
+  holders: Map<string, Set<number>>
+  /** What holds neither an entry nor a card, and is not looked into: themes, tags, commitments, charts. */
+  opaque: ReadonlySet<object>
 }
 
 /** What of a site every page is made from, besides its entries. */
@@ -56,21 +60,19 @@ export function swappedEntries(last: Site, site: Site): Map<Entry, Entry> | unde
  * changed.
  */
 export function swappedPages(last: LastPlan, site: Site, swap: ReadonlyMap<Entry, Entry>, memo: PlanMemo): LastPlan | undefined {
-  const bySlug = new Map<string, {entry: Entry; card: object}>()
-  for (const entry of swap.values()) bySlug.set(entry.slug, {entry, card: memo.cards.card(entry)})
-  const cards = memo.cards
-  // Neither a card nor an entry holds another; nor do themes, tags, commitments or charts hold either.
-  const opaque = new Set<object>([...site.themes, ...site.tags, ...site.commitments])
-  for (const page of last.pages) if (page.kind === 'actions') opaque.add((page as Page<'actions'>).data.chart)
+  const {cards} = memo
   const slugOf = (value: object) => (cards.text(value) !== undefined || isEntry(value) ? (value as {slug: string}).slug : undefined)
-  last.holders ??= holdersOf(last.pages, slugOf, opaque)
-  const holders = last.holders
-  if (!holders) {
+  // Themes, tags and commitments are the same objects as last time (see `swappedEntries`).
+  last.walked ??= walk(last.pages, site, slugOf)
+  if (!last.walked) {
     // Page data is shaped by the code: it will not be walked the next time either.
     memo.unwalkable = true
     return undefined
   }
-  const walk = new Replacer((value) => {
+  const {holders, opaque} = last.walked
+  const bySlug = new Map<string, {entry: Entry; card: object}>()
+  for (const entry of swap.values()) bySlug.set(entry.slug, {entry, card: cards.card(entry)})
+  const replacer = new Replacer((value) => {
     const slug = slugOf(value)
     if (slug === undefined) return opaque.has(value) ? value : undefined
     const now = bySlug.get(slug)
@@ -80,38 +82,33 @@ export function swappedPages(last: LastPlan, site: Site, swap: ReadonlyMap<Entry
   for (const slug of bySlug.keys()) {
     for (const at of holders.get(slug) ?? []) {
       const page = pages[at]!
-      const data = walk.value(page.data)
+      const data = replacer.value(page.data)
       if (data !== page.data) pages[at] = {...page, data} as Page
     }
   }
-  if (walk.unknownShape) return undefined
-  last.holders = undefined
+  if (replacer.unknownShape) return undefined
   // The same pages hold the same slugs. What the memo kept of the pages planned the long way is
   // left as it was: the next plan made that way compares with it, and finds what changed since.
-  return {site, sharding: last.sharding, pages, holders}
+  return {site, sharding: last.sharding, pages, walked: last.walked}
 }
 
-/** The positions of the pages whose data holds each entry or a card of it, by slug; `false` when some data has a shape not walked. */
-function holdersOf(pages: readonly Page[], slugOf: (value: object) => string | undefined, opaque: ReadonlySet<object>): Map<string, Set<number>> | false {
+/** Which pages hold each entry or a card of it; `undefined` when some page's data has a shape not walked. */
+function walk(pages: readonly Page[], site: Site, slugOf: (value: object) => string | undefined): Walked | undefined {
+  const opaque = new Set<object>([...site.themes, ...site.tags, ...site.commitments])
+  for (const page of pages) if (page.kind === 'actions') opaque.add((page as Page<'actions'>).data.chart)
   const holders = new Map<string, Set<number>>()
   let at = 0
-  const visit = (value: unknown): boolean => {
-    if (value === null || typeof value !== 'object') return true
+  // Every value left as it is: the walk only notes which page holds which slug.
+  const noter = new Replacer((value) => {
     const slug = slugOf(value)
-    if (slug !== undefined) {
-      const list = holders.get(slug)
-      if (list) list.add(at)
-      else holders.set(slug, new Set([at]))
-      return true
-    }
-    if (opaque.has(value)) return true
-    if (Array.isArray(value)) return value.every(visit)
-    if (Object.getPrototypeOf(value) !== Object.prototype) return false
-    for (const key in value) if (!visit((value as Record<string, unknown>)[key])) return false
-    return true
-  }
-  for (; at < pages.length; at++) if (!visit(pages[at]!.data)) return false
-  return holders
+    if (slug === undefined) return opaque.has(value) ? value : undefined
+    const list = holders.get(slug)
+    if (list) list.add(at)
+    else holders.set(slug, new Set([at]))
+    return value
+  })
+  for (; at < pages.length; at++) noter.value(pages[at]!.data)
+  return noter.unknownShape ? undefined : {holders, opaque}
 }
 
 /**
