@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -143,13 +143,8 @@ describe('the reload after a save', () => {
       const html = readFileSync(path.join(dist, '2025/middle/index.html'), 'utf8')
       const src = /<img src="\/?([^"]+)" alt="graph" width="9"/.exec(html)?.[1]
       expect({src, written: written.includes('2025/middle/index.html')}).toEqual({src: expect.any(String), written: true})
-      let bytes: Buffer | undefined
-      try {
-        bytes = readFileSync(path.join(dist, src!))
-      } catch {
-        bytes = undefined
-      }
-      shown = {src: src!, bytes}
+      const file = path.join(dist, src!)
+      shown = {src: src!, bytes: existsSync(file) ? readFileSync(file) : undefined}
     })
     await builder.close()
     // The reload asks for the page, then for its image: both are there when it goes out.
