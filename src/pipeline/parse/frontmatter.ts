@@ -5,6 +5,7 @@ import {jsonProblem} from './json-frontmatter.js'
 import {frontmatterTypes} from './processor.js'
 import {readToml} from './toml-frontmatter.js'
 import {flowDepth, yamlReason} from './yaml-messages.js'
+import {readPlainYaml} from './yaml-plain.js'
 
 /** The languages a frontmatter block may be written in; each is its mdast node's type. */
 export type FrontmatterLanguage = 'yaml' | 'json' | 'toml'
@@ -82,6 +83,9 @@ export function parseFrontmatter(tree: Root, text: string, maxDepth: number): Fr
     const problem = jsonProblem(blockText)
     if (problem) return broken(problem.reason, Math.min(problem.at, last))
   }
+  // Most frontmatter is a few plain `key: value` lines: read those without the package's full parser.
+  const plain = language === 'yaml' ? readPlainYaml(blockText) : undefined
+  if (plain) return parsed(plain, [], false)
   const doc = parseDocument(blockText, yamlOptions)
   // An error at the very end (an unclosed `[`) is reported at the last line of YAML, not the fence.
   const seen = new Set<string>()
