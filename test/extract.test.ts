@@ -87,4 +87,12 @@ describe('bare URLs', () => {
     expect(html).toContain('foo@www.example.org.')
     expect(html).not.toContain('http://www.example.org')
   })
+
+  it('are not linked inside a link, nor is a link’s own HTML lost', async () => {
+    const text = validEntry().replace('Writing every week.', '[see <em>www.inner.test</em> now](https://outer.test) and [https://text.test](https://href.test)')
+    const html = toHtml((await processString(text)).entry!.body, {allowDangerousHtml: true})
+    expect(html).toContain('<a href="https://outer.test">see <em>www.inner.test</em> now</a>')
+    expect(html).toContain('<a href="https://href.test">https://text.test</a>')
+    expect(html).not.toContain('inner.test"')
+  })
 })

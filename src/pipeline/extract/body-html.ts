@@ -5,7 +5,7 @@ import rehypeStringify from 'rehype-stringify'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './each-element.js'
 import {type BodyMark, markBody} from './body-marks.js'
 
 /** GitHub's schema, plus the one class bounceback itself puts on links: lesson hashtags. */
@@ -34,7 +34,7 @@ function rehypeAfterSanitize() {
   return (tree: HastRoot) => {
     const ids = new Set<string>()
     const inPageLinks: Element[] = []
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const {id, href} = node.properties
       if (typeof id === 'string') ids.add(id)
       if (typeof href === 'string' && href.startsWith('#')) inPageLinks.push(node)

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachElement} from './each-element.js'
 
 /** What a mark stands for: one of the entry's lessons, or one of its commitments. */
 export type MarkKind = 'lesson' | 'commitment'
@@ -36,7 +36,7 @@ const markComment = (kind: MarkKind, index: number) => `"bounceback:${kind}:${in
 export function markBody(tree: HastRoot, marks: readonly BodyMark[]): void {
   if (marks.length === 0) return
   const byOffset = new Map(marks.map((mark) => [mark.offset, mark]))
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const offset = node.position?.start.offset
     const mark = offset === undefined ? undefined : byOffset.get(offset)
     if (!mark || !elementsOf[mark.kind].includes(node.tagName)) return

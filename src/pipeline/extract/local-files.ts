@@ -3,13 +3,13 @@ import {closeSync, constants, fstatSync, openSync, realpathSync, statSync} from 
 import path from 'node:path'
 import type {Element, Root as HastRoot} from 'hast'
 import {imageSize} from 'image-size'
-import {visit} from 'unist-util-visit'
 import type {ResolvedConfig} from '../../config/types.js'
 import {fileProblem} from '../../diagnostics.js'
 import type {RuleId} from '../../rules.js'
 import type {Diagnostic, EntryAsset, FileUse} from '../../types.js'
 import {byteSize, isInside, readAll} from '../discover/read-source.js'
 import type {SourceFile} from '../discover/discover.js'
+import {eachElement} from './each-element.js'
 
 /** What an entry's local files gave: the files to copy, every file looked at, and the problems. */
 export interface LocalFiles {
@@ -38,7 +38,7 @@ const realContent = new WeakMap<ResolvedConfig, string>()
 export function localFiles(tree: HastRoot, source: SourceFile, config: ResolvedConfig): LocalFiles {
   const found: LocalFiles = {assets: [], uses: [], messages: []}
   const seen = new Map<string, Resolved>()
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     const attribute = node.tagName === 'img' ? 'src' : node.tagName === 'a' ? 'href' : undefined
     if (attribute === undefined) return
     const url = node.properties[attribute]

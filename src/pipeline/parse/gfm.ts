@@ -1,4 +1,4 @@
-import type {Link, Root, Text} from 'mdast'
+import type {Link, Nodes, Parent, Root, Text} from 'mdast'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
@@ -8,7 +8,6 @@ import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import type {Processor} from 'unified'
-import {SKIP, visit} from 'unist-util-visit'
 
 /**
  * GitHub's Markdown extensions, the parsing half of remark-gfm, with bare-URL autolinking done
@@ -32,23 +31,23 @@ const bareUrl = /(?<![@\w./-])(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;"'!?\]*_~]/
  */
 export function linkBareUrls(tree: Root): {rawHtml: boolean} {
   let rawHtml = false
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'html') rawHtml = true
-    if (
-      node.type === 'link' ||
-      node.type === 'linkReference' ||
-      node.type === 'inlineCode' ||
-      node.type === 'code' ||
-      node.type === 'html' ||
-      node.type === 'yaml'
-    )
-      return SKIP
-    if (node.type !== 'text' || !parent || index === undefined || !/https?:|www\./i.test(node.value)) return
-    const parts = splitUrls(node)
-    if (parts.length === 1 && parts[0] === node) return
-    parent.children.splice(index, 1, ...(parts as never[]))
-    return [SKIP, index + parts.length]
-  })
+  // A plain loop, not unist-util-visit: this runs over every node of every entry. Inside a link
+  // nothing is linked, but raw HTML is still looked for (`[<em>x</em>](…)`).
+  const walk = (parent: Parent, linking: boolean) => {
+    const children = parent.children as Nodes[]
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index]!
+      if (node.type === 'html') rawHtml = true
+      else if (node.type === 'text') {
+        if (!linking || !/https?:|www\./i.test(node.value)) continue
+        const parts = splitUrls(node)
+        if (parts.length === 1 && parts[0] === node) continue
+        children.splice(index, 1, ...parts)
+        index += parts.length - 1
+      } else if ('children' in node) walk(node, linking && node.type !== 'link' && node.type !== 'linkReference')
+    }
+  }
+  walk(tree, true)
   return {rawHtml}
 }
 
