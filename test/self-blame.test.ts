@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {findSelfBlame} from '../src/pipeline/validate/rules/self-blame.js'
 import {fixtures, messageLines, processString, validEntry} from './helpers.js'
+import {propertySeeds} from './seeds.js'
 
 const lines = (name: string) =>
   fs
@@ -83,5 +85,50 @@ describe('language/self-blame', () => {
       'Unexpected level `loud` for `rules.lessons/list`, expected `off`, `info`, `warn` or `error`',
       expect.stringContaining('I am such a failure')
     ])
+  })
+
+  describe('parses only the sentences that can match, and finds what parsing the whole text finds', () => {
+    const sentences = [
+      ...lines('flag.txt'),
+      ...lines('keep.txt'),
+      ...lines('held-out/judging.txt'),
+      ...lines('held-out/neutral.txt'),
+      // Places where a sentence may or may not end, for the English parser.
+      'Mr. Smith said I was lazy.',
+      'e.g. I always mess up.',
+      'I met J. R. Smith. I am an idiot.',
+      'It shipped in the U.S. I never recovered.',
+      'Wait... I always fail.',
+      'What?! Nobody likes me.',
+      'Version 3.5 I think. I always ruin it.',
+      '“Done.” I am useless.',
+      '(See fig. 2.) I am hopeless.',
+      'etc. They hate me.',
+      'It cost approx. 40 euros. I am a fraud.',
+      'no. I am a failure',
+      'A. I suck. B. You idiot.'
+    ]
+    const paragraph = fc
+      .array(fc.constantFrom(...sentences), {minLength: 1, maxLength: 8})
+      .chain((picked) =>
+        fc
+          .array(fc.constantFrom(' ', '  ', '\n', ' '), {minLength: picked.length, maxLength: picked.length})
+          .map((gaps) => picked.map((sentence, i) => (i === 0 ? sentence : gaps[i] + sentence)).join(''))
+      )
+    for (const seed of propertySeeds('self-blame by sentence against the whole text')) {
+      it(`seed ${seed}`, () => {
+        let found = 0
+        fc.assert(
+          fc.property(paragraph, (text) => {
+            const whole = findSelfBlame(text, {whole: true})
+            found += whole.length
+            expect(findSelfBlame(text)).toEqual(whole)
+          }),
+          {seed, numRuns: 400}
+        )
+        // Most paragraphs hold a judging sentence: the comparison is not of empty lists.
+        expect(found).toBeGreaterThan(200)
+      })
+    }
   })
 })

@@ -72,30 +72,77 @@ const judging = new RegExp(
 const everyone = /nobody|no[ -]one|everyone|everybody|people|they|team|others|colleagues|class/i
 const feeling = /like|respect|trust|want|care|listen|believ|take|hire|value|need|rate|miss|love|understand|think|know|see|hate|despise|resent|laugh/i
 
-/** Every self-judging phrase in a piece of prose, outside quotation marks. */
-export function findSelfBlame(text: string): Finding[] {
-  if (!subjects.test(text)) return []
-  if (!judging.test(text) && !(everyone.test(text) && feeling.test(text))) return []
-  const tree = parser.parse(text) as NlcstRoot
+/**
+ * Every self-judging phrase in a piece of prose, outside quotation marks. Only the sentences
+ * that hold a subject and the rest of some pattern are parsed as English, unless `whole` (for
+ * tests: the same findings, the slow way).
+ */
+export function findSelfBlame(text: string, {whole = false}: {whole?: boolean} = {}): Finding[] {
+  if (!mayJudge(text)) return []
   const findings: Finding[] = []
   const quoted = quotedRanges(text)
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      const words = wordsOf(sentence)
-      for (const finding of matchSelfBlame(words, text)) {
-        if (!quoted.some(([from, to]) => finding.start >= from && finding.end <= to)) findings.push(finding)
+  for (const [from, to] of whole ? [[0, text.length] as const] : suspectRuns(text)) {
+    const tree = parser.parse(text.slice(from, to)) as NlcstRoot
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue
+        const words = wordsOf(sentence, from)
+        for (const finding of matchSelfBlame(words, text)) {
+          if (!quoted.some(([start, end]) => finding.start >= start && finding.end <= end)) findings.push(finding)
+        }
       }
     }
   }
   return findings
 }
 
-function wordsOf(sentence: Sentence): W[] {
+/** Whether some pattern could match in the text: a subject, and a judging word or a feeling about the writer. */
+function mayJudge(text: string): boolean {
+  return subjects.test(text) && (judging.test(text) || (everyone.test(text) && feeling.test(text)))
+}
+
+/**
+ * Where a sentence surely ends: one `.`, `!` or `?` (and a closing quote or bracket), space, then
+ * a capital, perhaps after an opening quote. Not after a word of one letter or with a dot inside
+ * (`J. Smith`, `e.g. I`), a short abbreviation such as `Mr.` or `etc.`, or an ellipsis: the
+ * English parser may go on there.
+ */
+const abbreviation = String.raw`\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Ss]t|[Vv]s|[Ee]tc|[Aa]pprox|[Nn]o|[Ff]ig|[Ii]nc|[Ll]td|[JjSs]r|[Pp]rof|[Cc]a)`
+const sentenceEnd = new RegExp(String.raw`(?<!(?:^|[\s.])\p{L}|\p{L}\.\p{L}+|${abbreviation}|[.!?])[.!?]["”’)\]]*\s+(?=["“‘(]?\p{Lu})`, 'gu')
+
+/**
+ * The stretches of the text, each one or more whole sentences, in which some pattern could
+ * match: a sentence is parsed only when it holds a subject and the rest of a pattern. Parsing
+ * English is most of this rule's cost, and a paragraph with an "I" and an "always" in it most
+ * often has them in different sentences. The cuts are a subset of where the English parser ends
+ * sentences, so each sentence it finds is the one it would find in the whole text (tested).
+ */
+function suspectRuns(text: string): [number, number][] {
+  const runs: [number, number][] = []
+  let start = 0
+  const take = (end: number) => {
+    if (mayJudge(text.slice(start, end))) {
+      const last = runs.at(-1)
+      if (last && last[1] === start) last[1] = end
+      else runs.push([start, end])
+    }
+    start = end
+  }
+  for (const match of text.matchAll(sentenceEnd)) take(match.index + match[0].length)
+  take(text.length)
+  return runs
+}
+
+/** A sentence's words, with offsets in the whole text (the sentence was parsed from `from` on). */
+function wordsOf(sentence: Sentence, from: number): W[] {
   return sentence.children
     .filter((child): child is Word => child.type === 'WordNode')
-    .map((word) => ({text: nlcstToString(word).toLowerCase().replace(/[’‘]/g, "'"), start: word.position!.start.offset!, end: word.position!.end.offset!}))
+    .map((word) => ({
+      text: nlcstToString(word).toLowerCase().replace(/[’‘]/g, "'"),
+      start: from + word.position!.start.offset!,
+      end: from + word.position!.end.offset!
+    }))
 }
 
 /**
