@@ -1,4 +1,4 @@
-import type {Heading, Root, RootContent} from 'mdast'
+import type {Heading, Nodes as MdastNodes, Root, RootContent} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {normalizeHeading, type SectionSpec} from '../../config/sections.js'
@@ -85,6 +85,10 @@ const htmlComment = /<!--[\s\S]*?(?:-->|$)/g
 export function isEmptySection(children: readonly RootContent[]): boolean {
   const meaningful = children.filter((node) => !(node.type === 'html' && node.value.replace(htmlComment, '').trim() === ''))
   if (meaningful.length === 0) return true
+  // Most answers are plainly more than a placeholder from their first words: only those that
+  // could be one, or have no text at all, are written out whole.
+  const start = textStart(meaningful).replace(/\s+/g, ' ').trimStart()
+  if (start !== '' && (meaningful.length > 1 || !couldBePlaceholder.test(start))) return false
   const text = meaningful.map(blockText).join(' ').replace(/\s+/g, ' ').trim()
   const placeholder = text === '' || (meaningful.length === 1 && (placeholderOnly.test(text) || placeholderNote.test(text)))
   // Text that is more than a placeholder is an answer; without it, an image still is one.
@@ -96,6 +100,32 @@ export function isEmptySection(children: readonly RootContent[]): boolean {
     })
   }
   return !hasImage
+}
+
+/** How every placeholder starts: a text that does not start so is none. */
+const couldBePlaceholder = /^(?:[[(]?(?:todo|tbd|tbc|fixme|xxx)|\.{3}|…|-|\?)/i
+
+/**
+ * The start of the blocks' text as `blockText` joined by spaces would give it: at least 16
+ * characters after any white space it opens with (or all of it, if shorter), without writing
+ * out the rest.
+ */
+function textStart(nodes: readonly RootContent[]): string {
+  let text = ''
+  const enough = () => text.trimStart().length >= 16
+  const add = (node: MdastNodes) => {
+    if (enough()) return
+    if ('value' in node) text += node.type === 'html' ? '' : node.value
+    else if ('alt' in node && node.alt) text += node.alt
+    else if ('children' in node) for (const child of node.children) add(child)
+  }
+  for (const [i, node] of nodes.entries()) {
+    if (enough()) break
+    if (i > 0) text += ' '
+    if (node.type === 'html') text += blockText(node)
+    else add(node)
+  }
+  return text
 }
 
 function blockText(node: RootContent): string {
