@@ -87,7 +87,7 @@ export function isEmptySection(children: readonly RootContent[]): boolean {
   if (meaningful.length === 0) return true
   // Most answers are plainly more than a placeholder from their first words: only those that
   // could be one, or have no text at all, are written out whole.
-  const start = textStart(meaningful).replace(/\s+/g, ' ').trimStart()
+  const start = textStart(meaningful).trimStart().slice(0, 32).replace(/\s+/g, ' ')
   if (start !== '' && (meaningful.length > 1 || !couldBePlaceholder.test(start))) return false
   const text = meaningful.map(blockText).join(' ').replace(/\s+/g, ' ').trim()
   const placeholder = text === '' || (meaningful.length === 1 && (placeholderOnly.test(text) || placeholderNote.test(text)))
