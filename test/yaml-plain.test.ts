@@ -63,7 +63,8 @@ describe('readPlainYaml', () => {
       'title: Training for a sub-1:55 half marathon\n',
       'n: null\n',
       'rules: {language/self-blame: off}\n'.replace('language/self-blame', 'self_blame'),
-      'outcome: 0\n'
+      'outcome: 0\n',
+      `${'k'.repeat(1024)}: x\n`
     ]
     for (const text of forms) {
       const doc = readPlainYaml(text)
@@ -114,7 +115,8 @@ describe('readPlainYaml', () => {
       '---\ntitle: x\n',
       'title: "a"b\n',
       'title: line\u2028break\n',
-      '"title": x\n'
+      '"title": x\n',
+      `${'k'.repeat(1025)}: x\n`
     ]
     for (const text of others) expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined()
   })
