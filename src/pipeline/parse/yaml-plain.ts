@@ -22,7 +22,7 @@ export function readPlainYaml(text: string): Document | undefined {
     const line = keyLine.exec(text.slice(at, lineEnd))
     if (!line) return undefined
     const name = line[1]!
-    // YAML ends an implicit key's line at 1,024 characters: a longer key is the package's error to report.
+    // YAML allows a key without a `?` at most 1,024 characters: a longer one is the package's error to report.
     if (keys.has(name) || !plainKey(name) || name.length > 1024) return undefined
     keys.add(name)
     const key = scalar(name, 'PLAIN', [at, at + name.length, at + name.length])
