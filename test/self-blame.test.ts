@@ -130,5 +130,31 @@ describe('language/self-blame', () => {
         expect(found).toBeGreaterThan(200)
       })
     }
+
+    // Words and marks in any order: abbreviations, initials, numbers, quotes, ellipses, URLs.
+    const tokens = [
+      ...['I am an idiot', 'I always mess up', 'Nobody likes me', 'you idiot', 'I am such a failure', 'I', "I'm", 'I’m', 'me', 'you'],
+      ...['Nobody', 'they', 'Everyone', 'am', 'was', 'an', 'idiot', 'always', 'never', 'fail', 'mess', 'likes', 'hate', 'useless'],
+      ...['The', 'plan', 'worked', 'Mr.', 'Dr.', 'e.g.', 'i.e.', 'U.S.', 'J.', 'R.', 'etc.', 'No.', 'vs.', 'St.', 'approx.', '3.5'],
+      ...['2024.', 'A.', 'OK.', 'Why?', 'What?!', '...', '…', '.', '!', '?', '“', '”', '"', '‘', '’', '(', ')', 'Étienne', 'Über'],
+      ...['iPhone.', 'www.example.com.', 'https://a.test/c.', ':', ';', ',', '—', 'Yes.', 'no.', 'Then', 'But']
+    ]
+    const soup = fc
+      .array(fc.tuple(fc.constantFrom(...tokens), fc.constantFrom(' ', ' ', ' ', '', '  ', '\n', '\t')), {minLength: 1, maxLength: 30})
+      .map((parts) => parts.map(([token, gap]) => token + gap).join(''))
+    for (const seed of propertySeeds('self-blame by sentence against the whole text, words in any order')) {
+      it(`seed ${seed}, words in any order`, () => {
+        let found = 0
+        fc.assert(
+          fc.property(soup, (text) => {
+            const whole = findSelfBlame(text, {whole: true})
+            found += whole.length
+            expect(findSelfBlame(text)).toEqual(whole)
+          }),
+          {seed, numRuns: 1500}
+        )
+        expect(found).toBeGreaterThan(200)
+      })
+    }
   })
 })
