@@ -112,10 +112,10 @@ function mayJudge(text: string): boolean {
 const sentenceEnd = /[.!?]["”’)\]]*\s+(?=["“‘(]?\p{Lu})/gu
 
 /**
- * The stretches of the text, each one or more whole sentences, in which some pattern could
- * match: a sentence is parsed only when it holds a subject and the rest of a pattern. Parsing
- * English is most of this rule's cost, and a paragraph with an "I" and an "always" in it most
- * often has them in different sentences.
+ * The stretches of the text, each one or more of the pieces it is cut into at `sentenceEnd`, in
+ * which some pattern could match: a piece is parsed only when it holds a subject and the rest of
+ * a pattern. Parsing English is most of this rule's cost, and a paragraph with an "I" and an
+ * "always" in it most often has them in different sentences.
  */
 function suspectRuns(text: string): [number, number][] {
   const runs: [number, number][] = []
