@@ -115,21 +115,7 @@ describe('language/self-blame', () => {
           .array(fc.constantFrom(' ', '  ', '\n', ' '), {minLength: picked.length, maxLength: picked.length})
           .map((gaps) => picked.map((sentence, i) => (i === 0 ? sentence : gaps[i] + sentence)).join(''))
       )
-    for (const seed of propertySeeds('self-blame by sentence against the whole text')) {
-      it(`seed ${seed}`, () => {
-        let found = 0
-        fc.assert(
-          fc.property(paragraph, (text) => {
-            const whole = findSelfBlame(text, {whole: true})
-            found += whole.length
-            expect(findSelfBlame(text)).toEqual(whole)
-          }),
-          {seed, numRuns: 400}
-        )
-        // Most paragraphs hold a judging sentence: the comparison is not of empty lists.
-        expect(found).toBeGreaterThan(200)
-      })
-    }
+    sameAsWhole('self-blame by sentence against the whole text', paragraph, 400)
 
     // Words and marks in any order: abbreviations, initials, numbers, quotes, ellipses, URLs.
     const tokens = [
@@ -142,19 +128,28 @@ describe('language/self-blame', () => {
     const soup = fc
       .array(fc.tuple(fc.constantFrom(...tokens), fc.constantFrom(' ', ' ', ' ', '', '  ', '\n', '\t')), {minLength: 1, maxLength: 30})
       .map((parts) => parts.map(([token, gap]) => token + gap).join(''))
-    for (const seed of propertySeeds('self-blame by sentence against the whole text, words in any order')) {
-      it(`seed ${seed}, words in any order`, () => {
-        let found = 0
-        fc.assert(
-          fc.property(soup, (text) => {
-            const whole = findSelfBlame(text, {whole: true})
-            found += whole.length
-            expect(findSelfBlame(text)).toEqual(whole)
-          }),
-          {seed, numRuns: 1500}
-        )
-        expect(found).toBeGreaterThan(200)
-      })
-    }
+    sameAsWhole('self-blame by sentence against the whole text, words in any order', soup, 1500)
   })
 })
+
+/**
+ * For texts drawn from `texts`, the findings of parsing only the suspect sentences are those of
+ * parsing the whole text, and there are enough findings that the comparison is not of empty
+ * lists.
+ */
+function sameAsWhole(name: string, texts: fc.Arbitrary<string>, numRuns: number): void {
+  for (const seed of propertySeeds(name)) {
+    it(`${name}, seed ${seed}`, () => {
+      let found = 0
+      fc.assert(
+        fc.property(texts, (text) => {
+          const whole = findSelfBlame(text, {whole: true})
+          found += whole.length
+          expect(findSelfBlame(text)).toEqual(whole)
+        }),
+        {seed, numRuns}
+      )
+      expect(found).toBeGreaterThan(200)
+    })
+  }
+}
